@@ -1,0 +1,37 @@
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("Could not find a folder for Leadback's data: the system reports no home directory.")]
+    NoDataDir,
+
+    #[error("Could not create the data folder {path}: {source}")]
+    CreateDataDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(
+        "{path} was written by a newer version of Leadback (schema {found}; this version knows up to {supported}). Update Leadback to open it; the file has not been changed."
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    #[error("{path} is damaged ({detail}). It has not been changed.")]
+    Damaged { path: PathBuf, detail: String },
+
+    #[error("Could not upgrade the database to the current version: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    #[error("A stored record is not valid: {0}")]
+    InvalidRecord(String),
+
+    #[error("Database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}

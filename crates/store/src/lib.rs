@@ -1,0 +1,15 @@
+//! Leadback's persistence: the single SQLite file that holds everything a person writes, where it
+//! lives on disk, how its schema evolves (append-only `.sql` migrations, version in `user_version`),
+//! and every query against it. SQL lives here and nowhere else. The store depends on the domain
+//! (`leadback-core`) for its types and rules; it must never depend on `tauri` or know about windows,
+//! and it never decides what is valid: values arrive already checked by the domain's types.
+
+mod error;
+mod migrations;
+pub mod paths;
+mod people;
+mod store;
+
+pub use error::StoreError;
+pub use migrations::latest_schema_version;
+pub use store::{Integrity, Store, StoreInfo, TableCount};

@@ -1,0 +1,28 @@
+//! The schema's history. Each entry is one `.sql` file under `migrations/`, applied in order; the
+//! schema version is SQLite's `user_version`. Append only: a shipped migration is never edited,
+//! because databases in the wild have already run it.
+
+use std::sync::LazyLock;
+
+use rusqlite_migration::{M, Migrations};
+
+const STEPS: &[&str] = &[include_str!("../migrations/0001_people.sql")];
+
+pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));
+
+/// The schema version this build creates and understands.
+pub fn latest_schema_version() -> i64 {
+    // A handful of migrations: the cast cannot truncate.
+    STEPS.len() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_migration_is_valid_sql_in_order() {
+        assert!(MIGRATIONS.validate().is_ok(), "{:?}", MIGRATIONS.validate());
+    }
+}

@@ -1,0 +1,68 @@
+//! Where the data lives. By default, the platform's app-data folder under the app identifier (the
+//! same folder Tauri's `app_data_dir` names, so the app and the CLI always agree); the
+//! `LEADBACK_DATA_DIR` environment variable or an explicit `--data-dir` overrides it.
+
+use std::path::{Path, PathBuf};
+
+use crate::StoreError;
+
+/// The app identifier from tauri.conf.json; the default data folder is named after it.
+pub const APP_IDENTIFIER: &str = "app.leadback.desktop";
+
+/// The environment variable that moves the data folder (every test sets it).
+pub const DATA_DIR_ENV: &str = "LEADBACK_DATA_DIR";
+
+/// The database file's name inside the data folder.
+pub const DATABASE_FILE: &str = "leadback.sqlite3";
+
+/// Picks the data folder: an explicit choice first, then the environment, then the platform default.
+pub fn resolve_data_dir(
+    explicit: Option<&Path>,
+    env_value: Option<&str>,
+) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = explicit {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = env_value.filter(|v| !v.trim().is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::BaseDirs::new()
+        .map(|dirs| dirs.data_dir().join(APP_IDENTIFIER))
+        .ok_or(StoreError::NoDataDir)
+}
+
+/// [`resolve_data_dir`] reading `LEADBACK_DATA_DIR` from this process's environment.
+pub fn data_dir_from_env(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
+    let env_value = std::env::var(DATA_DIR_ENV).ok();
+    resolve_data_dir(explicit, env_value.as_deref())
+}
+
+pub fn database_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(DATABASE_FILE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_explicit_folder_beats_the_environment() {
+        let dir = resolve_data_dir(Some(Path::new("/tmp/explicit")), Some("/tmp/env"));
+        assert_eq!(dir.ok(), Some(PathBuf::from("/tmp/explicit")));
+    }
+
+    #[test]
+    fn the_environment_beats_the_platform_default() {
+        let dir = resolve_data_dir(None, Some("/tmp/env"));
+        assert_eq!(dir.ok(), Some(PathBuf::from("/tmp/env")));
+    }
+
+    #[test]
+    fn a_blank_environment_value_falls_back_to_the_app_identifier_folder() {
+        let dir = resolve_data_dir(None, Some("  ")).ok();
+        assert!(
+            dir.as_deref().is_some_and(|d| d.ends_with(APP_IDENTIFIER)),
+            "got {dir:?}"
+        );
+    }
+}

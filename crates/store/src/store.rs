@@ -1,0 +1,163 @@
+//! Opening the database: the pragmas every connection needs, the start-up checks, and the
+//! information `leadback info` reports.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::migrations::{MIGRATIONS, latest_schema_version};
+use crate::{StoreError, paths};
+
+/// An open, migrated Leadback database.
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Integrity {
+    Ok,
+    /// What `PRAGMA integrity_check` reported, one line per problem.
+    Problems(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableCount {
+    pub table: String,
+    pub rows: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreInfo {
+    pub path: Option<PathBuf>,
+    pub schema_version: i64,
+    pub integrity: Integrity,
+    pub counts: Vec<TableCount>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database inside `data_dir`, creating the folder too.
+    pub fn open_in(data_dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDataDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        Self::open(&paths::database_path(data_dir))
+    }
+
+    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
+    /// A file from a newer Leadback or a damaged file is refused without being written to.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Self::prepare(conn, Some(path.to_path_buf()))
+    }
+
+    /// A private database in memory, for tests and for commands that must not touch disk.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        Self::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
+        let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
+        let damaged = |err: rusqlite::Error| classify_open_error(err, &shown);
+
+        // Read-only checks come first so that a file we must refuse is never modified.
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(damaged)?;
+        if found > latest_schema_version() {
+            return Err(StoreError::NewerSchema {
+                path: shown,
+                found,
+                supported: latest_schema_version(),
+            });
+        }
+        let problems = check(&conn, "quick_check").map_err(damaged)?;
+        if !problems.is_empty() {
+            return Err(StoreError::Damaged {
+                path: shown,
+                detail: problems.join("; "),
+            });
+        }
+
+        // WAL keeps readers and the writer apart; FULL makes every acknowledged commit durable
+        // even across a power cut, which matters more here than write speed.
+        conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
+            .map_err(damaged)?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+
+        let mut conn = conn;
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(Self { conn, path })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
+
+    /// A full `integrity_check` plus the number of rows in each table.
+    pub fn info(&self) -> Result<StoreInfo, StoreError> {
+        let problems = check(&self.conn, "integrity_check")?;
+        let integrity = if problems.is_empty() {
+            Integrity::Ok
+        } else {
+            Integrity::Problems(problems)
+        };
+        let tables: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )?
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        let counts = tables
+            .into_iter()
+            .map(|table| {
+                let quoted = table.replace('"', "\"\"");
+                let rows = self.conn.query_row(
+                    &format!("SELECT count(*) FROM \"{quoted}\""),
+                    [],
+                    |row| row.get(0),
+                )?;
+                Ok(TableCount { table, rows })
+            })
+            .collect::<Result<_, StoreError>>()?;
+        Ok(StoreInfo {
+            path: self.path.clone(),
+            schema_version: self.schema_version()?,
+            integrity,
+            counts,
+        })
+    }
+}
+
+/// Runs `PRAGMA quick_check` or `integrity_check` and returns the problems it found (none: empty).
+fn check(conn: &Connection, pragma: &str) -> Result<Vec<String>, rusqlite::Error> {
+    let lines: Vec<String> = conn
+        .prepare(&format!("PRAGMA {pragma}"))?
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(lines.into_iter().filter(|line| line != "ok").collect())
+}
+
+fn classify_open_error(err: rusqlite::Error, path: &Path) -> StoreError {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: err.to_string(),
+        },
+        _ => StoreError::Sqlite(err),
+    }
+}

@@ -1,0 +1,14 @@
+//! Generates Tauri's context and one permission per command we expose, so the capability in
+//! src-tauri/capabilities/ has to grant each command by name.
+
+/// Every `#[tauri::command]` registered in `lib.rs`; a command missing here cannot be called.
+const COMMANDS: &[&str] = &["get_me", "set_my_name"];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(err) = tauri_build::try_build(attributes) {
+        panic!("tauri-build failed: {err:#}");
+    }
+}

@@ -1,0 +1,93 @@
+//! The one error type that crosses IPC: `{ code, message }`. The UI switches on `code` and shows
+//! `message`. Every crate's own error is mapped to it here, once.
+
+use leadback_core::ValidationError;
+use leadback_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    /// A value the person entered breaks a rule; the message says which and how to fix it.
+    InvalidInput,
+    /// The call itself was malformed (missing or wrongly typed arguments). The shell rejects these
+    /// before our code runs; the UI's api module gives them this code.
+    BadRequest,
+    /// The record asked for does not exist (any more).
+    NotFound,
+    /// The database was written by a newer Leadback; nothing was changed.
+    NewerDatabase,
+    /// The database file is damaged; nothing was changed.
+    DamagedDatabase,
+    /// The data folder or database could not be read or written.
+    Storage,
+    /// A bug: something that should not happen did.
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+#[ts(export)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<ValidationError> for IpcError {
+    fn from(err: ValidationError) -> Self {
+        Self::new(ErrorCode::InvalidInput, err.to_string())
+    }
+}
+
+impl From<StoreError> for IpcError {
+    fn from(err: StoreError) -> Self {
+        let code = match &err {
+            StoreError::NewerSchema { .. } => ErrorCode::NewerDatabase,
+            StoreError::Damaged { .. } => ErrorCode::DamagedDatabase,
+            StoreError::InvalidRecord(_) => ErrorCode::Internal,
+            StoreError::NoDataDir
+            | StoreError::CreateDataDir { .. }
+            | StoreError::Migration(_)
+            | StoreError::Sqlite(_) => ErrorCode::Storage,
+        };
+        log::error!("store error ({code:?}): {err}");
+        Self::new(code, err.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_code_and_message_for_the_ui() {
+        let err = IpcError::from(ValidationError::Empty { field: "Your name" });
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({ "code": "invalid_input", "message": "Your name can't be empty." })
+        );
+    }
+
+    #[test]
+    fn a_newer_database_keeps_its_own_code() {
+        let err = IpcError::from(StoreError::NewerSchema {
+            path: "/x/leadback.sqlite3".into(),
+            found: 9,
+            supported: 1,
+        });
+        assert_eq!(err.code, ErrorCode::NewerDatabase);
+        assert!(err.message.contains("newer version of Leadback"));
+    }
+}

@@ -1,0 +1,43 @@
+//! The desktop shell: glue between the window and the domain. It opens the store, registers the
+//! plugins and the IPC commands (one module per feature under `commands/`, each a few lines:
+//! validate, call the store or core, map the error), and nothing more. Rules belong in
+//! `leadback-core`, SQL in `leadback-store`; this crate must never grow either.
+
+mod args;
+mod commands;
+mod error;
+mod state;
+
+use tauri::Manager;
+
+pub use error::{ErrorCode, IpcError};
+
+/// Builds and runs the app until its last window closes.
+pub fn run() -> tauri::Result<()> {
+    let data_dir_flag = args::data_dir_flag(std::env::args_os().skip(1));
+    tauri::Builder::default()
+        // Must be first: a second launch focuses the running window instead of opening the
+        // database twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .build(),
+        )
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .setup(move |app| {
+            let state = state::AppState::open(data_dir_flag.as_deref());
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::profile::get_me,
+            commands::profile::set_my_name,
+        ])
+        .run(tauri::generate_context!())
+}

@@ -1,0 +1,55 @@
+// Helpers every spec uses: screenshots for people to look at, and an accessibility check.
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** Saves a PNG of the window under tests/e2e/screenshots/ (git-ignored). */
+export async function screenshot(name) {
+  // Let the web view paint what the last step changed before capturing it.
+  await browser.execute(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  await browser.saveScreenshot(path.join(process.env.LEADBACK_E2E_SCREENSHOTS, `${name}.png`));
+}
+
+/** Runs axe-core on the current screen and fails on any serious or critical violation. */
+export async function expectAccessible(screen) {
+  await browser.execute(axeSource);
+  const violations = await browser.executeAsync((done) => {
+    window.axe
+      .run(document, { resultTypes: ["violations"] })
+      .then((result) =>
+        done(
+          result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            targets: v.nodes.map((n) => n.target.join(" ")),
+          })),
+        ),
+      )
+      .catch((err) => done([{ id: "axe-failed", impact: "critical", help: String(err) }]));
+  });
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (blocking.length > 0) {
+    throw new Error(`${screen}: accessibility violations\n${JSON.stringify(blocking, null, 2)}`);
+  }
+}
+
+/** Calls a Rust command directly, the way a misbehaving page could, and returns what came back. */
+export async function rawInvoke(command, args) {
+  return browser.execute(
+    async (cmd, a) => {
+      try {
+        return { ok: true, value: await window.__TAURI_INTERNALS__.invoke(cmd, a) };
+      } catch (error) {
+        return { ok: false, error: typeof error === "string" ? error : JSON.stringify(error) };
+      }
+    },
+    command,
+    args,
+  );
+}
