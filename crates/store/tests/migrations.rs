@@ -1,0 +1,42 @@
+//! Databases written by every schema version Leadback has shipped must open in this version with
+//! their data intact. `tests/fixtures/schema-vN.sqlite3` is made when version N is introduced (with
+//! that version's CLI: `leadback me --name "Fixture Person vN"` plus whatever N added) and never
+//! changed afterwards.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
+
+use std::path::PathBuf;
+
+use leadback_store::{Integrity, Store, latest_schema_version};
+
+fn fixture(version: i64) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(format!("schema-v{version}.sqlite3"))
+}
+
+#[test]
+fn there_is_a_fixture_for_every_schema_version() {
+    for version in 1..=latest_schema_version() {
+        assert!(
+            fixture(version).is_file(),
+            "schema version {version} has no fixture at {}: create it with that version's CLI",
+            fixture(version).display()
+        );
+    }
+}
+
+#[test]
+fn every_shipped_schema_upgrades_to_the_latest_with_its_data() {
+    for version in 1..=latest_schema_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("leadback.sqlite3");
+        std::fs::copy(fixture(version), &path).unwrap();
+
+        let store = Store::open(&path)
+            .unwrap_or_else(|err| panic!("schema v{version} fixture did not open: {err}"));
+        assert_eq!(store.schema_version().unwrap(), latest_schema_version());
+        assert_eq!(store.info().unwrap().integrity, Integrity::Ok);
+        let me = store.me().unwrap().map(|p| p.name);
+        assert_eq!(me, Some(format!("Fixture Person v{version}")), "from v{version}");
+    }
+}
