@@ -2,7 +2,20 @@
 //! src-tauri/capabilities/ has to grant each command by name.
 
 /// Every `#[tauri::command]` registered in `lib.rs`; a command missing here cannot be called.
-const COMMANDS: &[&str] = &["get_me", "set_my_name"];
+const COMMANDS: &[&str] = &[
+    "get_me",
+    "set_my_name",
+    "get_questionnaire",
+    "get_open_assessment",
+    "start_assessment",
+    "answer_item",
+    "answer_scenario",
+    "move_in_assessment",
+    "finish_assessment",
+    "discard_assessment",
+    "get_assessment_result",
+    "get_assessment_history",
+];
 
 fn main() {
     let attributes = tauri_build::Attributes::new()

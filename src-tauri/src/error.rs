@@ -2,6 +2,7 @@
 //! `message`. Every crate's own error is mapped to it here, once.
 
 use leadback_core::ValidationError;
+use leadback_core::assessment::{LibraryError, ScoringError};
 use leadback_store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -50,11 +51,33 @@ impl From<ValidationError> for IpcError {
     }
 }
 
+impl From<ScoringError> for IpcError {
+    fn from(err: ScoringError) -> Self {
+        Self::new(ErrorCode::InvalidInput, capitalise(&err.to_string()))
+    }
+}
+
+impl From<LibraryError> for IpcError {
+    fn from(err: LibraryError) -> Self {
+        Self::new(ErrorCode::NotFound, capitalise(&err.to_string()))
+    }
+}
+
+/// Domain messages are written to follow "error:"; shown alone they start a sentence.
+fn capitalise(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect::<String>() + "."
+    })
+}
+
 impl From<StoreError> for IpcError {
     fn from(err: StoreError) -> Self {
         let code = match &err {
             StoreError::NewerSchema { .. } => ErrorCode::NewerDatabase,
             StoreError::Damaged { .. } => ErrorCode::DamagedDatabase,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Finished { .. } => ErrorCode::InvalidInput,
             StoreError::InvalidRecord(_) => ErrorCode::Internal,
             StoreError::NoDataDir
             | StoreError::CreateDataDir { .. }

@@ -35,9 +35,6 @@ pub fn run() -> tauri::Result<()> {
             app.manage(state);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::profile::get_me,
-            commands::profile::set_my_name,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
 }

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
+use leadback_core::assessment::InstrumentLibrary;
 use leadback_core::{Clock, SystemClock};
 use leadback_store::{Store, paths};
 
@@ -12,6 +13,8 @@ pub struct AppState {
     /// The store, or the reason start-up could not open it; commands report that reason so the
     /// UI can explain it instead of showing an empty app.
     store: Result<Mutex<Store>, IpcError>,
+    /// The instruments, validated at start-up; a broken built-in file is reported like the store.
+    library: Result<InstrumentLibrary, IpcError>,
     pub clock: Box<dyn Clock>,
 }
 
@@ -26,6 +29,7 @@ impl AppState {
             .map_err(IpcError::from);
         Self {
             store,
+            library: load_library(),
             clock: Box::new(SystemClock),
         }
     }
@@ -34,8 +38,13 @@ impl AppState {
     pub fn with_store(store: Store, clock: Box<dyn Clock>) -> Self {
         Self {
             store: Ok(Mutex::new(store)),
+            library: load_library(),
             clock,
         }
+    }
+
+    pub fn library(&self) -> Result<&InstrumentLibrary, IpcError> {
+        self.library.as_ref().map_err(Clone::clone)
     }
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
@@ -50,4 +59,14 @@ impl AppState {
                 )
             })
     }
+}
+
+fn load_library() -> Result<InstrumentLibrary, IpcError> {
+    InstrumentLibrary::builtin().map_err(|err| {
+        log::error!("the built-in instrument is invalid: {err}");
+        IpcError::new(
+            ErrorCode::Internal,
+            format!("The questionnaire that ships with Leadback could not be loaded: {err}"),
+        )
+    })
 }

@@ -4,6 +4,7 @@
 //! in through a [`clock::Clock`] so tests can fix it. It must never depend on `rusqlite`, `tauri` or
 //! any crate that does I/O; the store and the shell depend on it, never the other way round.
 
+pub mod assessment;
 pub mod clock;
 pub mod person;
 pub mod validation;

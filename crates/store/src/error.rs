@@ -29,6 +29,12 @@ pub enum StoreError {
     #[error("Could not upgrade the database to the current version: {0}")]
     Migration(#[from] rusqlite_migration::Error),
 
+    #[error("There is no {what} with id {id}.")]
+    NotFound { what: &'static str, id: i64 },
+
+    #[error("Assessment {id} is finished; its answers can no longer change.")]
+    Finished { id: i64 },
+
     #[error("A stored record is not valid: {0}")]
     InvalidRecord(String),
 

@@ -4,12 +4,14 @@
 //! (`leadback-core`) for its types and rules; it must never depend on `tauri` or know about windows,
 //! and it never decides what is valid: values arrive already checked by the domain's types.
 
+mod assessments;
 mod error;
 mod migrations;
 pub mod paths;
 mod people;
 mod store;
 
+pub use assessments::AssessmentRecord;
 pub use error::StoreError;
 pub use migrations::latest_schema_version;
 pub use store::{Integrity, Store, StoreInfo, TableCount};

@@ -6,7 +6,10 @@ use std::sync::LazyLock;
 
 use rusqlite_migration::{M, Migrations};
 
-const STEPS: &[&str] = &[include_str!("../migrations/0001_people.sql")];
+const STEPS: &[&str] = &[
+    include_str!("../migrations/0001_people.sql"),
+    include_str!("../migrations/0002_assessments.sql"),
+];
 
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));

@@ -37,6 +37,10 @@ fn every_shipped_schema_upgrades_to_the_latest_with_its_data() {
         assert_eq!(store.schema_version().unwrap(), latest_schema_version());
         assert_eq!(store.info().unwrap().integrity, Integrity::Ok);
         let me = store.me().unwrap().map(|p| p.name);
-        assert_eq!(me, Some(format!("Fixture Person v{version}")), "from v{version}");
+        assert_eq!(
+            me,
+            Some(format!("Fixture Person v{version}")),
+            "from v{version}"
+        );
     }
 }

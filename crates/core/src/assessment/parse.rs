@@ -1,0 +1,395 @@
+//! From a file's text to a validated [`Instrument`]. The TOML is first read into loose "raw" structs
+//! (strings for stances, defaults for missing text) so that a semantic fault is reported by us, with
+//! the item's id, rather than as a bare serde message. Every problem is collected before refusing.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::model::{EnergyItem, EnergySection, Instrument, InstrumentView, Item, Key, Scale};
+use super::model::{Scenario, ScenarioOption};
+use super::parse_feedback::{RawFeedback, RawProfile, RawRule};
+use super::{Fault, InstrumentError, Problem, Stance};
+
+/// The fewest items a stance may have: one item is a single question, not a scale.
+pub const MIN_ITEMS_PER_STANCE: usize = 2;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawInstrument {
+    id: String,
+    version: Option<i64>,
+    title: String,
+    intro: String,
+    stem: String,
+    scale: RawScale,
+    items: Vec<RawItem>,
+    scenarios: Vec<RawScenario>,
+    energy: RawEnergy,
+    feedback: RawFeedback,
+    profile: RawProfile,
+    suggestions: Vec<RawRule>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawScale {
+    min: Option<i64>,
+    max: Option<i64>,
+    labels: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawItem {
+    id: String,
+    stance: String,
+    reverse: bool,
+    text: String,
+    source: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawEnergy {
+    title: String,
+    stem: String,
+    items: Vec<RawEnergyItem>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawEnergyItem {
+    id: String,
+    reverse: bool,
+    text: String,
+    source: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawScenario {
+    id: String,
+    title: String,
+    prompt: String,
+    fitting: String,
+    source: String,
+    options: Vec<RawOption>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawOption {
+    id: String,
+    stance: String,
+    text: String,
+}
+
+impl Instrument {
+    /// Parses and validates an instrument file. `file_name` is only used in messages.
+    pub fn parse(file_name: &str, text: &str) -> Result<Instrument, InstrumentError> {
+        let raw: RawInstrument = toml::from_str(text).map_err(|e| InstrumentError::Syntax {
+            file: file_name.to_owned(),
+            message: e.to_string().trim_end().to_owned(),
+        })?;
+        let mut check = Checker::default();
+        let instrument = build(raw, &mut check);
+        if check.problems.is_empty() {
+            Ok(instrument)
+        } else {
+            Err(InstrumentError::Invalid {
+                file: file_name.to_owned(),
+                problems: check.problems,
+            })
+        }
+    }
+}
+
+fn build(raw: RawInstrument, check: &mut Checker) -> Instrument {
+    let top = "the instrument";
+    check.slug(top, &raw.id);
+    let version = match raw.version {
+        None => {
+            check.fault(top, Fault::Missing { field: "version" });
+            0
+        }
+        Some(v) => u32::try_from(v)
+            .ok()
+            .filter(|v| *v >= 1)
+            .unwrap_or_else(|| {
+                check.fault(top, Fault::BadVersion { found: v });
+                0
+            }),
+    };
+    let title = check.text(top, "title", raw.title);
+    let intro = check.text(top, "intro", raw.intro);
+    let stem = check.text(top, "stem", raw.stem);
+    let scale = scale(raw.scale, check);
+
+    let mut keys = BTreeMap::new();
+    let items = items(raw.items, check, &mut keys);
+    let energy = energy(raw.energy, check, &mut keys);
+    let scenarios = raw
+        .scenarios
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, s)| scenario(i, s, check))
+        .collect();
+    let feedback = raw.feedback.build(check, !energy.items.is_empty());
+    let (margin_tenths, incomplete, labels) = raw.profile.build(check);
+    let suggestions = super::parse_feedback::rules(raw.suggestions, &incomplete, &labels, check);
+
+    Instrument {
+        view: InstrumentView {
+            id: raw.id,
+            version,
+            title,
+            intro,
+            stem,
+            scale,
+            items,
+            scenarios,
+            energy,
+        },
+        bands: feedback.bands,
+        energy_bands: feedback.energy,
+        not_enough_answers: feedback.not_enough_answers,
+        margin_tenths,
+        incomplete,
+        labels,
+        suggestions,
+        keys,
+    }
+}
+
+fn scale(raw: RawScale, check: &mut Checker) -> Scale {
+    let at = "the scale";
+    let (min, max) = match (raw.min, raw.max) {
+        (Some(min), Some(max)) => (min, max),
+        (min, max) => {
+            for (value, field) in [(min, "minimum"), (max, "maximum")] {
+                if value.is_none() {
+                    check.fault(at, Fault::Missing { field });
+                }
+            }
+            return Scale {
+                min: 0,
+                max: 0,
+                labels: raw.labels,
+            };
+        }
+    };
+    if min >= max {
+        check.fault(at, Fault::ScaleBounds { min, max });
+    } else {
+        let expected = i128::from(max) - i128::from(min) + 1;
+        if i128::try_from(raw.labels.len()).ok() != Some(expected) {
+            let found = raw.labels.len();
+            check.fault(
+                at,
+                Fault::ScaleLabels {
+                    min,
+                    max,
+                    expected,
+                    found,
+                },
+            );
+        }
+    }
+    let labels = raw
+        .labels
+        .into_iter()
+        .map(|l| check.text(at, "label", l))
+        .collect();
+    Scale { min, max, labels }
+}
+
+fn items(raw: Vec<RawItem>, check: &mut Checker, keys: &mut BTreeMap<String, Key>) -> Vec<Item> {
+    let mut items = Vec::with_capacity(raw.len());
+    for (i, r) in raw.into_iter().enumerate() {
+        let at = place("item", i, &r.id);
+        check.shared_id(&at, &r.id);
+        let text = check.text(&at, "text", r.text);
+        let Some(stance) = check.stance(&at, "stance", &r.stance) else {
+            continue;
+        };
+        keys.insert(r.id.clone(), Key::Stance(stance, r.reverse));
+        let source = r.source.trim().to_owned();
+        items.push(Item {
+            id: r.id,
+            stance,
+            reverse: r.reverse,
+            text,
+            source,
+        });
+    }
+    for stance in Stance::ALL {
+        let found = items.iter().filter(|item| item.stance == stance).count();
+        if found < MIN_ITEMS_PER_STANCE {
+            let min = MIN_ITEMS_PER_STANCE;
+            check.fault(
+                format!("the \"{stance}\" stance"),
+                Fault::TooFewItems { stance, found, min },
+            );
+        }
+    }
+    items
+}
+
+fn energy(raw: RawEnergy, check: &mut Checker, keys: &mut BTreeMap<String, Key>) -> EnergySection {
+    let at = "the energy section";
+    let (title, stem) = if raw.items.is_empty() {
+        (raw.title.trim().to_owned(), raw.stem.trim().to_owned())
+    } else {
+        (
+            check.text(at, "title", raw.title),
+            check.text(at, "stem", raw.stem),
+        )
+    };
+    let mut items = Vec::with_capacity(raw.items.len());
+    for (i, r) in raw.items.into_iter().enumerate() {
+        let at = place("energy item", i, &r.id);
+        check.shared_id(&at, &r.id);
+        let text = check.text(&at, "text", r.text);
+        keys.insert(r.id.clone(), Key::Energy(r.reverse));
+        let source = r.source.trim().to_owned();
+        items.push(EnergyItem {
+            id: r.id,
+            reverse: r.reverse,
+            text,
+            source,
+        });
+    }
+    EnergySection { title, stem, items }
+}
+
+fn scenario(index: usize, raw: RawScenario, check: &mut Checker) -> Option<Scenario> {
+    let at = place("scenario", index, &raw.id);
+    check.shared_id(&at, &raw.id);
+    let title = check.text(&at, "title", raw.title);
+    let prompt = check.text(&at, "prompt", raw.prompt);
+    let fitting = check.stance(&at, "fitting stance", &raw.fitting);
+    let mut seen = BTreeMap::new();
+    let mut options = Vec::with_capacity(raw.options.len());
+    for (i, o) in raw.options.into_iter().enumerate() {
+        let option_at = format!("{at}, {}", place("option", i, &o.id));
+        check.local_id(&option_at, &o.id, &mut seen);
+        let text = check.text(&option_at, "text", o.text);
+        if let Some(stance) = check.stance(&option_at, "stance", &o.stance) {
+            options.push(ScenarioOption {
+                id: o.id,
+                stance,
+                text,
+            });
+        }
+    }
+    for stance in Stance::ALL {
+        let found = options.iter().filter(|o| o.stance == stance).count();
+        if found != 1 {
+            check.fault(&at, Fault::OptionsPerStance { stance, found });
+        }
+    }
+    let source = raw.source.trim().to_owned();
+    Some(Scenario {
+        id: raw.id,
+        title,
+        prompt,
+        fitting: fitting?,
+        options,
+        source,
+    })
+}
+
+/// `item "front-03"`, or `item #3` when the id is missing.
+pub(super) fn place(kind: &str, index: usize, id: &str) -> String {
+    if id.trim().is_empty() {
+        format!("{kind} #{}", index + 1)
+    } else {
+        format!("{kind} {id:?}")
+    }
+}
+
+/// Collects problems while the raw file is turned into the model.
+#[derive(Debug, Default)]
+pub(super) struct Checker {
+    pub(super) problems: Vec<Problem>,
+    /// Ids of items, energy items and scenarios share one namespace: an answer sheet keys them all.
+    shared: BTreeMap<String, String>,
+}
+
+impl Checker {
+    pub(super) fn fault(&mut self, at: impl Into<String>, fault: Fault) {
+        self.problems.push(Problem {
+            at: at.into(),
+            fault,
+        });
+    }
+
+    /// Checks that an id is a non-empty slug; returns whether it is.
+    pub(super) fn slug(&mut self, at: &str, id: &str) -> bool {
+        if id.is_empty() {
+            self.fault(at, Fault::EmptyId);
+            false
+        } else if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            self.fault(at, Fault::InvalidId { id: id.to_owned() });
+            false
+        } else {
+            true
+        }
+    }
+
+    fn shared_id(&mut self, at: &str, id: &str) {
+        let mut shared = std::mem::take(&mut self.shared);
+        self.local_id(at, id, &mut shared);
+        self.shared = shared;
+    }
+
+    /// Checks an id is a slug not yet in `seen`, and records it there.
+    pub(super) fn local_id(&mut self, at: &str, id: &str, seen: &mut BTreeMap<String, String>) {
+        if !self.slug(at, id) {
+            return;
+        }
+        if let Some(first) = seen.get(id) {
+            let (id, first) = (id.to_owned(), first.clone());
+            self.fault(at, Fault::DuplicateId { id, first });
+        } else {
+            seen.insert(id.to_owned(), at.to_owned());
+        }
+    }
+
+    /// Returns the trimmed text, noting a fault when it is blank.
+    pub(super) fn text(&mut self, at: &str, field: &'static str, value: String) -> String {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            self.fault(at, Fault::EmptyText { field });
+        }
+        trimmed.to_owned()
+    }
+
+    pub(super) fn stance(&mut self, at: &str, field: &'static str, raw: &str) -> Option<Stance> {
+        let stance = Stance::parse(raw);
+        if stance.is_none() {
+            self.fault(
+                at,
+                Fault::UnknownStance {
+                    field,
+                    found: raw.to_owned(),
+                },
+            );
+        }
+        stance
+    }
+
+    /// Checks a threshold is a number on the 0–100 score range; returns it in tenths of a point.
+    pub(super) fn percent(&mut self, at: &str, field: &'static str, value: f64) -> i64 {
+        if value.is_finite() && (0.0..=100.0).contains(&value) {
+            (value * 10.0).round() as i64
+        } else {
+            self.fault(at, Fault::OutOfRange { field, value });
+            0
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! The self-assessment: taking it (answers saved one by one), finishing it, and its results and
+//! history. Every answer is checked against the instrument the assessment was started on before it
+//! is saved; scores are always recomputed from the stored answers.
+
+use leadback_core::assessment::{
+    HistoryEntry, Instrument, Questionnaire, ScoredAssessment, evaluate,
+};
+use leadback_store::{AssessmentRecord, Store};
+use tauri::State;
+
+use crate::error::{ErrorCode, IpcError};
+use crate::state::AppState;
+
+/// The instrument new assessments are taken on, with its questions in the order they are asked.
+#[tauri::command]
+pub async fn get_questionnaire(state: State<'_, AppState>) -> Result<Questionnaire, IpcError> {
+    Ok(Questionnaire::new(state.library()?.current().view()))
+}
+
+/// My unfinished assessment, if any, to offer resuming it.
+#[tauri::command]
+pub async fn get_open_assessment(
+    state: State<'_, AppState>,
+) -> Result<Option<AssessmentRecord>, IpcError> {
+    let store = state.store()?;
+    Ok(store.open_assessment(my_id(&store)?)?)
+}
+
+/// Starts an assessment on the current instrument, or resumes the unfinished one.
+#[tauri::command]
+pub async fn start_assessment(state: State<'_, AppState>) -> Result<AssessmentRecord, IpcError> {
+    let instrument = state.library()?.current();
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.start_assessment(
+        me,
+        instrument.id(),
+        i64::from(instrument.version()),
+        state.clock.now(),
+    )?)
+}
+
+/// Saves the answer to one item (`value: null` skips it) and where to resume.
+#[tauri::command]
+pub async fn answer_item(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    item_id: String,
+    value: Option<i64>,
+    position: i64,
+) -> Result<(), IpcError> {
+    let mut store = state.store()?;
+    let record = store.assessment(assessment_id)?;
+    let instrument = state
+        .library()?
+        .find(&record.instrument_id, record.instrument_version)?;
+    instrument.check_answer(&item_id, value)?;
+    check_position(position, instrument)?;
+    Ok(store.save_answer(assessment_id, &item_id, value, position, state.clock.now())?)
+}
+
+/// Saves the option chosen in one scenario (`optionId: null` skips it) and where to resume.
+#[tauri::command]
+pub async fn answer_scenario(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    scenario_id: String,
+    option_id: Option<String>,
+    position: i64,
+) -> Result<(), IpcError> {
+    let mut store = state.store()?;
+    let record = store.assessment(assessment_id)?;
+    let instrument = state
+        .library()?
+        .find(&record.instrument_id, record.instrument_version)?;
+    instrument.check_choice(&scenario_id, option_id.as_deref())?;
+    check_position(position, instrument)?;
+    Ok(store.save_choice(
+        assessment_id,
+        &scenario_id,
+        option_id.as_deref(),
+        position,
+        state.clock.now(),
+    )?)
+}
+
+/// Remembers the step the person moved to without answering (back, forward).
+#[tauri::command]
+pub async fn move_in_assessment(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    position: i64,
+) -> Result<(), IpcError> {
+    let mut store = state.store()?;
+    let record = store.assessment(assessment_id)?;
+    let instrument = state
+        .library()?
+        .find(&record.instrument_id, record.instrument_version)?;
+    check_position(position, instrument)?;
+    Ok(store.set_assessment_position(assessment_id, position)?)
+}
+
+/// Finishes the assessment and returns its result.
+#[tauri::command]
+pub async fn finish_assessment(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> Result<ScoredAssessment, IpcError> {
+    let mut store = state.store()?;
+    let record = store.complete_assessment(assessment_id, state.clock.now())?;
+    scored(&state, &record)
+}
+
+/// Throws away an unfinished assessment and its answers.
+#[tauri::command]
+pub async fn discard_assessment(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> Result<(), IpcError> {
+    Ok(state.store()?.discard_assessment(assessment_id)?)
+}
+
+/// A finished assessment's result, recomputed from its answers.
+#[tauri::command]
+pub async fn get_assessment_result(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> Result<ScoredAssessment, IpcError> {
+    let record = state.store()?.assessment(assessment_id)?;
+    scored(&state, &record)
+}
+
+/// Every finished assessment of mine, oldest first, each scored on its own instrument version.
+#[tauri::command]
+pub async fn get_assessment_history(
+    state: State<'_, AppState>,
+) -> Result<Vec<HistoryEntry>, IpcError> {
+    let records = {
+        let store = state.store()?;
+        store.completed_assessments(my_id(&store)?)?
+    };
+    let library = state.library()?;
+    records
+        .iter()
+        .map(|record| {
+            let completed_at = record.completed_at.ok_or_else(unfinished)?;
+            let instrument = library.find(&record.instrument_id, record.instrument_version)?;
+            Ok(HistoryEntry::score(
+                record.id,
+                completed_at,
+                instrument,
+                &record.sheet(),
+            )?)
+        })
+        .collect()
+}
+
+fn scored(state: &AppState, record: &AssessmentRecord) -> Result<ScoredAssessment, IpcError> {
+    let completed_at = record.completed_at.ok_or_else(unfinished)?;
+    let instrument = state
+        .library()?
+        .find(&record.instrument_id, record.instrument_version)?;
+    Ok(ScoredAssessment {
+        id: record.id,
+        started_at: record.started_at,
+        completed_at,
+        result: evaluate(instrument, &record.sheet())?,
+    })
+}
+
+fn my_id(store: &Store) -> Result<i64, IpcError> {
+    store.me()?.map(|me| me.id).ok_or_else(|| {
+        IpcError::new(
+            ErrorCode::NotFound,
+            "Set your name first: there is no profile to keep the assessment under.",
+        )
+    })
+}
+
+fn unfinished() -> IpcError {
+    IpcError::new(
+        ErrorCode::InvalidInput,
+        "This assessment is not finished yet, so it has no result.",
+    )
+}
+
+/// A position is a step of the questionnaire: 0 to the number of questions (the finish screen).
+fn check_position(position: i64, instrument: &Instrument) -> Result<(), IpcError> {
+    let last = Questionnaire::new(instrument.view()).finish_position();
+    if (0..=last).contains(&position) {
+        Ok(())
+    } else {
+        Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("Step {position} is outside the questionnaire (0 to {last})."),
+        ))
+    }
+}

@@ -1,0 +1,235 @@
+//! Commands called the way the web view calls them: through IPC on Tauri's mock runtime, with the
+//! app's real configuration and capability, so argument decoding and permissions are tested too.
+
+use chrono::{TimeZone, Utc};
+use leadback_core::FixedClock;
+use leadback_store::Store;
+use serde_json::{Value, json};
+use tauri::Manager;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+
+use crate::state::AppState;
+
+struct TestApp {
+    _app: tauri::App<MockRuntime>,
+    webview: tauri::WebviewWindow<MockRuntime>,
+}
+
+impl TestApp {
+    fn new() -> Self {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
+        let state = AppState::with_store(
+            Store::open_in_memory().unwrap(),
+            Box::new(FixedClock::new(now)),
+        );
+        let app = mock_builder()
+            .manage(state)
+            .invoke_handler(super::handler())
+            .build(tauri::generate_context!())
+            .unwrap();
+        let webview = match app.get_webview_window("main") {
+            Some(webview) => webview,
+            None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+                .build()
+                .unwrap(),
+        };
+        Self { _app: app, webview }
+    }
+
+    /// Calls a command; `Ok` with its JSON result or `Err` with the JSON (or text) it was refused with.
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            // The app's own origin: the capability grants our commands to local content only.
+            url: self.webview.url().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.webview, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|err| panic!("{cmd} failed: {err}"))
+    }
+
+    fn code(&self, cmd: &str, args: Value) -> String {
+        match self.call(cmd, args) {
+            Ok(value) => panic!("{cmd} should have failed, returned {value}"),
+            Err(err) => err["code"].as_str().unwrap_or("<not coded>").to_owned(),
+        }
+    }
+
+    /// Answers every question with `value` (scenarios: the first option) and finishes.
+    fn take_assessment(&self, value: i64) -> Value {
+        let instrument = self.ok("get_questionnaire", json!({}))["instrument"].clone();
+        let started = self.ok("start_assessment", json!({}));
+        let id = &started["id"];
+        let mut position = 0;
+        let items = instrument["items"].as_array().unwrap().iter();
+        let energy = instrument["energy"]["items"].as_array().unwrap().iter();
+        for item in items.chain(energy) {
+            position += 1;
+            self.ok(
+                "answer_item",
+                json!({ "assessmentId": id, "itemId": item["id"], "value": value, "position": position }),
+            );
+        }
+        for scenario in instrument["scenarios"].as_array().unwrap() {
+            position += 1;
+            self.ok(
+                "answer_scenario",
+                json!({ "assessmentId": id, "scenarioId": scenario["id"], "optionId": scenario["options"][0]["id"], "position": position }),
+            );
+        }
+        self.ok("finish_assessment", json!({ "assessmentId": id }))
+    }
+}
+
+#[test]
+fn onboarding_through_ipc_saves_the_trimmed_name() {
+    let app = TestApp::new();
+    assert_eq!(app.ok("get_me", json!({})), Value::Null);
+    let me = app.ok("set_my_name", json!({ "name": "  Ada  " }));
+    assert_eq!(me["name"], "Ada");
+    assert_eq!(app.ok("get_me", json!({}))["name"], "Ada");
+}
+
+#[test]
+fn bad_names_are_refused_with_a_code_and_nothing_is_saved() {
+    let app = TestApp::new();
+    for bad in [
+        json!(""),
+        json!("   "),
+        json!("n".repeat(10_000)),
+        json!("two\nlines"),
+    ] {
+        assert_eq!(
+            app.code("set_my_name", json!({ "name": bad })),
+            "invalid_input"
+        );
+    }
+    // Wrong types never reach our code: the shell refuses them as text.
+    let refused = app.call("set_my_name", json!({ "name": 42 })).unwrap_err();
+    assert!(
+        refused
+            .as_str()
+            .is_some_and(|m| m.contains("invalid args `name`")),
+        "{refused}"
+    );
+    assert_eq!(app.ok("get_me", json!({})), Value::Null);
+}
+
+#[test]
+fn an_assessment_needs_a_profile_first() {
+    let app = TestApp::new();
+    assert_eq!(app.code("start_assessment", json!({})), "not_found");
+}
+
+#[test]
+fn answers_are_checked_against_the_instrument_before_they_are_saved() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let started = app.ok("start_assessment", json!({}));
+    let id = started["id"].clone();
+    let item = app.ok("get_questionnaire", json!({}))["instrument"]["items"][0]["id"].clone();
+
+    let answer = |value: Value, position: i64| json!({ "assessmentId": id, "itemId": item, "value": value, "position": position });
+    assert_eq!(
+        app.code("answer_item", answer(json!(6), 1)),
+        "invalid_input"
+    );
+    assert_eq!(
+        app.code("answer_item", answer(json!(3), 9_999)),
+        "invalid_input"
+    );
+    assert_eq!(
+        app.code(
+            "answer_item",
+            json!({ "assessmentId": id, "itemId": "nope", "value": 3, "position": 1 })
+        ),
+        "invalid_input"
+    );
+    assert_eq!(
+        app.code(
+            "answer_item",
+            json!({ "assessmentId": 999, "itemId": item, "value": 3, "position": 1 })
+        ),
+        "not_found"
+    );
+    let open = app.ok("get_open_assessment", json!({}));
+    assert_eq!(open["answers"], json!({}), "no refused answer was saved");
+    assert_eq!(open["position"], 0);
+
+    app.ok("answer_item", answer(Value::Null, 1));
+    let open = app.ok("get_open_assessment", json!({}));
+    assert_eq!(open["answers"][item.as_str().unwrap()], Value::Null);
+    assert_eq!(open["position"], 1);
+}
+
+#[test]
+fn a_finished_assessment_has_a_result_and_joins_the_history() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let first = app.take_assessment(5);
+    let result = &first["result"];
+    assert_eq!(result["suggestions"]["habits"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        result["suggestions"]["exercises"].as_array().unwrap().len(),
+        2
+    );
+    assert!(result["scores"]["stances"]["front"].is_number());
+    assert_eq!(app.ok("get_open_assessment", json!({})), Value::Null);
+
+    let again = app.ok(
+        "get_assessment_result",
+        json!({ "assessmentId": first["id"] }),
+    );
+    assert_eq!(
+        again, first,
+        "the result is recomputed identically from the stored answers"
+    );
+
+    let second = app.take_assessment(1);
+    let history = app.ok("get_assessment_history", json!({}));
+    let ids: Vec<&Value> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["id"])
+        .collect();
+    assert_eq!(ids, [&first["id"], &second["id"]]);
+    assert_ne!(
+        history[0]["scores"]["stances"], history[1]["scores"]["stances"],
+        "different answers give different scores"
+    );
+    let answered = app.code(
+        "answer_item",
+        json!({ "assessmentId": first["id"], "itemId": "front-01", "value": 1, "position": 1 }),
+    );
+    assert_eq!(
+        answered, "invalid_input",
+        "a finished assessment cannot change"
+    );
+}
+
+#[test]
+fn discarding_starts_over() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let first = app.ok("start_assessment", json!({}));
+    app.ok("discard_assessment", json!({ "assessmentId": first["id"] }));
+    assert_eq!(app.ok("get_open_assessment", json!({})), Value::Null);
+    assert_eq!(
+        app.code(
+            "get_assessment_result",
+            json!({ "assessmentId": first["id"] })
+        ),
+        "not_found"
+    );
+}
