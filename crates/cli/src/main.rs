@@ -2,13 +2,18 @@
 //! writes the same database as the desktop app through the same core and store; it owns argument
 //! parsing and terminal output only, never rules or SQL.
 
+mod commands;
+mod error;
+mod output;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use leadback_core::{Clock, PersonName, SystemClock, ValidationError};
-use leadback_store::{Integrity, Store, StoreError, paths};
+use leadback_core::{Clock, SystemClock};
+
+use crate::error::CliError;
 
 #[derive(Debug, Parser)]
 #[command(name = "leadback", version, about = "Leadback from the command line")]
@@ -31,32 +36,36 @@ enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// The self-assessment instrument.
+    #[command(subcommand)]
+    Instrument(InstrumentCommand),
+    /// Score an answers file without touching the database.
+    Score {
+        /// A JSON file: {"instrument": ID, "version": N, "answers": {ITEM: VALUE|null}, "scenarios": {SCENARIO: OPTION}}
+        file: PathBuf,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take the self-assessment in the terminal; answers are saved as you give them.
+    Assess,
 }
 
-#[derive(Debug, thiserror::Error)]
-enum CliError {
-    #[error(transparent)]
-    Invalid(#[from] ValidationError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("Could not write to the terminal: {0}")]
-    Output(#[from] std::io::Error),
-}
-
-impl CliError {
-    /// 2 for input the user can fix, 1 for everything else.
-    fn exit_code(&self) -> u8 {
-        match self {
-            Self::Invalid(_) => 2,
-            Self::Store(_) | Self::Output(_) => 1,
-        }
-    }
+#[derive(Debug, Subcommand)]
+enum InstrumentCommand {
+    /// Show the built-in instrument as loaded and validated.
+    Show {
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = std::io::stdout().lock();
-    match run(cli, &SystemClock, &mut out) {
+    let mut input = std::io::stdin().lock();
+    match run(cli, &SystemClock, &mut input, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = writeln!(std::io::stderr(), "leadback: {err}");
@@ -65,49 +74,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, clock: &dyn Clock, out: &mut dyn Write) -> Result<(), CliError> {
-    let data_dir = paths::data_dir_from_env(cli.data_dir.as_deref())?;
+fn run(
+    cli: Cli,
+    clock: &dyn Clock,
+    input: &mut dyn std::io::BufRead,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let data_dir = || leadback_store::paths::data_dir_from_env(cli.data_dir.as_deref());
     match cli.command {
-        Command::Info => {
-            let store = Store::open_in(&data_dir)?;
-            let info = store.info()?;
-            writeln!(out, "data folder:    {}", data_dir.display())?;
-            writeln!(
-                out,
-                "database:       {}",
-                paths::database_path(&data_dir).display()
-            )?;
-            writeln!(out, "schema version: {}", info.schema_version)?;
-            match &info.integrity {
-                Integrity::Ok => writeln!(out, "integrity:      ok")?,
-                Integrity::Problems(lines) => {
-                    writeln!(out, "integrity:      {} problem(s)", lines.len())?;
-                    for line in lines {
-                        writeln!(out, "  {line}")?;
-                    }
-                }
-            }
-            writeln!(out, "rows:")?;
-            for count in &info.counts {
-                writeln!(out, "  {:<14}{}", count.table, count.rows)?;
-            }
+        Command::Info => commands::info::run(&data_dir()?, out),
+        Command::Me { name } => commands::me::run(data_dir, name.as_deref(), clock, out),
+        Command::Instrument(InstrumentCommand::Show { json }) => {
+            commands::instrument::show(json, out)
         }
-        Command::Me { name } => {
-            // Validate before opening, so bad input never even creates the data folder.
-            let name = name.as_deref().map(PersonName::parse).transpose()?;
-            let mut store = Store::open_in(&data_dir)?;
-            let me = match name {
-                Some(name) => Some(store.set_my_name(&name, clock.now())?),
-                None => store.me()?,
-            };
-            match me {
-                Some(me) => writeln!(out, "{}", me.name)?,
-                None => writeln!(
-                    out,
-                    "No profile yet. Set your name with: leadback me --name \"Your Name\""
-                )?,
-            }
-        }
+        Command::Score { file, json } => commands::score::run(&file, json, out),
+        Command::Assess => commands::assess::run(&data_dir()?, clock, input, out),
     }
-    Ok(())
 }

@@ -40,7 +40,8 @@ fn me_sets_the_name_and_info_counts_the_person() {
 
     let info = stdout(&leadback(dir.path(), &["info"]));
     assert!(info.contains("integrity:      ok"), "{info}");
-    assert!(info.contains("schema version: 1"), "{info}");
+    let version = format!("schema version: {}", leadback_store::latest_schema_version());
+    assert!(info.contains(&version), "{info}");
     assert!(
         info.lines()
             .any(|l| l.split_whitespace().eq(["person", "1"])),
@@ -91,4 +92,163 @@ fn a_damaged_database_is_reported_in_plain_words() {
     let out = leadback(dir.path(), &["info"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is damaged"));
+}
+
+fn leadback_with_input(data_dir: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leadback"))
+        .args(args)
+        .env("LEADBACK_DATA_DIR", data_dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn instrument_json() -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let out = leadback(dir.path(), &["instrument", "show", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Writes an answers file giving `value` to every item and option `option` to every scenario.
+fn answers_file(dir: &Path, value: serde_json::Value, option: &str) -> std::path::PathBuf {
+    let instrument = instrument_json();
+    let mut answers = serde_json::Map::new();
+    let items = instrument["items"].as_array().unwrap();
+    for item in items
+        .iter()
+        .chain(instrument["energy"]["items"].as_array().unwrap())
+    {
+        answers.insert(item["id"].as_str().unwrap().to_owned(), value.clone());
+    }
+    let scenarios: serde_json::Map<String, serde_json::Value> = instrument["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["id"].as_str().unwrap().to_owned(), option.into()))
+        .collect();
+    let file = serde_json::json!({
+        "instrument": instrument["id"], "version": instrument["version"],
+        "answers": answers, "scenarios": scenarios,
+    });
+    let path = dir.join("answers.json");
+    std::fs::write(&path, file.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn instrument_show_json_lists_every_item_with_its_key_and_the_scale() {
+    let instrument = instrument_json();
+    assert_eq!(
+        (
+            instrument["scale"]["min"].as_i64(),
+            instrument["scale"]["max"].as_i64()
+        ),
+        (Some(1), Some(5))
+    );
+    let items = instrument["items"].as_array().unwrap();
+    assert!(items.len() >= 24);
+    for item in items {
+        assert!(item["id"].is_string());
+        assert!(["front", "behind", "servant"].contains(&item["stance"].as_str().unwrap()));
+        assert!(item["reverse"].is_boolean());
+    }
+}
+
+#[test]
+fn score_json_prints_the_three_stances_situation_energy_and_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = answers_file(dir.path(), 3.into(), "a");
+    let out = leadback(dir.path(), &["score", path.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let scores: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Every answer is the middle of the scale, so every stance sits at 50 whichever way it is keyed.
+    for stance in ["front", "behind", "servant", "energy"] {
+        assert_eq!(scores[stance], 50.0, "{stance}: {scores}");
+    }
+    assert!(scores["situational"].is_number());
+    assert!(scores["label"].is_string());
+    assert!(
+        !dir.path().join("leadback.sqlite3").exists(),
+        "scoring never touches the database"
+    );
+}
+
+#[test]
+fn score_reports_too_few_answers_as_null_not_a_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = answers_file(dir.path(), serde_json::Value::Null, "a");
+    let out = leadback(dir.path(), &["score", path.to_str().unwrap(), "--json"]);
+    let scores: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(scores["front"], serde_json::Value::Null);
+}
+
+#[test]
+fn score_refuses_bad_answer_files_with_exit_2_and_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(answers_file(dir.path(), 3.into(), "a")).unwrap();
+    let cases = [
+        (good.replacen("front-01", "front-99", 1), "front-99"),
+        (good.replacen(":3,", ":9,", 1), "outside the scale"),
+        (good.replace("\"version\":1", "\"version\":7"), "version 7"),
+        (good.replace("\"a\"", "\"z\""), "no option \"z\""),
+        ("{ not json".to_owned(), "not a valid answers file"),
+    ];
+    for (text, problem) in cases {
+        let path = dir.path().join("bad.json");
+        std::fs::write(&path, &text).unwrap();
+        let out = leadback(dir.path(), &["score", path.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{problem}: {err}");
+        assert!(err.contains(problem), "expected {problem:?} in: {err}");
+    }
+    let missing = leadback(dir.path(), &["score", "/no/such/answers.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn assess_saves_each_answer_so_a_stopped_assessment_resumes_and_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_profile = leadback_with_input(dir.path(), &["assess"], "");
+    assert_eq!(
+        no_profile.status.code(),
+        Some(2),
+        "a profile is needed first"
+    );
+    leadback(dir.path(), &["me", "--name", "Ada"]);
+
+    let stopped = leadback_with_input(dir.path(), &["assess"], "4\n4\nx\n4\nq\n");
+    let text = String::from_utf8_lossy(&stopped.stdout);
+    assert!(text.contains("Please type a number from 1 to 5"), "{text}");
+    assert!(text.contains("Stopped at question 4 of 44"), "{text}");
+
+    // 41 more answers: the rest of the items, the scenarios (options 1–3), the energy items.
+    let rest: String = (4..=44)
+        .map(|n| if (31..=38).contains(&n) { "2\n" } else { "5\n" })
+        .collect();
+    let finished = leadback_with_input(dir.path(), &["assess"], &rest);
+    let text = String::from_utf8_lossy(&finished.stdout);
+    assert!(text.contains("Resuming at question 4 of 44"), "{text}");
+    assert!(text.contains("Done. Here is your profile"), "{text}");
+    let info = String::from_utf8_lossy(&leadback(dir.path(), &["info"]).stdout).into_owned();
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().eq(["assessment", "1"])),
+        "{info}"
+    );
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().eq(["assessment_answer", "36"])),
+        "{info}"
+    );
 }

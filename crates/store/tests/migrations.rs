@@ -14,6 +14,29 @@ fn fixture(version: i64) -> PathBuf {
         .join(format!("schema-v{version}.sqlite3"))
 }
 
+/// Rows per table, read without the store so nothing is migrated yet.
+fn row_counts(path: &std::path::Path) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let rows = conn
+                .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |row| {
+                    row.get(0)
+                })
+                .unwrap();
+            (table, rows)
+        })
+        .collect()
+}
+
 #[test]
 fn there_is_a_fixture_for_every_schema_version() {
     for version in 1..=latest_schema_version() {
@@ -32,10 +55,25 @@ fn every_shipped_schema_upgrades_to_the_latest_with_its_data() {
         let path = dir.path().join("leadback.sqlite3");
         std::fs::copy(fixture(version), &path).unwrap();
 
+        let before = row_counts(&path);
+
         let store = Store::open(&path)
             .unwrap_or_else(|err| panic!("schema v{version} fixture did not open: {err}"));
         assert_eq!(store.schema_version().unwrap(), latest_schema_version());
-        assert_eq!(store.info().unwrap().integrity, Integrity::Ok);
+        let info = store.info().unwrap();
+        assert_eq!(info.integrity, Integrity::Ok);
+        for (table, rows) in before {
+            let after = info
+                .counts
+                .iter()
+                .find(|c| c.table == table)
+                .map(|c| c.rows);
+            assert_eq!(
+                after,
+                Some(rows),
+                "v{version}: rows of {table} must survive the upgrade"
+            );
+        }
         let me = store.me().unwrap().map(|p| p.name);
         assert_eq!(
             me,

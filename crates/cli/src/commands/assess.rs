@@ -1,0 +1,229 @@
+//! The self-assessment in a terminal. Every answer is saved the moment it is given, at the same
+//! position the app uses, so an assessment started here can be finished in the app and back.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use leadback_core::Clock;
+use leadback_core::assessment::{Instrument, InstrumentLibrary, Questionnaire, Step, evaluate};
+use leadback_store::Store;
+
+use crate::error::CliError;
+use crate::output;
+
+/// What the person typed at a prompt.
+#[derive(Debug, PartialEq, Eq)]
+enum Reply {
+    Answer(usize),
+    Skip,
+    Back,
+    Quit,
+    /// Input ended (a pipe ran dry, or Ctrl-D).
+    Closed,
+}
+
+pub fn run(
+    data_dir: &Path,
+    clock: &dyn Clock,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let mut store = Store::open_in(data_dir)?;
+    let me = store.me()?.ok_or_else(|| {
+        CliError::Usage(
+            "No profile yet. Set your name first: leadback me --name \"Your Name\"".into(),
+        )
+    })?;
+    let library = InstrumentLibrary::builtin()?;
+    let current = library.current();
+    let record = store.start_assessment(
+        me.id,
+        current.id(),
+        i64::from(current.version()),
+        clock.now(),
+    )?;
+    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
+    let questionnaire = Questionnaire::new(instrument.view());
+    let total = questionnaire.steps.len();
+    let mut position = usize::try_from(record.position).unwrap_or(0).min(total);
+
+    if position > 0 {
+        writeln!(out, "Resuming at question {} of {total}.", position + 1)?;
+    } else {
+        writeln!(
+            out,
+            "{}\n\n{}\n",
+            instrument.view().title,
+            instrument.view().intro
+        )?;
+    }
+    writeln!(
+        out,
+        "Type the number of your answer and press Enter. Enter alone skips, b goes back, q stops (your answers are kept).\n"
+    )?;
+
+    while let Some(step) = questionnaire.steps.get(position) {
+        let choices = ask(out, instrument, step, position, total)?;
+        let next = i64::try_from(position + 1).unwrap_or(i64::MAX);
+        match read_reply(input, out, choices)? {
+            Reply::Answer(index) => {
+                save(
+                    &mut store,
+                    instrument,
+                    record.id,
+                    step,
+                    Some(index),
+                    next,
+                    clock,
+                )?;
+                position += 1;
+            }
+            Reply::Skip => {
+                save(&mut store, instrument, record.id, step, None, next, clock)?;
+                position += 1;
+            }
+            Reply::Back => {
+                position = position.saturating_sub(1);
+                let back = i64::try_from(position).unwrap_or(0);
+                store.set_assessment_position(record.id, back)?;
+            }
+            Reply::Quit | Reply::Closed => {
+                writeln!(
+                    out,
+                    "\nStopped at question {} of {total}. Your answers are saved: run `leadback assess` again (or open the app) to continue.",
+                    position + 1
+                )?;
+                return Ok(());
+            }
+        }
+    }
+
+    let finished = store.complete_assessment(record.id, clock.now())?;
+    let result = evaluate(instrument, &finished.sheet())?;
+    writeln!(out, "\nDone. Here is your profile:\n")?;
+    output::result(out, &result)?;
+    Ok(())
+}
+
+/// Prints one question and returns how many answers it offers.
+fn ask(
+    out: &mut dyn Write,
+    instrument: &Instrument,
+    step: &Step,
+    position: usize,
+    total: usize,
+) -> Result<usize, CliError> {
+    let view = instrument.view();
+    let number = position + 1;
+    let scale = |out: &mut dyn Write| -> Result<usize, CliError> {
+        writeln!(out, "   {}", output::scale(&view.scale))?;
+        Ok(view.scale.labels.len())
+    };
+    match step {
+        Step::Item(id) => {
+            let text = view
+                .items
+                .iter()
+                .find(|i| &i.id == id)
+                .map(|i| i.text.as_str());
+            writeln!(
+                out,
+                "[{number}/{total}] {} {}",
+                view.stem,
+                text.unwrap_or(id)
+            )?;
+            scale(out)
+        }
+        Step::Energy(id) => {
+            let energy = &view.energy;
+            let text = energy
+                .items
+                .iter()
+                .find(|i| &i.id == id)
+                .map(|i| i.text.as_str());
+            writeln!(
+                out,
+                "[{number}/{total}] {} {}",
+                energy.stem,
+                text.unwrap_or(id)
+            )?;
+            scale(out)
+        }
+        Step::Scenario(id) => {
+            let Some(scenario) = view.scenarios.iter().find(|s| &s.id == id) else {
+                return Ok(0);
+            };
+            writeln!(
+                out,
+                "[{number}/{total}] {}: {}",
+                scenario.title, scenario.prompt
+            )?;
+            for (index, option) in scenario.options.iter().enumerate() {
+                writeln!(out, "   {} {}", index + 1, option.text)?;
+            }
+            Ok(scenario.options.len())
+        }
+    }
+}
+
+/// Reads lines until one is a valid reply; answers are 1-based positions among `choices`.
+fn read_reply(
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    choices: usize,
+) -> Result<Reply, CliError> {
+    loop {
+        write!(out, "> ")?;
+        out.flush()?;
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(Reply::Closed);
+        }
+        match line.trim() {
+            "" => return Ok(Reply::Skip),
+            "b" | "B" => return Ok(Reply::Back),
+            "q" | "Q" => return Ok(Reply::Quit),
+            other => match other.parse::<usize>() {
+                Ok(n) if (1..=choices).contains(&n) => return Ok(Reply::Answer(n - 1)),
+                _ => writeln!(
+                    out,
+                    "Please type a number from 1 to {choices}, Enter to skip, b to go back or q to stop."
+                )?,
+            },
+        }
+    }
+}
+
+/// Saves the `index`-th answer (or a skip) to the question of `step`.
+fn save(
+    store: &mut Store,
+    instrument: &Instrument,
+    assessment_id: i64,
+    step: &Step,
+    index: Option<usize>,
+    next: i64,
+    clock: &dyn Clock,
+) -> Result<(), CliError> {
+    match step {
+        Step::Item(id) | Step::Energy(id) => {
+            let value = index
+                .and_then(|i| i64::try_from(i).ok())
+                .map(|i| instrument.scale().min + i);
+            instrument.check_answer(id, value)?;
+            store.save_answer(assessment_id, id, value, next, clock.now())?;
+        }
+        Step::Scenario(id) => {
+            let option = index.and_then(|i| {
+                instrument
+                    .scenarios()
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .and_then(|s| s.options.get(i))
+                    .map(|o| o.id.clone())
+            });
+            instrument.check_choice(id, option.as_deref())?;
+            store.save_choice(assessment_id, id, option.as_deref(), next, clock.now())?;
+        }
+    }
+    Ok(())
+}

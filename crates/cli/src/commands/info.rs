@@ -1,0 +1,32 @@
+use std::io::Write;
+use std::path::Path;
+
+use leadback_store::{Integrity, Store, paths};
+
+use crate::error::CliError;
+
+pub fn run(data_dir: &Path, out: &mut dyn Write) -> Result<(), CliError> {
+    let store = Store::open_in(data_dir)?;
+    let info = store.info()?;
+    writeln!(out, "data folder:    {}", data_dir.display())?;
+    writeln!(
+        out,
+        "database:       {}",
+        paths::database_path(data_dir).display()
+    )?;
+    writeln!(out, "schema version: {}", info.schema_version)?;
+    match &info.integrity {
+        Integrity::Ok => writeln!(out, "integrity:      ok")?,
+        Integrity::Problems(lines) => {
+            writeln!(out, "integrity:      {} problem(s)", lines.len())?;
+            for line in lines {
+                writeln!(out, "  {line}")?;
+            }
+        }
+    }
+    writeln!(out, "rows:")?;
+    for count in &info.counts {
+        writeln!(out, "  {:<18}{}", count.table, count.rows)?;
+    }
+    Ok(())
+}

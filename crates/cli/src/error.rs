@@ -1,0 +1,45 @@
+use std::path::PathBuf;
+
+use leadback_core::ValidationError;
+use leadback_core::assessment::{InstrumentError, LibraryError, ScoringError};
+use leadback_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error("{}: {message}", path.display())]
+    InputFile { path: PathBuf, message: String },
+    #[error("{}: {source}", path.display())]
+    Scoring {
+        path: PathBuf,
+        #[source]
+        source: ScoringError,
+    },
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Instrument(#[from] InstrumentError),
+    #[error(transparent)]
+    Library(#[from] LibraryError),
+    #[error(transparent)]
+    Scored(#[from] ScoringError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("Could not write to the terminal: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl CliError {
+    /// 2 for input the user can fix, 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Invalid(_) | Self::InputFile { .. } | Self::Scoring { .. } | Self::Usage(_) => 2,
+            Self::Instrument(_)
+            | Self::Library(_)
+            | Self::Scored(_)
+            | Self::Store(_)
+            | Self::Output(_) => 1,
+        }
+    }
+}
