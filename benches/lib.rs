@@ -1,0 +1,71 @@
+//! Shared set-up for the benchmarks: realistic data built through the same core and store the app
+//! uses. Only benchmarks depend on this crate.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use leadback_core::PersonName;
+use leadback_core::assessment::{AnswerSheet, Instrument, Step};
+use leadback_store::{Store, StoreError};
+
+/// A fixed start so every run builds the same data.
+pub fn epoch() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2016, 1, 4, 9, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+/// A complete answer sheet whose answers vary with `seed` (a cheap deterministic spread, not RNG).
+pub fn sheet(instrument: &Instrument, seed: u64) -> AnswerSheet {
+    let scale = instrument.scale();
+    let span = u64::try_from(scale.max - scale.min + 1).unwrap_or(1);
+    let mut sheet = AnswerSheet::default();
+    let ids = instrument
+        .items()
+        .iter()
+        .map(|i| &i.id)
+        .chain(instrument.energy_items().iter().map(|i| &i.id));
+    for (n, id) in (0u64..).zip(ids) {
+        let offset = i64::try_from((seed.wrapping_mul(31) + n * 7) % span).unwrap_or(0);
+        sheet.answers.insert(id.clone(), Some(scale.min + offset));
+    }
+    for (n, scenario) in (0u64..).zip(instrument.scenarios()) {
+        let index = usize::try_from((seed + n) % 3).unwrap_or(0);
+        if let Some(option) = scenario.options.get(index) {
+            sheet
+                .scenarios
+                .insert(scenario.id.clone(), option.id.clone());
+        }
+    }
+    sheet
+}
+
+/// "Me" with `count` finished assessments, a week apart, saved answer by answer as the app does.
+pub fn store_with_history(
+    store: &mut Store,
+    instrument: &Instrument,
+    count: u64,
+) -> Result<i64, StoreError> {
+    let name =
+        PersonName::parse("Bench Person").map_err(|e| StoreError::InvalidRecord(e.to_string()))?;
+    let me = store.set_my_name(&name, epoch())?.id;
+    let steps = leadback_core::assessment::Questionnaire::new(instrument.view()).steps;
+    for week in 0..count {
+        let at = epoch() + Duration::weeks(i64::try_from(week).unwrap_or(0));
+        let record =
+            store.start_assessment(me, instrument.id(), i64::from(instrument.version()), at)?;
+        let sheet = sheet(instrument, week);
+        for (position, step) in (1i64..).zip(&steps) {
+            match step {
+                Step::Item(id) | Step::Energy(id) => {
+                    let value = sheet.answers.get(id).copied().flatten();
+                    store.save_answer(record.id, id, value, position, at)?;
+                }
+                Step::Scenario(id) => {
+                    let option = sheet.scenarios.get(id).map(String::as_str);
+                    store.save_choice(record.id, id, option, position, at)?;
+                }
+            }
+        }
+        store.complete_assessment(record.id, at + Duration::minutes(12))?;
+    }
+    Ok(me)
+}
