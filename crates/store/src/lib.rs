@@ -6,6 +6,7 @@
 
 mod assessments;
 mod error;
+pub mod loop_import;
 mod migrations;
 pub mod paths;
 mod people;
