@@ -40,7 +40,10 @@ fn me_sets_the_name_and_info_counts_the_person() {
 
     let info = stdout(&leadback(dir.path(), &["info"]));
     assert!(info.contains("integrity:      ok"), "{info}");
-    let version = format!("schema version: {}", leadback_store::latest_schema_version());
+    let version = format!(
+        "schema version: {}",
+        leadback_store::latest_schema_version()
+    );
     assert!(info.contains(&version), "{info}");
     assert!(
         info.lines()
