@@ -77,7 +77,7 @@ impl From<StoreError> for IpcError {
             StoreError::NewerSchema { .. } => ErrorCode::NewerDatabase,
             StoreError::Damaged { .. } => ErrorCode::DamagedDatabase,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
-            StoreError::Finished { .. } => ErrorCode::InvalidInput,
+            StoreError::Finished { .. } | StoreError::Loop(_) => ErrorCode::InvalidInput,
             StoreError::InvalidRecord(_) => ErrorCode::Internal,
             StoreError::NoDataDir
             | StoreError::CreateDataDir { .. }

@@ -35,6 +35,9 @@ pub enum StoreError {
     #[error("Assessment {id} is finished; its answers can no longer change.")]
     Finished { id: i64 },
 
+    #[error(transparent)]
+    Loop(#[from] crate::loop_import::LoopError),
+
     #[error("A stored record is not valid: {0}")]
     InvalidRecord(String),
 

@@ -6,6 +6,7 @@
 
 mod assessments;
 mod error;
+mod habits;
 pub mod loop_import;
 mod migrations;
 pub mod paths;
@@ -14,5 +15,6 @@ mod store;
 
 pub use assessments::AssessmentRecord;
 pub use error::StoreError;
+pub use habits::{CheckInRecord, EnergyRecord, HabitRecord, NewHabit, ReminderRecord};
 pub use migrations::latest_schema_version;
 pub use store::{Integrity, Store, StoreInfo, TableCount};

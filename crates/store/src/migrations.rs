@@ -9,6 +9,7 @@ use rusqlite_migration::{M, Migrations};
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_people.sql"),
     include_str!("../migrations/0002_assessments.sql"),
+    include_str!("../migrations/0003_habits.sql"),
 ];
 
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =

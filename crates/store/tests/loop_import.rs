@@ -212,3 +212,110 @@ fn refuses_unknown_versions_foreign_files_and_damaged_rows_clearly() {
     let not_zip = read_csv_zip("x.zip", Cursor::new(b"PK but not really".to_vec())).unwrap_err();
     assert!(not_zip.to_string().contains("not a zip file"), "{not_zip}");
 }
+
+fn store_with_me(dir: &Path) -> (leadback_store::Store, i64) {
+    let mut store = leadback_store::Store::open_in(dir).unwrap();
+    let name = leadback_core::PersonName::parse("Ada").unwrap();
+    let me = store.set_my_name(&name, chrono::Utc::now()).unwrap().id;
+    (store, me)
+}
+
+fn rows(store: &leadback_store::Store, table: &str) -> i64 {
+    let info = store.info().unwrap();
+    info.counts.iter().find(|c| c.table == table).unwrap().rows
+}
+
+#[test]
+fn importing_the_real_backup_twice_adds_everything_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let export = read_backup(&shared_fixture("loop-schema12.db")).unwrap();
+    let first = store
+        .import_loop(me, "loop-schema12.db", &export, chrono::Utc::now())
+        .unwrap();
+    assert_eq!((first.habits_added, first.check_ins_added), (9, 164));
+    assert!(first.refused.is_empty());
+
+    let habits = store.habits(me, true).unwrap();
+    assert_eq!(habits[0].name, "Wake up early");
+    assert_eq!(
+        (habits[0].schedule.times(), habits[0].schedule.days()),
+        (3, 7)
+    );
+    assert_eq!(
+        habits[0].stance, None,
+        "Loop habits are not about a stance until the person says so"
+    );
+
+    let again = store
+        .import_loop(me, "loop-schema12.db", &export, chrono::Utc::now())
+        .unwrap();
+    assert_eq!(
+        (
+            again.habits_added,
+            again.habits_matched,
+            again.check_ins_added
+        ),
+        (0, 9, 0)
+    );
+    assert_eq!(again.check_ins_unchanged, 164);
+    assert_eq!((rows(&store, "habit"), rows(&store, "check_in")), (9, 164));
+}
+
+#[test]
+fn importing_the_csv_export_keeps_notes_even_on_days_without_a_check_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let export = read_csv_zip(
+        "loop.zip",
+        Cursor::new(zip_folder(&shared_fixture("csv_export"))),
+    )
+    .unwrap();
+    let summary = store
+        .import_loop(me, "loop.zip", &export, chrono::Utc::now())
+        .unwrap();
+    assert_eq!(summary.habits_added, 2);
+    assert!(summary.notes_kept >= 1, "{summary:?}");
+    let wake = store
+        .habits(me, true)
+        .unwrap()
+        .into_iter()
+        .find(|h| h.name == "Wake up early")
+        .unwrap();
+    let entries = store.check_ins(wake.id).unwrap();
+    let on = |d: &str| entries.iter().find(|e| e.day == day(d)).unwrap();
+    assert_eq!(on("2015-01-23").state, None);
+    assert_eq!(
+        on("2015-01-23").note.as_deref(),
+        Some("Forgot to do it, really")
+    );
+    assert_eq!(on("2015-01-24").note.as_deref(), Some("Sick"));
+}
+
+#[test]
+fn a_habit_that_cannot_be_kept_faithfully_stops_the_import_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let mut export = read_backup(&shared_fixture("loop-schema12.db")).unwrap();
+    export.habits[5].freq_num = 0;
+    let err = store
+        .import_loop(me, "broken.db", &export, chrono::Utc::now())
+        .unwrap_err();
+    assert!(err.to_string().contains(&export.habits[5].name), "{err}");
+    assert_eq!((rows(&store, "habit"), rows(&store, "check_in")), (0, 0));
+}
+
+#[test]
+fn measurable_habits_are_refused_by_name_and_the_rest_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let mut export = read_backup(&shared_fixture("loop-schema12.db")).unwrap();
+    export.habits[1].numerical = true;
+    let summary = store
+        .import_loop(me, "x.db", &export, chrono::Utc::now())
+        .unwrap();
+    assert_eq!(summary.habits_added, 8);
+    assert_eq!(summary.refused.len(), 1);
+    assert_eq!(summary.refused[0].name, export.habits[1].name);
+    assert!(summary.refused[0].reason.contains("measurable"));
+}

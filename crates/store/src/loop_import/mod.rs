@@ -10,12 +10,14 @@
 
 mod backup;
 mod csv_zip;
+mod write;
 
 use chrono::NaiveDate;
 use thiserror::Error;
 
 pub use backup::read_backup;
 pub use csv_zip::read_csv_zip;
+pub use write::{LoopImportSummary, RefusedHabit};
 
 /// Loop's schema versions we know the shape of (`PRAGMA user_version` of its backups).
 pub const KNOWN_BACKUP_VERSIONS: std::ops::RangeInclusive<i64> = 8..=25;

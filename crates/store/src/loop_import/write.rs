@@ -1,0 +1,139 @@
+//! Writing what was read from a Loop file into Leadback's database: all of it in one transaction,
+//! or nothing. Each habit is matched by its import key, so importing the same file again adds
+//! nothing; a day that already has an entry keeps it.
+
+use chrono::{DateTime, Utc};
+use leadback_core::habits::{CheckState, HabitName, Schedule};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{LoopError, LoopExport, LoopHabit, LoopValue};
+use crate::habits::{NewHabit, insert_habit};
+use crate::people::timestamp;
+use crate::{Store, StoreError};
+
+/// What an import did, to show the person.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LoopImportSummary {
+    pub habits_added: u32,
+    /// Habits already imported from this data before: their new days were added.
+    pub habits_matched: u32,
+    pub check_ins_added: u32,
+    /// Days that already had an entry, left as they were.
+    pub check_ins_unchanged: u32,
+    /// Notes on days without a check-in (Loop's own fill-ins or unknown days), kept as notes.
+    pub notes_kept: u32,
+    /// Habits not imported, with the reason (measurable habits, which Leadback does not track).
+    pub refused: Vec<RefusedHabit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RefusedHabit {
+    pub name: String,
+    pub reason: String,
+}
+
+impl Store {
+    /// Imports a Loop export for a person. A habit that cannot be represented faithfully stops the
+    /// whole import, with nothing written.
+    pub fn import_loop(
+        &mut self,
+        person_id: i64,
+        file: &str,
+        export: &LoopExport,
+        now: DateTime<Utc>,
+    ) -> Result<LoopImportSummary, StoreError> {
+        let mut summary = LoopImportSummary::default();
+        let tx = self.conn.transaction()?;
+        for habit in &export.habits {
+            if habit.numerical {
+                summary.refused.push(RefusedHabit {
+                    name: habit.name.clone(),
+                    reason: format!(
+                        "a measurable habit (a number each day, {} entries); Leadback tracks yes/no habits, so none of its entries were imported",
+                        habit.entries.len()
+                    ),
+                });
+                continue;
+            }
+            let (name, schedule) = convert(file, habit)?;
+            let key = format!("loop:{}", habit.key);
+            let existing: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM habit WHERE person_id = ?1 AND import_key = ?2",
+                    params![person_id, key],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let habit_id = match existing {
+                Some(id) => {
+                    summary.habits_matched += 1;
+                    id
+                }
+                None => {
+                    summary.habits_added += 1;
+                    let new = NewHabit {
+                        library_id: None,
+                        name: &name,
+                        stance: None,
+                        why: habit.description.as_deref(),
+                        schedule,
+                    };
+                    let id = insert_habit(&tx, person_id, &new, Some(&key), now)?;
+                    if habit.archived {
+                        tx.execute(
+                            "UPDATE habit SET archived_at = ?2 WHERE id = ?1",
+                            params![id, timestamp(now)],
+                        )?;
+                    }
+                    id
+                }
+            };
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO check_in (habit_id, day, state, note, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (habit_id, day) DO NOTHING",
+            )?;
+            for entry in &habit.entries {
+                let state = match entry.value {
+                    LoopValue::Done => Some(CheckState::Done),
+                    LoopValue::NotDone => Some(CheckState::NotDone),
+                    LoopValue::Skipped => Some(CheckState::Skipped),
+                    // Not check-ins: only a note on such a day is worth keeping.
+                    LoopValue::Auto | LoopValue::Unknown | LoopValue::Amount(_) => None,
+                };
+                if state.is_none() && entry.note.is_none() {
+                    continue;
+                }
+                let added = insert.execute(params![
+                    habit_id,
+                    entry.day,
+                    state.map(CheckState::as_str),
+                    entry.note,
+                    timestamp(now)
+                ])?;
+                match (added, state) {
+                    (0, _) => summary.check_ins_unchanged += 1,
+                    (_, Some(_)) => summary.check_ins_added += 1,
+                    (_, None) => summary.notes_kept += 1,
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(summary)
+    }
+}
+
+fn convert(file: &str, habit: &LoopHabit) -> Result<(HabitName, Schedule), LoopError> {
+    let malformed = |problem: String| LoopError::Malformed {
+        file: file.to_owned(),
+        place: format!("habit {:?}", habit.name),
+        problem,
+    };
+    let name = HabitName::parse(&habit.name).map_err(|e| malformed(e.to_string()))?;
+    let schedule =
+        Schedule::new(habit.freq_num, habit.freq_den).map_err(|e| malformed(e.to_string()))?;
+    Ok((name, schedule))
+}
