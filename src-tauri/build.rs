@@ -15,6 +15,21 @@ const COMMANDS: &[&str] = &[
     "discard_assessment",
     "get_assessment_result",
     "get_assessment_history",
+    "get_habit_library",
+    "get_habits",
+    "add_library_habit",
+    "add_own_habit",
+    "update_habit",
+    "archive_habit",
+    "reorder_habits",
+    "check_in",
+    "get_habit_detail",
+    "set_energy",
+    "get_energy",
+    "get_stance_rollup",
+    "set_reminders",
+    "get_reminders",
+    "import_loop",
 ];
 
 fn main() {

@@ -3,6 +3,7 @@
 
 use leadback_core::ValidationError;
 use leadback_core::assessment::{LibraryError, ScoringError};
+use leadback_core::habits::{CheckInError, ScheduleError};
 use leadback_store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -54,6 +55,18 @@ impl From<ValidationError> for IpcError {
 impl From<ScoringError> for IpcError {
     fn from(err: ScoringError) -> Self {
         Self::new(ErrorCode::InvalidInput, capitalise(&err.to_string()))
+    }
+}
+
+impl From<ScheduleError> for IpcError {
+    fn from(err: ScheduleError) -> Self {
+        Self::new(ErrorCode::InvalidInput, capitalise(&err.to_string()))
+    }
+}
+
+impl From<CheckInError> for IpcError {
+    fn from(err: CheckInError) -> Self {
+        Self::new(ErrorCode::InvalidInput, err.to_string())
     }
 }
 

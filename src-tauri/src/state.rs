@@ -4,6 +4,7 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
 use leadback_core::assessment::InstrumentLibrary;
+use leadback_core::habits::{HabitLibrary, builtin_library};
 use leadback_core::{Clock, SystemClock};
 use leadback_store::{Store, paths};
 
@@ -15,6 +16,9 @@ pub struct AppState {
     store: Result<Mutex<Store>, IpcError>,
     /// The instruments, validated at start-up; a broken built-in file is reported like the store.
     library: Result<InstrumentLibrary, IpcError>,
+    habit_library: Result<HabitLibrary, IpcError>,
+    /// Wakes the reminder scheduler when reminders or habits change.
+    pub reminder_wakeup: std::sync::Arc<tokio::sync::Notify>,
     pub clock: Box<dyn Clock>,
 }
 
@@ -30,6 +34,8 @@ impl AppState {
         Self {
             store,
             library: load_library(),
+            habit_library: load_habit_library(),
+            reminder_wakeup: Default::default(),
             clock: Box::new(SystemClock),
         }
     }
@@ -39,8 +45,18 @@ impl AppState {
         Self {
             store: Ok(Mutex::new(store)),
             library: load_library(),
+            habit_library: load_habit_library(),
+            reminder_wakeup: Default::default(),
             clock,
         }
+    }
+
+    pub fn habit_library(&self) -> Result<&HabitLibrary, IpcError> {
+        self.habit_library.as_ref().map_err(Clone::clone)
+    }
+
+    pub fn reminders_changed(&self) {
+        self.reminder_wakeup.notify_one();
     }
 
     pub fn library(&self) -> Result<&InstrumentLibrary, IpcError> {
@@ -67,6 +83,16 @@ fn load_library() -> Result<InstrumentLibrary, IpcError> {
         IpcError::new(
             ErrorCode::Internal,
             format!("The questionnaire that ships with Leadback could not be loaded: {err}"),
+        )
+    })
+}
+
+fn load_habit_library() -> Result<HabitLibrary, IpcError> {
+    builtin_library().map_err(|err| {
+        log::error!("the built-in habit library is invalid: {err}");
+        IpcError::new(
+            ErrorCode::Internal,
+            format!("The habit library that ships with Leadback could not be loaded: {err}"),
         )
     })
 }

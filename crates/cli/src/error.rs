@@ -21,6 +21,8 @@ pub enum CliError {
     #[error(transparent)]
     Instrument(#[from] InstrumentError),
     #[error(transparent)]
+    HabitLibrary(#[from] leadback_core::habits::HabitLibraryError),
+    #[error(transparent)]
     Library(#[from] LibraryError),
     #[error(transparent)]
     Scored(#[from] ScoringError),
@@ -36,6 +38,7 @@ impl CliError {
         match self {
             Self::Invalid(_) | Self::InputFile { .. } | Self::Scoring { .. } | Self::Usage(_) => 2,
             Self::Instrument(_)
+            | Self::HabitLibrary(_)
             | Self::Library(_)
             | Self::Scored(_)
             | Self::Store(_)

@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use leadback_core::{Clock, SystemClock};
 
@@ -49,6 +50,67 @@ enum Command {
     },
     /// Take the self-assessment in the terminal; answers are saved as you give them.
     Assess,
+    /// Your habits: list them, add one, check in.
+    #[command(subcommand)]
+    Habits(HabitsCommand),
+    /// Record how much energy you have today (1 drained … 5 full).
+    Energy {
+        level: i64,
+        /// The day (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        date: Option<NaiveDate>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Bring in data from another app.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum HabitsCommand {
+    /// Your habits with today's state, strength and streaks.
+    List {
+        /// Compute as of this day instead of today (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The habits Leadback suggests, with their ids.
+    Library,
+    /// Add a habit: a library id, or a name of your own.
+    Add {
+        /// A library id (see `leadback habits library`) or the name of your own habit.
+        habit: String,
+        /// "daily", "3/week", "2/3" (2 times in 3 days)…
+        #[arg(long)]
+        schedule: Option<String>,
+        /// front, behind, servant or rest.
+        #[arg(long)]
+        stance: Option<String>,
+    },
+    /// Check in a habit for today or an earlier day.
+    Check {
+        /// The habit's name (or the start of it).
+        name: String,
+        /// The day (YYYY-MM-DD); default today. Days to come are refused.
+        #[arg(long, value_name = "DATE")]
+        date: Option<NaiveDate>,
+        /// done, not-done or skip.
+        #[arg(long, default_value = "done")]
+        state: String,
+        /// A line of reflection.
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// A Loop Habit Tracker backup (.db) or CSV export (.zip).
+    Loop { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -89,5 +151,41 @@ fn run(
         }
         Command::Score { file, json } => commands::score::run(&file, json, out),
         Command::Assess => commands::assess::run(&data_dir()?, clock, input, out),
+        Command::Habits(HabitsCommand::List { as_of, json }) => {
+            commands::habits::list(&data_dir()?, as_of, json, clock, out)
+        }
+        Command::Habits(HabitsCommand::Library) => commands::habits::library(out),
+        Command::Habits(HabitsCommand::Add {
+            habit,
+            schedule,
+            stance,
+        }) => commands::habits::add(
+            &data_dir()?,
+            &habit,
+            schedule.as_deref(),
+            stance.as_deref(),
+            clock,
+            out,
+        ),
+        Command::Habits(HabitsCommand::Check {
+            name,
+            date,
+            state,
+            note,
+        }) => commands::habits::check(
+            &data_dir()?,
+            &name,
+            date,
+            &state,
+            note.as_deref(),
+            clock,
+            out,
+        ),
+        Command::Energy { level, date, note } => {
+            commands::habits::energy(&data_dir()?, level, date, note.as_deref(), clock, out)
+        }
+        Command::Import(ImportCommand::Loop { file }) => {
+            commands::import::loop_file(&data_dir()?, &file, clock, out)
+        }
     }
 }

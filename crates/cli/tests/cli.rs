@@ -255,3 +255,113 @@ fn assess_saves_each_answer_so_a_stopped_assessment_resumes_and_finishes() {
         "{info}"
     );
 }
+
+fn loop_fixture() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/loop-habit-tracker/loop-schema12.db")
+}
+
+#[test]
+fn habits_check_and_list_json_show_strength_and_streaks() {
+    let dir = tempfile::tempdir().unwrap();
+    leadback(dir.path(), &["me", "--name", "Ada"]);
+    let added = leadback(dir.path(), &["habits", "add", "listen-before-speaking"]);
+    assert!(added.status.success(), "{added:?}");
+    for date in ["2026-03-01", "2026-03-02", "2026-03-03"] {
+        let out = leadback(
+            dir.path(),
+            &[
+                "habits",
+                "check",
+                "listen",
+                "--date",
+                date,
+                "--note",
+                "Let Sam finish.",
+            ],
+        );
+        assert!(out.status.success(), "{out:?}");
+    }
+    let out = leadback(
+        dir.path(),
+        &["habits", "list", "--as-of", "2026-03-03", "--json"],
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &rows[0];
+    assert_eq!(row["stance"], "servant");
+    assert_eq!(row["schedule"], "every day");
+    assert_eq!(
+        (row["current_streak"].as_u64(), row["best_streak"].as_u64()),
+        (Some(3), Some(3))
+    );
+    // Three daily check-ins from zero: 1 − m³ with m = 0.5^(1/13) (Loop's formula).
+    let m = 0.5f64.powf(1.0 / 13.0);
+    let expected = 1.0 - m.powi(3);
+    assert!(
+        (row["strength"].as_f64().unwrap() - expected).abs() < 1e-6,
+        "{row}"
+    );
+}
+
+#[test]
+fn habits_check_refuses_days_to_come_unknown_states_and_unknown_habits_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    leadback(dir.path(), &["me", "--name", "Ada"]);
+    leadback(dir.path(), &["habits", "add", "real-break"]);
+    let cases: [&[&str]; 3] = [
+        &["habits", "check", "take", "--date", "2999-01-01"],
+        &["habits", "check", "take", "--state", "maybe"],
+        &["habits", "check", "juggle"],
+    ];
+    for args in cases {
+        let out = leadback(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+    }
+    let out = leadback(dir.path(), &["habits", "list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        rows[0]["today"],
+        serde_json::Value::Null,
+        "nothing was written"
+    );
+}
+
+#[test]
+fn import_loop_brings_the_backup_in_once() {
+    let dir = tempfile::tempdir().unwrap();
+    leadback(dir.path(), &["me", "--name", "Ada"]);
+    let fixture = loop_fixture();
+    let first = leadback(dir.path(), &["import", "loop", fixture.to_str().unwrap()]);
+    assert!(
+        stdout(&first).contains("Imported 9 new habit(s)"),
+        "{first:?}"
+    );
+    let second = leadback(dir.path(), &["import", "loop", fixture.to_str().unwrap()]);
+    assert!(
+        stdout(&second).contains("Imported 0 new habit(s) (9 already here), 0 check-in(s)"),
+        "{second:?}"
+    );
+
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a loop file at all").unwrap();
+    let refused = leadback(dir.path(), &["import", "loop", junk.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("neither a Loop backup"));
+}
+
+#[test]
+fn energy_is_a_number_from_1_to_5() {
+    let dir = tempfile::tempdir().unwrap();
+    leadback(dir.path(), &["me", "--name", "Ada"]);
+    assert!(leadback(dir.path(), &["energy", "4"]).status.success());
+    assert_eq!(
+        leadback(dir.path(), &["energy", "9"]).status.code(),
+        Some(2)
+    );
+    let info = stdout(&leadback(dir.path(), &["info"]));
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().eq(["energy_check_in", "1"])),
+        "{info}"
+    );
+}

@@ -6,6 +6,7 @@
 
 pub mod assessment;
 pub mod clock;
+pub mod habits;
 pub mod person;
 pub mod validation;
 

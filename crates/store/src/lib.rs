@@ -6,6 +6,7 @@
 
 mod assessments;
 mod error;
+mod habit_overview;
 mod habits;
 pub mod loop_import;
 mod migrations;
@@ -15,6 +16,7 @@ mod store;
 
 pub use assessments::AssessmentRecord;
 pub use error::StoreError;
+pub use habit_overview::{HabitDetail, HabitOverview};
 pub use habits::{CheckInRecord, EnergyRecord, HabitRecord, NewHabit, ReminderRecord};
 pub use migrations::latest_schema_version;
 pub use store::{Integrity, Store, StoreInfo, TableCount};

@@ -5,9 +5,10 @@
 use leadback_core::assessment::{
     HistoryEntry, Instrument, Questionnaire, ScoredAssessment, evaluate,
 };
-use leadback_store::{AssessmentRecord, Store};
+use leadback_store::AssessmentRecord;
 use tauri::State;
 
+use crate::commands::my_id;
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -165,15 +166,6 @@ fn scored(state: &AppState, record: &AssessmentRecord) -> Result<ScoredAssessmen
         started_at: record.started_at,
         completed_at,
         result: evaluate(instrument, &record.sheet())?,
-    })
-}
-
-fn my_id(store: &Store) -> Result<i64, IpcError> {
-    store.me()?.map(|me| me.id).ok_or_else(|| {
-        IpcError::new(
-            ErrorCode::NotFound,
-            "Set your name first: there is no profile to keep the assessment under.",
-        )
     })
 }
 

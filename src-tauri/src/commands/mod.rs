@@ -2,7 +2,12 @@
 //! calls the store, and maps errors to [`crate::IpcError`].
 
 pub mod assessment;
+pub mod habits;
 pub mod profile;
+
+use leadback_store::Store;
+
+use crate::error::{ErrorCode, IpcError};
 
 #[cfg(test)]
 mod tests;
@@ -24,5 +29,30 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         assessment::discard_assessment,
         assessment::get_assessment_result,
         assessment::get_assessment_history,
+        habits::get_habit_library,
+        habits::get_habits,
+        habits::add_library_habit,
+        habits::add_own_habit,
+        habits::update_habit,
+        habits::archive_habit,
+        habits::reorder_habits,
+        habits::check_in,
+        habits::get_habit_detail,
+        habits::set_energy,
+        habits::get_energy,
+        habits::get_stance_rollup,
+        habits::set_reminders,
+        habits::get_reminders,
+        habits::import_loop,
     ]
+}
+
+/// The id of the person using the app; most commands act for them.
+pub(crate) fn my_id(store: &Store) -> Result<i64, IpcError> {
+    store.me()?.map(|me| me.id).ok_or_else(|| {
+        IpcError::new(
+            ErrorCode::NotFound,
+            "Set your name first: there is no profile to keep this under.",
+        )
+    })
 }

@@ -233,3 +233,92 @@ fn discarding_starts_over() {
         "not_found"
     );
 }
+
+#[test]
+fn a_library_habit_is_checked_in_today_back_filled_and_its_numbers_follow() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let library = app.ok("get_habit_library", json!({}));
+    assert!(library.as_array().unwrap().len() >= 12);
+    let habit = app.ok(
+        "add_library_habit",
+        json!({ "libraryId": "let-others-go-first" }),
+    );
+    let id = &habit["id"];
+    assert_eq!(habit["stance"], "behind");
+
+    // The fixed clock says 2026-11-22.
+    let check = |day: &str, state: Value, note: Value| {
+        app.call(
+            "check_in",
+            json!({ "habitId": id, "day": day, "check": state, "note": note }),
+        )
+    };
+    check(
+        "2026-11-22",
+        json!("done"),
+        json!("  Sam chose the route.  "),
+    )
+    .unwrap();
+    for day in ["2026-11-19", "2026-11-20", "2026-11-21"] {
+        check(day, json!("done"), Value::Null).unwrap();
+    }
+    check("2026-11-18", json!("skipped"), Value::Null).unwrap();
+
+    let habits = app.ok("get_habits", json!({ "includeArchived": false }));
+    let overview = &habits[0];
+    assert_eq!(overview["today"], "done");
+    assert_eq!(overview["streaks"]["current"], 4);
+    assert!(overview["strength"].as_f64().unwrap() > 0.15);
+
+    let detail = app.ok("get_habit_detail", json!({ "habitId": id }));
+    let today = detail["entries"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        today["note"], "Sam chose the route.",
+        "notes are trimmed and kept"
+    );
+    assert!(detail["explanation"]["half_life_days"].as_f64().unwrap() > 12.9);
+}
+
+#[test]
+fn check_ins_for_days_to_come_or_of_unknown_states_are_refused_and_write_nothing() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let habit = app.ok("add_library_habit", json!({ "libraryId": "real-break" }));
+    let id = habit["id"].clone();
+    let future = json!({ "habitId": id, "day": "2026-11-23", "check": "done", "note": null });
+    assert_eq!(app.code("check_in", future), "invalid_input");
+    let odd = json!({ "habitId": id, "day": "2026-11-22", "check": "maybe", "note": null });
+    assert!(
+        app.call("check_in", odd).unwrap_err().as_str().is_some(),
+        "refused before our code"
+    );
+    let not_a_day = json!({ "habitId": id, "day": "yesterday", "check": "done", "note": null });
+    assert!(app.call("check_in", not_a_day).is_err());
+    let long_note =
+        json!({ "habitId": id, "day": "2026-11-22", "check": "done", "note": "x".repeat(6000) });
+    assert_eq!(app.code("check_in", long_note), "invalid_input");
+    let detail = app.ok("get_habit_detail", json!({ "habitId": id }));
+    assert_eq!(detail["entries"], json!([]));
+}
+
+#[test]
+fn own_habits_need_a_name_and_a_possible_schedule() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let input = |name: &str, times: i64, days: i64| json!({ "habit": { "name": name, "stance": "servant", "why": null, "times": times, "days": days } });
+    assert_eq!(app.code("add_own_habit", input(" ", 1, 1)), "invalid_input");
+    assert_eq!(
+        app.code("add_own_habit", input("Ask first", 4, 3)),
+        "invalid_input"
+    );
+    let added = app.ok("add_own_habit", input("Ask first", 2, 3));
+    assert_eq!(added["schedule"], json!({ "times": 2, "days": 3 }));
+    let habits = app.ok("get_habits", json!({ "includeArchived": false }));
+    assert_eq!(habits.as_array().unwrap().len(), 1);
+}

@@ -1,6 +1,8 @@
 //! One module per subcommand.
 
 pub mod assess;
+pub mod habits;
+pub mod import;
 pub mod info;
 pub mod instrument;
 pub mod me;

@@ -19,6 +19,32 @@ pub use backup::read_backup;
 pub use csv_zip::read_csv_zip;
 pub use write::{LoopImportSummary, RefusedHabit};
 
+/// Reads a Loop file of either kind, told apart by its first bytes rather than its name.
+pub fn read_file(path: &std::path::Path) -> Result<LoopExport, LoopError> {
+    use std::io::Read;
+    let file = path.display().to_string();
+    let mut reader = std::fs::File::open(path).map_err(|e| LoopError::NotLoop {
+        file: file.clone(),
+        reason: format!("it could not be opened ({e})"),
+    })?;
+    let mut magic = [0u8; 16];
+    let read = reader.read(&mut magic).unwrap_or(0);
+    if magic[..read].starts_with(b"SQLite format 3") {
+        read_backup(path)
+    } else if magic[..read].starts_with(b"PK") {
+        let reader = std::fs::File::open(path).map_err(|e| LoopError::NotLoop {
+            file: file.clone(),
+            reason: format!("it could not be opened ({e})"),
+        })?;
+        read_csv_zip(&file, std::io::BufReader::new(reader))
+    } else {
+        Err(LoopError::NotLoop {
+            file,
+            reason: "it is neither a Loop backup (.db) nor a Loop CSV export (.zip)".into(),
+        })
+    }
+}
+
 /// Loop's schema versions we know the shape of (`PRAGMA user_version` of its backups).
 pub const KNOWN_BACKUP_VERSIONS: std::ops::RangeInclusive<i64> = 8..=25;
 

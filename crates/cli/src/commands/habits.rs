@@ -1,0 +1,218 @@
+//! `leadback habits …`: list habits with their numbers, add one, check in.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use leadback_core::Clock;
+use leadback_core::habits::{
+    CheckState, HabitName, HabitStance, Schedule, builtin_library, check_in_date, check_in_note,
+};
+use leadback_store::{HabitOverview, HabitRecord, NewHabit, Store};
+
+use crate::error::CliError;
+
+fn open_with_me(data_dir: &Path) -> Result<(Store, i64), CliError> {
+    let store = Store::open_in(data_dir)?;
+    let me = store.me()?.ok_or_else(|| {
+        CliError::Usage(
+            "No profile yet. Set your name first: leadback me --name \"Your Name\"".into(),
+        )
+    })?;
+    Ok((store, me.id))
+}
+
+pub fn list(
+    data_dir: &Path,
+    as_of: Option<NaiveDate>,
+    json: bool,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let (store, me) = open_with_me(data_dir)?;
+    let as_of = as_of.unwrap_or_else(|| clock.today());
+    let habits = store.habit_overviews(me, false, as_of)?;
+    if json {
+        let rows: Vec<serde_json::Value> = habits.iter().map(json_row).collect();
+        serde_json::to_writer_pretty(&mut *out, &rows).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if habits.is_empty() {
+        writeln!(
+            out,
+            "No habits yet. Add one from the library with: leadback habits add ID (see leadback habits library)"
+        )?;
+    }
+    for h in &habits {
+        let today = h.today.map_or("·", |s| match s {
+            CheckState::Done => "✓",
+            CheckState::NotDone => "✗",
+            CheckState::Skipped => "–",
+        });
+        writeln!(
+            out,
+            "{today} {:<40} {:<18} strength {:>5.1}%  streak {} (best {})",
+            h.habit.name,
+            h.habit.schedule.to_string(),
+            h.strength * 100.0,
+            h.streaks.current,
+            h.streaks.best
+        )?;
+    }
+    Ok(())
+}
+
+fn json_row(h: &HabitOverview) -> serde_json::Value {
+    serde_json::json!({
+        "id": h.habit.id,
+        "name": h.habit.name,
+        "stance": h.habit.stance,
+        "schedule": h.habit.schedule.to_string(),
+        "times": h.habit.schedule.times(),
+        "days": h.habit.schedule.days(),
+        "strength": (h.strength * 1e6).round() / 1e6,
+        "current_streak": h.streaks.current,
+        "best_streak": h.streaks.best,
+        "today": h.today,
+    })
+}
+
+pub fn library(out: &mut dyn Write) -> Result<(), CliError> {
+    let library = builtin_library()?;
+    for habit in library.habits() {
+        writeln!(
+            out,
+            "{:<34} {:<8} {:<16} {}",
+            habit.id,
+            habit.stance.as_str(),
+            habit.schedule.to_string(),
+            habit.name
+        )?;
+    }
+    Ok(())
+}
+
+/// Adds a habit: from the library by id, or the person's own with a name (and optionally a
+/// schedule like "3/week" and a stance).
+pub fn add(
+    data_dir: &Path,
+    id_or_name: &str,
+    schedule: Option<&str>,
+    stance: Option<&str>,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let library = builtin_library()?;
+    let schedule = schedule
+        .map(Schedule::parse)
+        .transpose()
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let stance = stance
+        .map(|s| {
+            HabitStance::parse(s).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "{s:?} is not a stance: front, behind, servant or rest"
+                ))
+            })
+        })
+        .transpose()?;
+    let (mut store, me) = open_with_me(data_dir)?;
+    let added = match library.get(id_or_name) {
+        Some(habit) => {
+            let name = HabitName::parse(&habit.name)?;
+            let new = NewHabit {
+                library_id: Some(&habit.id),
+                name: &name,
+                stance: stance.or(Some(habit.stance)),
+                why: Some(&habit.why),
+                schedule: schedule.unwrap_or(habit.schedule),
+            };
+            store.add_habit(me, &new, clock.now())?
+        }
+        None => {
+            let name = HabitName::parse(id_or_name)?;
+            let new = NewHabit {
+                library_id: None,
+                name: &name,
+                stance,
+                why: None,
+                schedule: schedule.unwrap_or(Schedule::DAILY),
+            };
+            store.add_habit(me, &new, clock.now())?
+        }
+    };
+    writeln!(out, "Added {} ({}).", added.name, added.schedule)?;
+    Ok(())
+}
+
+pub fn check(
+    data_dir: &Path,
+    name: &str,
+    date: Option<NaiveDate>,
+    state: &str,
+    note: Option<&str>,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let state = CheckState::parse(state).ok_or_else(|| {
+        CliError::Usage(format!("{state:?} is not a state: done, not-done or skip"))
+    })?;
+    let day = check_in_date(date.unwrap_or_else(|| clock.today()), clock.today())
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let note = note.map(check_in_note).transpose()?.flatten();
+    let (mut store, me) = open_with_me(data_dir)?;
+    let habit = find(&store, me, name)?;
+    store.check_in(habit.id, day, Some(state), note.as_deref(), clock.now())?;
+    writeln!(
+        out,
+        "{}: {} on {day}.",
+        habit.name,
+        state.as_str().replace('_', " ")
+    )?;
+    Ok(())
+}
+
+/// A habit by exact name (case-insensitive), or by a unique prefix.
+fn find(store: &Store, me: i64, name: &str) -> Result<HabitRecord, CliError> {
+    let wanted = name.trim().to_lowercase();
+    let habits = store.habits(me, true)?;
+    if let Some(exact) = habits.iter().find(|h| h.name.to_lowercase() == wanted) {
+        return Ok(exact.clone());
+    }
+    let mut matches = habits
+        .into_iter()
+        .filter(|h| h.name.to_lowercase().starts_with(&wanted));
+    match (matches.next(), matches.next()) {
+        (Some(only), None) => Ok(only),
+        (Some(_), Some(_)) => Err(CliError::Usage(format!(
+            "More than one habit starts with {name:?}; type more of its name."
+        ))),
+        (None, _) => Err(CliError::Usage(format!(
+            "You have no habit called {name:?}; see leadback habits list."
+        ))),
+    }
+}
+
+/// Records a day's energy, 1 (drained) to 5 (full).
+pub fn energy(
+    data_dir: &Path,
+    level: i64,
+    date: Option<NaiveDate>,
+    note: Option<&str>,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    if !(1..=5).contains(&level) {
+        return Err(CliError::Usage(format!(
+            "Energy is a number from 1 to 5, not {level}."
+        )));
+    }
+    let day = check_in_date(date.unwrap_or_else(|| clock.today()), clock.today())
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let note = note.map(check_in_note).transpose()?.flatten();
+    let (mut store, me) = open_with_me(data_dir)?;
+    store.set_energy(me, day, level, note.as_deref(), clock.now())?;
+    writeln!(out, "Energy {level} of 5 on {day}.")?;
+    Ok(())
+}

@@ -1,0 +1,299 @@
+//! When a habit's reminders fall due. The app's own scheduler (desktop notifications cannot be
+//! scheduled by the OS plugin) wakes up, asks [`ReminderRule::due`] whether anything should be
+//! shown now, and sleeps until [`ReminderRule::next_after`].
+//!
+//! Everything is in naive local wall-clock time, the time a person set the reminder in. The only
+//! rule that matters for trust: a computer that slept through reminders (or whose clock jumped
+//! forward — DST, a time-zone change) must not fire them in a burst when it wakes. So `due` only
+//! ever returns the latest scheduled time, and only when it is at most `grace` old; a clock that
+//! jumps back (DST's repeated hour) fires nothing it already passed.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Weekday};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use ts_rs::TS;
+
+/// More reminders a day than this would be noise, not a reminder.
+pub const MAX_REMINDER_TIMES: usize = 24;
+
+/// At which times, on which weekdays. Both lists are non-empty, sorted and without repeats; times
+/// are whole minutes (`"08:30:00"`), weekdays are `"Mon"` … `"Sun"`, Monday first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(try_from = "RawReminderRule")]
+#[ts(export)]
+pub struct ReminderRule {
+    times: Vec<NaiveTime>,
+    weekdays: Vec<Weekday>,
+}
+
+#[derive(Deserialize)]
+struct RawReminderRule {
+    times: Vec<NaiveTime>,
+    weekdays: Vec<Weekday>,
+}
+
+impl TryFrom<RawReminderRule> for ReminderRule {
+    type Error = ReminderError;
+
+    fn try_from(raw: RawReminderRule) -> Result<Self, Self::Error> {
+        Self::new(raw.times, raw.weekdays)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReminderError {
+    #[error("a reminder needs at least one time of day")]
+    NoTimes,
+    #[error("a reminder needs at least one day of the week")]
+    NoWeekdays,
+    #[error("{count} reminders a day is too many; at most {max}")]
+    TooManyTimes { count: usize, max: usize },
+}
+
+impl ReminderRule {
+    /// Seconds are dropped (reminders are set to the minute), then repeats.
+    pub fn new(
+        times: impl IntoIterator<Item = NaiveTime>,
+        weekdays: impl IntoIterator<Item = Weekday>,
+    ) -> Result<Self, ReminderError> {
+        let times: BTreeSet<NaiveTime> = times
+            .into_iter()
+            .filter_map(|t| NaiveTime::from_hms_opt(t.hour(), t.minute(), 0))
+            .collect();
+        let chosen: Vec<Weekday> = weekdays.into_iter().collect();
+        let weekdays: Vec<Weekday> = WEEK.into_iter().filter(|d| chosen.contains(d)).collect();
+        if times.is_empty() {
+            return Err(ReminderError::NoTimes);
+        }
+        if times.len() > MAX_REMINDER_TIMES {
+            let (count, max) = (times.len(), MAX_REMINDER_TIMES);
+            return Err(ReminderError::TooManyTimes { count, max });
+        }
+        if weekdays.is_empty() {
+            return Err(ReminderError::NoWeekdays);
+        }
+        Ok(Self {
+            times: times.into_iter().collect(),
+            weekdays,
+        })
+    }
+
+    /// The same times every day of the week.
+    pub fn every_day(times: impl IntoIterator<Item = NaiveTime>) -> Result<Self, ReminderError> {
+        Self::new(times, WEEK)
+    }
+
+    pub fn times(&self) -> &[NaiveTime] {
+        &self.times
+    }
+
+    pub fn weekdays(&self) -> &[Weekday] {
+        &self.weekdays
+    }
+
+    /// The first reminder strictly after `local`. Always within a week; `None` only at the end of
+    /// the calendar.
+    pub fn next_after(&self, local: NaiveDateTime) -> Option<NaiveDateTime> {
+        (0..=7).find_map(|ahead| {
+            let date = local.date().checked_add_days(Days::new(ahead))?;
+            if !self.weekdays.contains(&date.weekday()) {
+                return None;
+            }
+            self.times
+                .iter()
+                .map(|t| date.and_time(*t))
+                .find(|at| *at > local)
+        })
+    }
+
+    /// The latest reminder at or before `local`.
+    pub fn last_at_or_before(&self, local: NaiveDateTime) -> Option<NaiveDateTime> {
+        (0..=7).find_map(|back| {
+            let date = local.date().checked_sub_days(Days::new(back))?;
+            if !self.weekdays.contains(&date.weekday()) {
+                return None;
+            }
+            self.times
+                .iter()
+                .rev()
+                .map(|t| date.and_time(*t))
+                .find(|at| *at <= local)
+        })
+    }
+
+    /// The one reminder to show now, if any: the latest one scheduled after `last_checked` and at
+    /// or before `now`, provided it is at most `grace` old. Older ones — missed while the computer
+    /// slept or skipped over by a clock jump — are dropped, never fired late or in a burst. The
+    /// caller then sets `last_checked = now`.
+    pub fn due(
+        &self,
+        last_checked: NaiveDateTime,
+        now: NaiveDateTime,
+        grace: TimeDelta,
+    ) -> Option<NaiveDateTime> {
+        let at = self.last_at_or_before(now)?;
+        (at > last_checked && now - at <= grace.max(TimeDelta::zero())).then_some(at)
+    }
+}
+
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn time(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    /// March 2026: the 2nd is a Monday, the 8th a Sunday.
+    fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 3, day)
+            .unwrap()
+            .and_time(time(h, m))
+    }
+
+    fn minutes(m: i64) -> TimeDelta {
+        TimeDelta::minutes(m)
+    }
+
+    fn weekday_evenings() -> ReminderRule {
+        let weekdays = [Weekday::Fri, Weekday::Mon, Weekday::Wed, Weekday::Mon];
+        ReminderRule::new([time(20, 0), time(8, 30), time(8, 30)], weekdays).unwrap()
+    }
+
+    #[test]
+    fn rules_are_normalised_and_checked() {
+        let rule = weekday_evenings();
+        assert_eq!(rule.times(), &[time(8, 30), time(20, 0)]);
+        assert_eq!(rule.weekdays(), &[Weekday::Mon, Weekday::Wed, Weekday::Fri]);
+        let with_seconds = NaiveTime::from_hms_opt(8, 30, 59).unwrap();
+        let rule = ReminderRule::every_day([with_seconds]).unwrap();
+        assert_eq!(rule.times(), &[time(8, 30)]);
+        assert_eq!(ReminderRule::new([], WEEK), Err(ReminderError::NoTimes));
+        assert_eq!(
+            ReminderRule::new([time(9, 0)], []),
+            Err(ReminderError::NoWeekdays)
+        );
+        let every_half_hour = (0..26).map(|i| time(i / 2, (i % 2) * 30));
+        assert_eq!(
+            ReminderRule::every_day(every_half_hour),
+            Err(ReminderError::TooManyTimes { count: 26, max: 24 })
+        );
+    }
+
+    #[test]
+    fn serialised_as_times_and_weekday_names_and_checked_when_read() {
+        let json = serde_json::to_string(&weekday_evenings()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"times":["08:30:00","20:00:00"],"weekdays":["Mon","Wed","Fri"]}"#
+        );
+        let back: ReminderRule = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, weekday_evenings());
+        let empty = serde_json::from_str::<ReminderRule>(r#"{"times":[],"weekdays":["Mon"]}"#);
+        assert!(empty.is_err());
+    }
+
+    #[test]
+    fn the_next_reminder_is_strictly_later_and_on_a_chosen_weekday() {
+        let rule = weekday_evenings();
+        assert_eq!(rule.next_after(at(2, 7, 0)), Some(at(2, 8, 30)));
+        assert_eq!(rule.next_after(at(2, 8, 30)), Some(at(2, 20, 0)));
+        assert_eq!(
+            rule.next_after(at(2, 20, 0)),
+            Some(at(4, 8, 30)),
+            "Tuesday is off"
+        );
+        assert_eq!(
+            rule.next_after(at(6, 21, 0)),
+            Some(at(9, 8, 30)),
+            "over the weekend"
+        );
+        let sundays = ReminderRule::new([time(9, 0)], [Weekday::Sun]).unwrap();
+        assert_eq!(
+            sundays.next_after(at(8, 9, 0)),
+            Some(at(15, 9, 0)),
+            "a week on"
+        );
+    }
+
+    #[test]
+    fn a_reminder_fires_once_inside_its_grace() {
+        let rule = weekday_evenings();
+        let grace = minutes(10);
+        assert_eq!(
+            rule.due(at(2, 8, 29), at(2, 8, 30), grace),
+            Some(at(2, 8, 30))
+        );
+        assert_eq!(
+            rule.due(at(2, 8, 25), at(2, 8, 34), grace),
+            Some(at(2, 8, 30))
+        );
+        // The next check, a minute later, has already passed it.
+        assert_eq!(rule.due(at(2, 8, 34), at(2, 8, 35), grace), None);
+        assert_eq!(rule.due(at(2, 8, 0), at(2, 8, 29), grace), None, "not yet");
+        assert_eq!(
+            rule.due(at(3, 8, 0), at(3, 8, 31), grace),
+            None,
+            "Tuesday is off"
+        );
+    }
+
+    #[test]
+    fn after_sleeping_through_several_reminders_nothing_stale_fires() {
+        let rule = weekday_evenings();
+        let grace = minutes(10);
+        // Asleep from Monday morning to Friday 08:35: only Friday 08:30 is fresh enough.
+        assert_eq!(
+            rule.due(at(2, 7, 0), at(6, 8, 35), grace),
+            Some(at(6, 8, 30))
+        );
+        // Asleep until Friday noon: everything missed is stale.
+        assert_eq!(rule.due(at(2, 7, 0), at(6, 12, 0), grace), None);
+        // Then the evening one fires on time, as usual.
+        assert_eq!(
+            rule.due(at(6, 12, 0), at(6, 20, 0), grace),
+            Some(at(6, 20, 0))
+        );
+    }
+
+    #[test]
+    fn clock_jumps_fire_nothing_stale_and_nothing_twice() {
+        let rule = ReminderRule::every_day([time(2, 30), time(3, 0)]).unwrap();
+        let grace = minutes(5);
+        // Spring forward: 01:59 is followed by 03:00. 02:30 never happened; 03:00 is due.
+        assert_eq!(
+            rule.due(at(29, 1, 59), at(29, 3, 0), grace),
+            Some(at(29, 3, 0))
+        );
+        assert_eq!(rule.due(at(29, 1, 59), at(29, 3, 6), grace), None);
+        // Fall back: after 02:59 the clock reads 02:00 again; 02:30 must not fire a second time.
+        assert_eq!(rule.due(at(29, 2, 59), at(29, 2, 31), grace), None);
+        // A clock (or time zone) jump days ahead fires nothing from the days in between.
+        assert_eq!(rule.due(at(2, 3, 1), at(9, 2, 0), grace), None);
+        let late = ReminderRule::every_day([time(23, 0)]).unwrap();
+        assert_eq!(
+            late.due(at(2, 22, 0), at(5, 23, 2), grace),
+            Some(at(5, 23, 0))
+        );
+        // A negative grace is no grace, not a window into the future.
+        assert_eq!(
+            late.due(at(5, 22, 0), at(5, 23, 0), minutes(-5)),
+            Some(at(5, 23, 0))
+        );
+        assert_eq!(late.due(at(5, 22, 0), at(5, 23, 1), minutes(-5)), None);
+    }
+}

@@ -1,0 +1,282 @@
+//! Habits: the library, the person's own list, daily check-ins (today and back-filled), energy,
+//! reminders, the numbers behind each habit, and importing from Loop Habit Tracker.
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveTime};
+use leadback_core::habits::{
+    CheckState, HabitName, HabitStance, LibraryHabit, Period, Schedule, StanceRollup,
+    check_in_date, check_in_note, stance_rollup, strength_series,
+};
+use leadback_store::loop_import::{self, LoopImportSummary};
+use leadback_store::{
+    CheckInRecord, EnergyRecord, HabitDetail, HabitOverview, HabitRecord, NewHabit, ReminderRecord,
+};
+use serde::Deserialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::commands::my_id;
+use crate::error::{ErrorCode, IpcError};
+use crate::state::AppState;
+
+/// The habits Leadback suggests, drawn from the source texts.
+#[tauri::command]
+pub async fn get_habit_library(state: State<'_, AppState>) -> Result<Vec<LibraryHabit>, IpcError> {
+    Ok(state.habit_library()?.habits().to_vec())
+}
+
+/// My habits with today's state, strength and streaks.
+#[tauri::command]
+pub async fn get_habits(
+    state: State<'_, AppState>,
+    include_archived: bool,
+) -> Result<Vec<HabitOverview>, IpcError> {
+    let store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.habit_overviews(me, include_archived, state.clock.today())?)
+}
+
+/// Adds a habit from the library with its default schedule.
+#[tauri::command]
+pub async fn add_library_habit(
+    state: State<'_, AppState>,
+    library_id: String,
+) -> Result<HabitRecord, IpcError> {
+    let library = state.habit_library()?;
+    let habit = library.get(&library_id).ok_or_else(|| {
+        IpcError::new(
+            ErrorCode::NotFound,
+            format!("There is no habit {library_id:?} in the library."),
+        )
+    })?;
+    let name = HabitName::parse(&habit.name)?;
+    let new = NewHabit {
+        library_id: Some(&habit.id),
+        name: &name,
+        stance: Some(habit.stance),
+        why: Some(&habit.why),
+        schedule: habit.schedule,
+    };
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.add_habit(me, &new, state.clock.now())?)
+}
+
+/// The fields of a habit the person writes themselves.
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct HabitInput {
+    pub name: String,
+    pub stance: Option<HabitStance>,
+    pub why: Option<String>,
+    pub times: i64,
+    pub days: i64,
+}
+
+impl HabitInput {
+    fn checked(&self) -> Result<(HabitName, Option<String>, Schedule), IpcError> {
+        let name = HabitName::parse(&self.name)?;
+        let why = self
+            .why
+            .as_deref()
+            .map(check_in_note)
+            .transpose()?
+            .flatten();
+        let schedule = Schedule::new(self.times, self.days)?;
+        Ok((name, why, schedule))
+    }
+}
+
+/// Adds a habit of my own.
+#[tauri::command]
+pub async fn add_own_habit(
+    state: State<'_, AppState>,
+    habit: HabitInput,
+) -> Result<HabitRecord, IpcError> {
+    let (name, why, schedule) = habit.checked()?;
+    let new = NewHabit {
+        library_id: None,
+        name: &name,
+        stance: habit.stance,
+        why: why.as_deref(),
+        schedule,
+    };
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.add_habit(me, &new, state.clock.now())?)
+}
+
+#[tauri::command]
+pub async fn update_habit(
+    state: State<'_, AppState>,
+    habit_id: i64,
+    habit: HabitInput,
+) -> Result<HabitRecord, IpcError> {
+    let (name, why, schedule) = habit.checked()?;
+    Ok(state
+        .store()?
+        .update_habit(habit_id, &name, habit.stance, why.as_deref(), schedule)?)
+}
+
+#[tauri::command]
+pub async fn archive_habit(
+    state: State<'_, AppState>,
+    habit_id: i64,
+    archived: bool,
+) -> Result<HabitRecord, IpcError> {
+    Ok(state
+        .store()?
+        .set_habit_archived(habit_id, archived, state.clock.now())?)
+}
+
+#[tauri::command]
+pub async fn reorder_habits(
+    state: State<'_, AppState>,
+    habit_ids: Vec<i64>,
+) -> Result<(), IpcError> {
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.reorder_habits(me, &habit_ids)?)
+}
+
+/// Records a day's check-in (today or earlier) with an optional note; no state and no note clears
+/// the day. Answers only after the write is committed.
+#[tauri::command]
+pub async fn check_in(
+    state: State<'_, AppState>,
+    habit_id: i64,
+    day: NaiveDate,
+    check: Option<CheckState>,
+    note: Option<String>,
+) -> Result<Option<CheckInRecord>, IpcError> {
+    let day = check_in_date(day, state.clock.today())?;
+    let note = note.as_deref().map(check_in_note).transpose()?.flatten();
+    Ok(state
+        .store()?
+        .check_in(habit_id, day, check, note.as_deref(), state.clock.now())?)
+}
+
+/// One habit's history, strength series, completion rates and the explanation of its score.
+#[tauri::command]
+pub async fn get_habit_detail(
+    state: State<'_, AppState>,
+    habit_id: i64,
+) -> Result<HabitDetail, IpcError> {
+    Ok(state.store()?.habit_detail(habit_id, state.clock.today())?)
+}
+
+/// Records today's (or an earlier day's) energy, 1 (drained) to 5 (full).
+#[tauri::command]
+pub async fn set_energy(
+    state: State<'_, AppState>,
+    day: NaiveDate,
+    level: i64,
+    note: Option<String>,
+) -> Result<EnergyRecord, IpcError> {
+    let day = check_in_date(day, state.clock.today())?;
+    if !(1..=5).contains(&level) {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("Energy is a number from 1 to 5, not {level}."),
+        ));
+    }
+    let note = note.as_deref().map(check_in_note).transpose()?.flatten();
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.set_energy(me, day, level, note.as_deref(), state.clock.now())?)
+}
+
+#[tauri::command]
+pub async fn get_energy(state: State<'_, AppState>) -> Result<Vec<EnergyRecord>, IpcError> {
+    let store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.energy(me)?)
+}
+
+/// Mean strength of my habits per stance, per week, from the first check-in to today.
+#[tauri::command]
+pub async fn get_stance_rollup(state: State<'_, AppState>) -> Result<Vec<StanceRollup>, IpcError> {
+    let today = state.clock.today();
+    let (habits, mut states) = {
+        let store = state.store()?;
+        let me = my_id(&store)?;
+        (store.habits(me, true)?, store.check_in_states(me)?)
+    };
+    let series: Vec<(HabitStance, Vec<_>)> = habits
+        .iter()
+        .filter_map(|habit| {
+            let stance = habit.stance?;
+            let check_ins = states.remove(&habit.id)?;
+            let first = *check_ins.keys().next()?;
+            Some((
+                stance,
+                strength_series(habit.schedule, &check_ins, first, today),
+            ))
+        })
+        .collect();
+    let borrowed: Vec<(HabitStance, &[_])> =
+        series.iter().map(|(s, v)| (*s, v.as_slice())).collect();
+    Ok(stance_rollup(&borrowed, Period::Week))
+}
+
+/// A reminder as the UI sends it: "HH:MM" and a weekday mask (bit 0 = Monday).
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct ReminderInput {
+    pub time: String,
+    pub weekdays: i64,
+}
+
+#[tauri::command]
+pub async fn set_reminders(
+    state: State<'_, AppState>,
+    habit_id: i64,
+    reminders: Vec<ReminderInput>,
+) -> Result<Vec<ReminderRecord>, IpcError> {
+    let parsed = reminders
+        .iter()
+        .map(|r| {
+            let time = NaiveTime::parse_from_str(&r.time, "%H:%M").map_err(|_| {
+                IpcError::new(
+                    ErrorCode::InvalidInput,
+                    format!("{:?} is not a time of day like 07:30.", r.time),
+                )
+            })?;
+            if !(1..=127).contains(&r.weekdays) {
+                return Err(IpcError::new(
+                    ErrorCode::InvalidInput,
+                    "A reminder needs at least one day of the week.",
+                ));
+            }
+            Ok((time, r.weekdays))
+        })
+        .collect::<Result<Vec<_>, IpcError>>()?;
+    let saved = state.store()?.set_reminders(habit_id, &parsed)?;
+    state.reminders_changed();
+    Ok(saved)
+}
+
+#[tauri::command]
+pub async fn get_reminders(
+    state: State<'_, AppState>,
+    habit_id: i64,
+) -> Result<Vec<ReminderRecord>, IpcError> {
+    Ok(state.store()?.reminders(Some(habit_id))?)
+}
+
+/// Imports a Loop Habit Tracker backup (.db) or CSV export (.zip) the person picked.
+#[tauri::command]
+pub async fn import_loop(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<LoopImportSummary, IpcError> {
+    let export = loop_import::read_file(&path).map_err(leadback_store::StoreError::from)?;
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.import_loop(me, &file, &export, state.clock.now())?)
+}
