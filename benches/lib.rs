@@ -69,3 +69,40 @@ pub fn store_with_history(
     }
     Ok(me)
 }
+
+/// A Loop backup (the newest schema shape) with `habits` daily habits and `days` days each, about
+/// four in five days done, written to `path`.
+pub fn loop_backup(path: &std::path::Path, habits: i64, days: i64) -> rusqlite::Result<i64> {
+    let mut conn = rusqlite::Connection::open(path)?;
+    conn.execute_batch(
+        "CREATE TABLE Habits (id INTEGER PRIMARY KEY, archived INTEGER, name TEXT, freq_num INTEGER,
+           freq_den INTEGER, position INTEGER, type INTEGER, question TEXT, uuid TEXT);
+         CREATE TABLE Repetitions (id INTEGER PRIMARY KEY, habit INTEGER, timestamp INTEGER,
+           value INTEGER, notes TEXT);
+         PRAGMA user_version = 24;",
+    )?;
+    let tx = conn.transaction()?;
+    let start_ms = epoch()
+        .date_naive()
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc()
+        .timestamp_millis();
+    let mut rows = 0;
+    for habit in 0..habits {
+        tx.execute(
+            "INSERT INTO Habits VALUES (?1, 0, ?2, 1, 1, ?1, 0, NULL, ?3)",
+            rusqlite::params![habit, format!("Habit {habit}"), format!("uuid-{habit}")],
+        )?;
+        for day in 0..days {
+            // A fixed, irregular pattern: skip days where (day × 7 + habit) mod 5 == 0.
+            let value = if (day * 7 + habit) % 5 == 0 { 0 } else { 2 };
+            tx.execute(
+                "INSERT INTO Repetitions (habit, timestamp, value) VALUES (?1, ?2, ?3)",
+                rusqlite::params![habit, start_ms + day * 86_400_000, value],
+            )?;
+            rows += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(rows)
+}

@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "set_reminders",
     "get_reminders",
     "import_loop",
+    "get_start_at_login",
+    "set_start_at_login",
 ];
 
 fn main() {

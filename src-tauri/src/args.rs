@@ -2,6 +2,9 @@
 //! like `LEADBACK_DATA_DIR`. Anything else on the command line is left to Tauri and its plugins.
 
 use std::ffi::OsString;
+
+/// Passed when the app starts at login: it opens in the tray, without a window.
+pub const START_HIDDEN: &str = "--hidden";
 use std::path::PathBuf;
 
 pub fn data_dir_flag(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {

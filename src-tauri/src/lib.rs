@@ -6,7 +6,9 @@
 mod args;
 mod commands;
 mod error;
+mod reminders;
 mod state;
+mod tray;
 
 use tauri::Manager;
 
@@ -15,6 +17,7 @@ pub use error::{ErrorCode, IpcError};
 /// Builds and runs the app until its last window closes.
 pub fn run() -> tauri::Result<()> {
     let data_dir_flag = args::data_dir_flag(std::env::args_os().skip(1));
+    let start_hidden = std::env::args_os().any(|arg| arg == args::START_HIDDEN);
     tauri::Builder::default()
         // Must be first: a second launch focuses the running window instead of opening the
         // database twice.
@@ -30,11 +33,25 @@ pub fn run() -> tauri::Result<()> {
                 .build(),
         )
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![args::START_HIDDEN]),
+        ))
         .setup(move |app| {
             let state = state::AppState::open(data_dir_flag.as_deref());
             app.manage(state);
+            if let Err(err) = tray::create(app.handle()) {
+                // No tray on this desktop: reminders still work while the window is open.
+                log::warn!("no tray icon: {err}");
+            }
+            if let Some(window) = app.get_webview_window("main").filter(|_| start_hidden) {
+                let _ = window.hide();
+            }
+            reminders::spawn(app.handle().clone());
             Ok(())
         })
+        .on_window_event(tray::on_window_event)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
 }

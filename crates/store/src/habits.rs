@@ -234,22 +234,27 @@ impl Store {
 
     /// The states of every habit of a person, for computing strengths and streaks in one pass.
     pub fn check_in_states(&self, person_id: i64) -> Result<BTreeMap<i64, CheckIns>, StoreError> {
-        let mut by_habit: BTreeMap<i64, CheckIns> = BTreeMap::new();
+        let mut by_habit: BTreeMap<i64, Vec<(NaiveDate, CheckState)>> = BTreeMap::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.habit_id, c.day, c.state FROM check_in c JOIN habit h ON h.id = c.habit_id
              WHERE h.person_id = ?1 AND c.state IS NOT NULL",
         )?;
         let mut rows = stmt.query([person_id])?;
+        // The home screen reads every check-in of every habit: parse without allocating.
         while let Some(row) = rows.next()? {
             let habit: i64 = row.get(0)?;
-            let day: NaiveDate = row.get(1)?;
-            let state: String = row.get(2)?;
-            by_habit
-                .entry(habit)
-                .or_default()
-                .insert(day, parse_state(&state)?);
+            let day = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            let day = parse_day(day)
+                .ok_or_else(|| StoreError::InvalidRecord(format!("check-in day {day:?}")))?;
+            let state = parse_state(row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?)?;
+            by_habit.entry(habit).or_default().push((day, state));
         }
-        Ok(by_habit)
+        // The scan follows the check_in primary key, so each run is already in day order and the
+        // map is bulk-built from it.
+        Ok(by_habit
+            .into_iter()
+            .map(|(habit, days)| (habit, days.into_iter().collect()))
+            .collect())
     }
 
     pub fn set_energy(
@@ -376,6 +381,21 @@ pub(crate) fn insert_habit(
         ],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// "YYYY-MM-DD" (what the `day` columns hold, checked by their GLOB constraint).
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes[range].iter().try_fold(0u32, |acc, b| {
+            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
 pub(crate) fn parse_state(text: &str) -> Result<CheckState, StoreError> {

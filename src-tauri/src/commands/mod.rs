@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod habits;
 pub mod profile;
+pub mod settings;
 
 use leadback_store::Store;
 
@@ -44,6 +45,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         habits::set_reminders,
         habits::get_reminders,
         habits::import_loop,
+        settings::get_start_at_login,
+        settings::set_start_at_login,
     ]
 }
 

@@ -1,0 +1,202 @@
+//! Habit reminders, scheduled by the app itself (the notification plugin can only schedule on
+//! mobile). A background task wakes at the next reminder time (at least once a minute, and
+//! whenever reminders change), asks the domain's reminder maths what is due, and shows a desktop
+//! notification. Reminders missed while the computer slept are not fired in a burst: only one
+//! scheduled within the last few minutes is shown.
+
+use std::time::Duration;
+
+use chrono::{Local, NaiveDateTime, TimeDelta, Weekday};
+use leadback_core::habits::ReminderRule;
+use leadback_store::ReminderRecord;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::state::AppState;
+
+/// How late a reminder may still be shown (the machine was busy, the task slept a little long).
+const GRACE: TimeDelta = TimeDelta::minutes(5);
+
+/// The longest the task sleeps, so a changed clock or a wake from suspend is noticed soon.
+const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// The stored weekday mask (bit 0 = Monday) as weekdays.
+pub fn weekdays(mask: i64) -> Vec<Weekday> {
+    (0..7)
+        .zip(WEEK)
+        .filter(|(bit, _)| mask & (1 << bit) != 0)
+        .map(|(_, day)| day)
+        .collect()
+}
+
+fn rule(record: &ReminderRecord) -> Option<ReminderRule> {
+    ReminderRule::new([record.time], weekdays(record.weekdays)).ok()
+}
+
+/// The habits whose reminder fell in `(last_checked, now]` and is at most [`GRACE`] old; each habit
+/// once, however many of its reminders are due.
+pub fn due(
+    reminders: &[ReminderRecord],
+    last_checked: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Vec<i64> {
+    let mut habits: Vec<i64> = reminders
+        .iter()
+        .filter(|r| {
+            rule(r)
+                .and_then(|rule| rule.due(last_checked, now, GRACE))
+                .is_some()
+        })
+        .map(|r| r.habit_id)
+        .collect();
+    habits.dedup();
+    habits
+}
+
+/// When the next reminder after `now` is due, if any.
+pub fn next(reminders: &[ReminderRecord], now: NaiveDateTime) -> Option<NaiveDateTime> {
+    reminders
+        .iter()
+        .filter_map(|r| rule(r)?.next_after(now))
+        .min()
+}
+
+fn local_now(state: &AppState) -> NaiveDateTime {
+    state.clock.now().with_timezone(&Local).naive_local()
+}
+
+/// Starts the reminder task for the life of the app.
+pub fn spawn<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        let mut last_checked = local_now(&state);
+        loop {
+            let now = local_now(&state);
+            let reminders = state
+                .store()
+                .and_then(|store| Ok(store.reminders(None)?))
+                .unwrap_or_else(|err| {
+                    log::warn!("reminders could not be read: {err}");
+                    Vec::new()
+                });
+            for habit_id in due(&reminders, last_checked, now) {
+                show(&app, &state, habit_id);
+            }
+            last_checked = now;
+            let sleep = next(&reminders, now)
+                .and_then(|at| (at - now).to_std().ok())
+                .map_or(MAX_SLEEP, |until| until.min(MAX_SLEEP));
+            tokio::select! {
+                () = tokio::time::sleep(sleep) => {}
+                () = state.reminder_wakeup.notified() => {}
+            }
+        }
+    });
+}
+
+fn show<R: Runtime>(app: &AppHandle<R>, state: &AppState, habit_id: i64) {
+    let Ok(habit) = state.store().and_then(|store| Ok(store.habit(habit_id)?)) else {
+        return;
+    };
+    let body = habit
+        .why
+        .unwrap_or_else(|| "Check in from Leadback when you have done it.".to_owned());
+    if let Err(err) = app
+        .notification()
+        .builder()
+        .title(&habit.name)
+        .body(body)
+        .show()
+    {
+        log::warn!(
+            "the reminder for {:?} could not be shown: {err}",
+            habit.name
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveTime};
+
+    use super::*;
+
+    fn at(day: u32, hour: u32, minute: u32) -> NaiveDateTime {
+        // 2026-11-16 is a Monday.
+        NaiveDate::from_ymd_opt(2026, 11, day)
+            .unwrap()
+            .and_hms_opt(hour, minute, 0)
+            .unwrap()
+    }
+
+    fn reminder(habit_id: i64, hour: u32, weekdays: i64) -> ReminderRecord {
+        ReminderRecord {
+            id: habit_id * 100 + i64::from(hour),
+            habit_id,
+            time: NaiveTime::from_hms_opt(hour, 0, 0).unwrap(),
+            weekdays,
+        }
+    }
+
+    const WEEKDAYS: i64 = 0b001_1111;
+
+    #[test]
+    fn a_reminder_fires_once_when_its_time_passes_on_its_days_only() {
+        let reminders = [reminder(1, 9, WEEKDAYS)];
+        assert_eq!(
+            due(&reminders, at(16, 8, 59), at(16, 9, 0)),
+            [1],
+            "Monday 09:00"
+        );
+        assert!(
+            due(&reminders, at(16, 9, 0), at(16, 9, 1)).is_empty(),
+            "not twice"
+        );
+        assert!(
+            due(&reminders, at(21, 8, 59), at(21, 9, 0)).is_empty(),
+            "not on Saturday"
+        );
+    }
+
+    #[test]
+    fn reminders_missed_while_asleep_are_not_fired_in_a_burst() {
+        let reminders = [
+            reminder(1, 9, WEEKDAYS),
+            reminder(2, 12, WEEKDAYS),
+            reminder(3, 15, WEEKDAYS),
+        ];
+        // The laptop slept from 08:00 to 15:02: only the 15:00 reminder is still timely.
+        assert_eq!(due(&reminders, at(16, 8, 0), at(16, 15, 2)), [3]);
+        // Asleep from Monday evening to Wednesday noon: nothing stale fires.
+        assert!(due(&reminders, at(16, 18, 0), at(18, 12, 30)).is_empty());
+    }
+
+    #[test]
+    fn the_task_wakes_for_the_next_reminder() {
+        let reminders = [reminder(1, 9, WEEKDAYS), reminder(2, 18, 0b100_0000)];
+        assert_eq!(next(&reminders, at(16, 10, 0)), Some(at(17, 9, 0)));
+        assert_eq!(
+            next(&reminders, at(20, 10, 0)),
+            Some(at(22, 18, 0)),
+            "Friday → Sunday 18:00"
+        );
+        assert_eq!(next(&[], at(16, 10, 0)), None);
+    }
+
+    #[test]
+    fn weekday_masks_read_monday_first() {
+        assert_eq!(weekdays(0b000_0001), [Weekday::Mon]);
+        assert_eq!(weekdays(0b110_0000), [Weekday::Sat, Weekday::Sun]);
+        assert_eq!(weekdays(127).len(), 7);
+    }
+}
