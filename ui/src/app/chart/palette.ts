@@ -1,0 +1,47 @@
+// Chart colours come from the theme's CSS variables, so charts follow light and dark mode.
+
+export interface Palette {
+  font: string;
+  text: string;
+  muted: string;
+  grid: string;
+  accent: string;
+  earlier: string;
+  front: string;
+  behind: string;
+  servant: string;
+}
+
+const VARIABLES: Record<keyof Palette, string> = {
+  font: "--font",
+  text: "--text",
+  muted: "--muted",
+  grid: "--line",
+  accent: "--accent",
+  earlier: "--earlier",
+  front: "--front",
+  behind: "--behind",
+  servant: "--servant",
+};
+
+/** Reads the palette through `read` (a CSS variable's value), falling back to plain grey. */
+export function paletteFrom(read: (variable: string) => string): Palette {
+  const entries = Object.entries(VARIABLES).map(([key, variable]) => {
+    const value = read(variable).trim();
+    return [key, value || (key === "font" ? "sans-serif" : "#777777")];
+  });
+  return Object.fromEntries(entries) as unknown as Palette;
+}
+
+/** The palette as the element currently sees it. */
+export function readPalette(element: Element): Palette {
+  const style = getComputedStyle(element);
+  return paletteFrom((variable) => style.getPropertyValue(variable));
+}
+
+/** A see-through version of a #rrggbb colour for fills; other colour forms are returned as is. */
+export function withAlpha(color: string, alpha: number): string {
+  if (!/^#[0-9a-f]{6}$/i.test(color)) return color;
+  const byte = Math.round(Math.min(Math.max(alpha, 0), 1) * 255);
+  return color + byte.toString(16).padStart(2, "0");
+}

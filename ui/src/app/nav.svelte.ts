@@ -1,0 +1,21 @@
+// Which screen is showing. A handful of screens and no URLs to share, so a typed state object is
+// all the routing the app needs: screens call `nav.go(...)`, App.svelte renders `nav.route`.
+
+export type Route =
+  | { name: "home" }
+  | { name: "assessment" }
+  | { name: "results"; id: number }
+  | { name: "history" }
+  | { name: "compare"; a: number; b: number };
+
+class Nav {
+  route: Route = $state({ name: "home" });
+  /** True once the person has at least one finished assessment; shows History in the header. */
+  hasResults = $state(false);
+
+  go(route: Route): void {
+    this.route = route;
+  }
+}
+
+export const nav = new Nav();

@@ -1,0 +1,67 @@
+import { render, screen, within } from "@testing-library/svelte";
+import { describe, expect, it, vi } from "vitest";
+import { fakeRust, rowTexts, scored } from "./fixtures";
+import Results from "./Results.svelte";
+
+// jsdom has no canvas: the chart gives up quietly and the table carries the scores.
+vi.mock("../../app/chart/chartjs", () => ({
+  loadChart: () => Promise.reject(new Error("no canvas here")),
+}));
+
+describe("results", () => {
+  it("says 'not enough answers' for an unscored stance instead of a number", async () => {
+    const calls = fakeRust({ get_assessment_result: () => scored(3, "2026-11-02T10:00:00Z") });
+    render(Results, { id: 3 });
+    const title = await screen.findByRole("heading", { level: 1 });
+    expect(title.textContent).toBe("Not enough answers yet");
+    expect(calls).toEqual([["get_assessment_result", { assessmentId: 3 }]]);
+
+    expect(rowTexts(screen.getByRole("table"))).toEqual([
+      "Stance Score Where it sits",
+      "Front 62.5 Out in front at times",
+      "Behind Not enough answers —",
+      "Servant 75.0 Often serving first",
+    ]);
+    const behind = screen.getByRole("article", { name: "Leading from behind" });
+    expect(behind.textContent).toContain("Not enough answers to say anything here yet.");
+    // Energy is unscored too; the balance needs all three stances.
+    const energy = screen.getByRole("region", { name: "Energy and rest" });
+    expect(energy.textContent).toContain("Not enough answers to say anything here yet.");
+    expect(screen.getByText(/balance needs a score for all three/)).toBeTruthy();
+  });
+
+  it("shows the narrative, strengths, risks and humanised next steps", async () => {
+    fakeRust({
+      get_assessment_result: () =>
+        scored(3, "2026-11-02T10:00:00Z", {
+          energy: { id: "high", label: "Rested and recharged", narrative: "Keep it.", strengths: [], risks: [] },
+        }),
+    });
+    render(Results, { id: 3 });
+    const front = await screen.findByRole("article", { name: "Leading from the front" });
+    expect(front.textContent).toContain("Out in front at times narrative.");
+    expect(front.textContent).toContain("Out in front at times strength.");
+    expect(front.textContent).toContain("Out in front at times risk.");
+    const next = screen.getByRole("region", { name: "Suggested next steps" });
+    expect(within(next).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Let others go first",
+      "Listen before speaking",
+      "Real break",
+      "Walk at the back",
+      "Listen first",
+    ]);
+    expect(within(next).queryAllByRole("link")).toEqual([]);
+    expect(screen.getByText("50%")).toBeTruthy();
+    await vi.waitFor(() => expect(screen.queryByRole("img")).toBeNull());
+  });
+
+  it("explains when the result cannot be loaded", async () => {
+    fakeRust({
+      get_assessment_result: () => {
+        throw { code: "not_found", message: "There is no assessment 3." };
+      },
+    });
+    render(Results, { id: 3 });
+    expect((await screen.findByRole("alert")).textContent).toContain("There is no assessment 3.");
+  });
+});
