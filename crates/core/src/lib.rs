@@ -6,8 +6,11 @@
 
 pub mod assessment;
 pub mod clock;
+pub mod cohort;
+pub mod exercises;
 pub mod habits;
 pub mod person;
+pub mod programmes;
 pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};
