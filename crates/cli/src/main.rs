@@ -62,6 +62,26 @@ enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// The guided exercises.
+    #[command(subcommand)]
+    Exercise(ExerciseCommand),
+    /// Retreat programmes.
+    #[command(subcommand)]
+    Programme(ProgrammeCommand),
+    /// A facilitator's view of participants' results.
+    #[command(subcommand)]
+    Cohort(CohortCommand),
+    /// Your journal: every reflection, check-in note and note, newest first.
+    Journal {
+        /// Only entries with these words (a trailing * matches the start of a word).
+        #[arg(long)]
+        search: Option<String>,
+        /// Write the whole journal to this Markdown file instead.
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
+        #[command(subcommand)]
+        add: Option<JournalCommand>,
+    },
     /// Bring in data from another app.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -104,6 +124,47 @@ enum HabitsCommand {
         /// A line of reflection.
         #[arg(long)]
         note: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExerciseCommand {
+    /// The exercise library.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ProgrammeCommand {
+    /// Write a programme as a file participants can import.
+    Export { id: String, file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+enum CohortCommand {
+    /// Import participants' results files (all are checked before any is stored).
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Per stance: participants, mean before, mean after, mean change.
+    Summary {
+        #[arg(long)]
+        programme: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum JournalCommand {
+    /// Write a note into the journal.
+    Add {
+        text: String,
+        #[arg(long, value_name = "DATE")]
+        date: Option<NaiveDate>,
     },
 }
 
@@ -184,6 +245,25 @@ fn run(
         Command::Energy { level, date, note } => {
             commands::habits::energy(&data_dir()?, level, date, note.as_deref(), clock, out)
         }
+        Command::Exercise(ExerciseCommand::List { json }) => commands::exercises::list(json, out),
+        Command::Programme(ProgrammeCommand::Export { id, file }) => {
+            commands::exercises::export_programme(&data_dir()?, &id, &file, out)
+        }
+        Command::Cohort(CohortCommand::Import { files }) => {
+            commands::exercises::import_results(&data_dir()?, &files, clock, out)
+        }
+        Command::Cohort(CohortCommand::Summary { programme, json }) => {
+            commands::exercises::summary(&data_dir()?, programme.as_deref(), json, out)
+        }
+        Command::Journal {
+            add: Some(JournalCommand::Add { text, date }),
+            ..
+        } => commands::exercises::add_note(&data_dir()?, &text, date, clock, out),
+        Command::Journal {
+            search,
+            export,
+            add: None,
+        } => commands::exercises::journal(&data_dir()?, search.as_deref(), export.as_deref(), out),
         Command::Import(ImportCommand::Loop { file }) => {
             commands::import::loop_file(&data_dir()?, &file, clock, out)
         }

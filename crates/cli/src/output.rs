@@ -65,3 +65,8 @@ pub fn result(out: &mut dyn Write, result: &AssessmentResult) -> io::Result<()> 
     )?;
     Ok(())
 }
+
+/// "Sunday 22 November 2026"
+pub fn day(day: chrono::NaiveDate) -> String {
+    day.format("%A %-d %B %Y").to_string()
+}

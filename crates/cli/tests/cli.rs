@@ -365,3 +365,159 @@ fn energy_is_a_number_from_1_to_5() {
         "{info}"
     );
 }
+
+#[test]
+fn exercise_list_json_holds_the_library_and_a_programme_exports_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = leadback(dir.path(), &["exercise", "list", "--json"]);
+    let exercises: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = exercises
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"walk-at-the-back") && ids.contains(&"shepherds-debrief"),
+        "{ids:?}"
+    );
+
+    let file = dir.path().join("programme.json");
+    let out = leadback(
+        dir.path(),
+        &[
+            "programme",
+            "export",
+            "three-days-at-the-back",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let exported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(exported["format"], "leadback-programme");
+    let missing = leadback(
+        dir.path(),
+        &[
+            "programme",
+            "export",
+            "no-such-programme",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+fn results_file(dir: &Path, code: &str, before: f64, after: f64) -> std::path::PathBuf {
+    use leadback_core::assessment::StanceScores;
+    let scores = |v: f64| StanceScores {
+        front: Some(v),
+        behind: Some(100.0 - v),
+        servant: Some(50.0),
+    };
+    let file = leadback_core::cohort::ResultsFile::new(
+        "three-days-at-the-back",
+        code,
+        None,
+        Some(scores(before)),
+        Some(scores(after)),
+        &["walk-at-the-back".to_owned()],
+    )
+    .unwrap();
+    let path = dir.join(format!("{code}.json"));
+    std::fs::write(&path, file.seal()).unwrap();
+    path
+}
+
+#[test]
+fn cohort_import_and_summary_follow_each_participant_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<_> = [("A", 80.0, 60.0), ("B", 70.0, 50.0), ("C", 60.0, 40.0)]
+        .iter()
+        .map(|(code, before, after)| results_file(dir.path(), code, *before, *after))
+        .collect();
+    let mut args = vec!["cohort", "import"];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    assert!(leadback(dir.path(), &args).status.success());
+    // A participant sends a corrected file: it replaces theirs.
+    let again = results_file(dir.path(), "A", 80.0, 60.0);
+    leadback(dir.path(), &["cohort", "import", again.to_str().unwrap()]);
+
+    let out = leadback(dir.path(), &["cohort", "summary", "--json"]);
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["participants"], 3);
+    let front = &summary["stances"]["front"];
+    assert_eq!(
+        (front["n"].as_u64(), front["mean_before"].as_f64()),
+        (Some(3), Some(70.0))
+    );
+    assert_eq!(
+        (front["mean_after"].as_f64(), front["mean_change"].as_f64()),
+        (Some(50.0), Some(-20.0))
+    );
+
+    let tampered = dir.path().join("tampered.json");
+    std::fs::write(
+        &tampered,
+        std::fs::read_to_string(&files[1])
+            .unwrap()
+            .replace("70", "99"),
+    )
+    .unwrap();
+    let refused = leadback(
+        dir.path(),
+        &[
+            "cohort",
+            "import",
+            files[2].to_str().unwrap(),
+            tampered.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+}
+
+#[test]
+fn the_journal_lists_searches_and_exports_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    leadback(dir.path(), &["me", "--name", "Ada"]);
+    leadback(dir.path(), &["habits", "add", "listen-before-speaking"]);
+    leadback(
+        dir.path(),
+        &[
+            "habits",
+            "check",
+            "listen",
+            "--date",
+            "2026-03-02",
+            "--note",
+            "Let Sam finish his story.",
+        ],
+    );
+    leadback(
+        dir.path(),
+        &[
+            "journal",
+            "add",
+            "Quiet week; more room for the team.",
+            "--date",
+            "2026-03-03",
+        ],
+    );
+    let all = stdout(&leadback(dir.path(), &["journal"]));
+    assert!(
+        all.find("Quiet week").unwrap() < all.find("Let Sam").unwrap(),
+        "newest first: {all}"
+    );
+    let found = stdout(&leadback(dir.path(), &["journal", "--search", "story"]));
+    assert!(
+        found.contains("Let Sam finish") && !found.contains("Quiet week"),
+        "{found}"
+    );
+    let file = dir.path().join("journal.md");
+    leadback(dir.path(), &["journal", "--export", file.to_str().unwrap()]);
+    let markdown = std::fs::read_to_string(file).unwrap();
+    assert!(
+        markdown.starts_with("# Ada's journal") && markdown.contains("## Monday 2 March 2026"),
+        "{markdown}"
+    );
+}

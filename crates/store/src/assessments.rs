@@ -238,7 +238,10 @@ fn ensure_open(conn: &rusqlite::Connection, id: i64) -> Result<(), StoreError> {
             what: "assessment",
             id,
         }),
-        Some(Some(_)) => Err(StoreError::Finished { id }),
+        Some(Some(_)) => Err(StoreError::Finished {
+            what: "assessment",
+            id,
+        }),
         Some(None) => Ok(()),
     }
 }

@@ -32,8 +32,8 @@ pub enum StoreError {
     #[error("There is no {what} with id {id}.")]
     NotFound { what: &'static str, id: i64 },
 
-    #[error("Assessment {id} is finished; its answers can no longer change.")]
-    Finished { id: i64 },
+    #[error("This {what} is finished, so it can no longer change.")]
+    Finished { what: &'static str, id: i64 },
 
     #[error(transparent)]
     Loop(#[from] crate::loop_import::LoopError),

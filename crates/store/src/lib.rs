@@ -6,17 +6,23 @@
 
 mod assessments;
 mod error;
+mod exercises;
 mod habit_overview;
 mod habits;
+mod journal;
 pub mod loop_import;
 mod migrations;
 pub mod paths;
 mod people;
+mod programmes;
 mod store;
 
 pub use assessments::AssessmentRecord;
 pub use error::StoreError;
+pub use exercises::{ExerciseRun, Reflection};
 pub use habit_overview::{HabitDetail, HabitOverview};
 pub use habits::{CheckInRecord, EnergyRecord, HabitRecord, NewHabit, ReminderRecord};
+pub use journal::{JournalEntry, JournalQuery};
 pub use migrations::latest_schema_version;
+pub use programmes::StoredProgramme;
 pub use store::{Integrity, Store, StoreInfo, TableCount};

@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0001_people.sql"),
     include_str!("../migrations/0002_assessments.sql"),
     include_str!("../migrations/0003_habits.sql"),
+    include_str!("../migrations/0004_exercises_journal_programmes.sql"),
 ];
 
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =

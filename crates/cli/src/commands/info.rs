@@ -26,7 +26,7 @@ pub fn run(data_dir: &Path, out: &mut dyn Write) -> Result<(), CliError> {
     }
     writeln!(out, "rows:")?;
     for count in &info.counts {
-        writeln!(out, "  {:<18}{}", count.table, count.rows)?;
+        writeln!(out, "  {:<24} {}", count.table, count.rows)?;
     }
     Ok(())
 }

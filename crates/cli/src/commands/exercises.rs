@@ -1,0 +1,257 @@
+//! `leadback exercise list`, `programme export`, `cohort import|summary`, `journal`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use leadback_core::Clock;
+use leadback_core::cohort::{ResultsFile, summarize};
+use leadback_core::exercises::ExerciseLibrary;
+use leadback_core::habits::{builtin_library, check_in_note};
+use leadback_core::programmes::{self, Programme};
+use leadback_store::{JournalQuery, Store};
+
+use crate::error::CliError;
+use crate::output;
+
+fn libraries() -> Result<(ExerciseLibrary, leadback_core::habits::HabitLibrary), CliError> {
+    let habits = builtin_library()?;
+    let exercises = ExerciseLibrary::builtin().map_err(|e| CliError::Usage(e.to_string()))?;
+    Ok((exercises, habits))
+}
+
+pub fn list(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let (exercises, _) = libraries()?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, exercises.exercises())
+            .map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for exercise in exercises.exercises() {
+        writeln!(
+            out,
+            "{:<28} {:<8} {:>3} min  {}",
+            exercise.id,
+            exercise.stance.as_str(),
+            exercise.duration_minutes,
+            exercise.title
+        )?;
+    }
+    Ok(())
+}
+
+/// Finds a programme by id: the built-in ones, then those stored in the database.
+fn find_programme(data_dir: &Path, id: &str) -> Result<Programme, CliError> {
+    let (exercises, habits) = libraries()?;
+    let builtin =
+        programmes::builtin(&exercises, &habits).map_err(|e| CliError::Usage(e.to_string()))?;
+    if let Some(found) = builtin.into_iter().find(|p| p.id == id) {
+        return Ok(found);
+    }
+    let store = Store::open_in(data_dir)?;
+    let stored = store.programmes()?.into_iter().find(|p| p.id == id);
+    match stored {
+        Some(stored) => Programme::import_file(&stored.id, &stored.body, &exercises, &habits)
+            .map_err(|e| CliError::Usage(e.to_string())),
+        None => Err(CliError::Usage(format!("There is no programme {id:?}."))),
+    }
+}
+
+pub fn export_programme(
+    data_dir: &Path,
+    id: &str,
+    file: &Path,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let programme = find_programme(data_dir, id)?;
+    std::fs::write(file, programme.export_file()).map_err(|e| CliError::InputFile {
+        path: file.to_path_buf(),
+        message: format!("could not be written: {e}"),
+    })?;
+    writeln!(out, "Wrote {} to {}.", programme.title, file.display())?;
+    Ok(())
+}
+
+/// Opens every file first; only if all are valid are they stored, in one transaction.
+pub fn import_results(
+    data_dir: &Path,
+    files: &[PathBuf],
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let mut opened = Vec::new();
+    for path in files {
+        let bad = |message: String| CliError::InputFile {
+            path: path.clone(),
+            message,
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
+        let results = ResultsFile::open(&text).map_err(|e| bad(e.to_string()))?;
+        opened.push((
+            results.programme_id().to_owned(),
+            results.participant_code().to_owned(),
+            text,
+        ));
+    }
+    let mut store = Store::open_in(data_dir)?;
+    store.import_cohort_results(&opened, clock.now())?;
+    writeln!(out, "Imported {} results file(s).", opened.len())?;
+    Ok(())
+}
+
+pub fn summary(
+    data_dir: &Path,
+    programme: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let store = Store::open_in(data_dir)?;
+    let cohorts = store.cohorts()?;
+    let programme_id = match (programme, cohorts.as_slice()) {
+        (Some(id), _) => id.to_owned(),
+        (None, [(only, _)]) => only.clone(),
+        (None, []) => {
+            return Err(CliError::Usage(
+                "No results imported yet: leadback cohort import FILE...".into(),
+            ));
+        }
+        (None, _) => {
+            let ids: Vec<&str> = cohorts.iter().map(|(id, _)| id.as_str()).collect();
+            return Err(CliError::Usage(format!(
+                "Results of several programmes are here ({}); choose one with --programme.",
+                ids.join(", ")
+            )));
+        }
+    };
+    let results = store
+        .cohort_results(&programme_id)?
+        .iter()
+        .map(|body| {
+            ResultsFile::open(body)
+                .map_err(|e| CliError::Usage(format!("a stored results file is damaged: {e}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let exercise_ids = find_programme(data_dir, &programme_id)
+        .map(|p| p.exercise_ids())
+        .unwrap_or_default();
+    let summary = summarize(&programme_id, &exercise_ids, &results);
+    if json {
+        let stances: BTreeMap<&str, serde_json::Value> = summary
+            .stances
+            .iter()
+            .map(|s| {
+                let change = s.change.as_ref();
+                (
+                    s.stance.as_str(),
+                    serde_json::json!({
+                        "n": s.n,
+                        "mean_before": change.map(|c| c.mean_before),
+                        "mean_after": change.map(|c| c.mean_after),
+                        "mean_change": change.map(|c| c.mean_change),
+                        "spread": change.map(|c| c.spread),
+                    }),
+                )
+            })
+            .collect();
+        let doc = serde_json::json!({ "programme": summary.programme_id, "participants": summary.participants, "stances": stances });
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} — {} participant(s)",
+        summary.programme_id, summary.participants
+    )?;
+    for s in &summary.stances {
+        match &s.change {
+            Some(c) => writeln!(
+                out,
+                "  {:<8} n={:<3} before {:>5.1}  after {:>5.1}  change {:>+5.1} (sd {:.1})",
+                s.stance.as_str(),
+                s.n,
+                c.mean_before,
+                c.mean_after,
+                c.mean_change,
+                c.spread
+            )?,
+            None => writeln!(
+                out,
+                "  {:<8} n={:<3} fewer than {} with both scores: not shown",
+                s.stance.as_str(),
+                s.n,
+                summary.min_group
+            )?,
+        }
+    }
+    Ok(())
+}
+
+pub fn journal(
+    data_dir: &Path,
+    search: Option<&str>,
+    export: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let store = Store::open_in(data_dir)?;
+    let me = store.me()?.ok_or_else(|| {
+        CliError::Usage(
+            "No profile yet. Set your name first: leadback me --name \"Your Name\"".into(),
+        )
+    })?;
+    if let Some(file) = export {
+        let markdown = store.journal_markdown(me.id, &format!("{}'s journal", me.name))?;
+        std::fs::write(file, markdown).map_err(|e| CliError::InputFile {
+            path: file.to_path_buf(),
+            message: format!("could not be written: {e}"),
+        })?;
+        writeln!(out, "Wrote the journal to {}.", file.display())?;
+        return Ok(());
+    }
+    let entries = store.journal(
+        me.id,
+        &JournalQuery {
+            search,
+            ..JournalQuery::default()
+        },
+    )?;
+    if entries.is_empty() {
+        writeln!(
+            out,
+            "Nothing in the journal{}.",
+            search.map_or(String::new(), |q| format!(" matches {q:?}"))
+        )?;
+    }
+    for entry in entries {
+        writeln!(
+            out,
+            "{}  {:<10} {}",
+            entry.day,
+            entry.kind,
+            entry.text.replace('\n', " ")
+        )?;
+    }
+    Ok(())
+}
+
+pub fn add_note(
+    data_dir: &Path,
+    text: &str,
+    date: Option<NaiveDate>,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let text = check_in_note(text)?.ok_or_else(|| CliError::Usage("The note is empty.".into()))?;
+    let mut store = Store::open_in(data_dir)?;
+    let me = store.me()?.ok_or_else(|| {
+        CliError::Usage(
+            "No profile yet. Set your name first: leadback me --name \"Your Name\"".into(),
+        )
+    })?;
+    let day = date.unwrap_or_else(|| clock.today());
+    store.add_journal_note(me.id, day, &text, clock.now())?;
+    writeln!(out, "Added to the journal for {}.", output::day(day))?;
+    Ok(())
+}
