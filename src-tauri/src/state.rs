@@ -4,6 +4,7 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
 use leadback_core::assessment::InstrumentLibrary;
+use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{HabitLibrary, builtin_library};
 use leadback_core::{Clock, SystemClock};
 use leadback_store::{Store, paths};
@@ -17,6 +18,7 @@ pub struct AppState {
     /// The instruments, validated at start-up; a broken built-in file is reported like the store.
     library: Result<InstrumentLibrary, IpcError>,
     habit_library: Result<HabitLibrary, IpcError>,
+    exercises: Result<ExerciseLibrary, IpcError>,
     /// Wakes the reminder scheduler when reminders or habits change.
     pub reminder_wakeup: std::sync::Arc<tokio::sync::Notify>,
     pub clock: Box<dyn Clock>,
@@ -35,6 +37,7 @@ impl AppState {
             store,
             library: load_library(),
             habit_library: load_habit_library(),
+            exercises: load_exercises(),
             reminder_wakeup: Default::default(),
             clock: Box::new(SystemClock),
         }
@@ -46,6 +49,7 @@ impl AppState {
             store: Ok(Mutex::new(store)),
             library: load_library(),
             habit_library: load_habit_library(),
+            exercises: load_exercises(),
             reminder_wakeup: Default::default(),
             clock,
         }
@@ -53,6 +57,10 @@ impl AppState {
 
     pub fn habit_library(&self) -> Result<&HabitLibrary, IpcError> {
         self.habit_library.as_ref().map_err(Clone::clone)
+    }
+
+    pub fn exercises(&self) -> Result<&ExerciseLibrary, IpcError> {
+        self.exercises.as_ref().map_err(Clone::clone)
     }
 
     pub fn reminders_changed(&self) {
@@ -93,6 +101,16 @@ fn load_habit_library() -> Result<HabitLibrary, IpcError> {
         IpcError::new(
             ErrorCode::Internal,
             format!("The habit library that ships with Leadback could not be loaded: {err}"),
+        )
+    })
+}
+
+fn load_exercises() -> Result<ExerciseLibrary, IpcError> {
+    ExerciseLibrary::builtin().map_err(|err| {
+        log::error!("the built-in exercises are invalid: {err}");
+        IpcError::new(
+            ErrorCode::Internal,
+            format!("The exercises that ship with Leadback could not be loaded: {err}"),
         )
     })
 }

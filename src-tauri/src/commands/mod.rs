@@ -2,6 +2,7 @@
 //! calls the store, and maps errors to [`crate::IpcError`].
 
 pub mod assessment;
+pub mod exercises;
 pub mod habits;
 pub mod profile;
 pub mod settings;
@@ -45,6 +46,15 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         habits::set_reminders,
         habits::get_reminders,
         habits::import_loop,
+        exercises::get_exercises,
+        exercises::get_open_exercise_run,
+        exercises::start_exercise,
+        exercises::save_reflection,
+        exercises::move_in_exercise,
+        exercises::finish_exercise,
+        exercises::get_journal,
+        exercises::add_journal_note,
+        exercises::export_journal,
         settings::get_start_at_login,
         settings::set_start_at_login,
     ]

@@ -322,3 +322,77 @@ fn own_habits_need_a_name_and_a_possible_schedule() {
     let habits = app.ok("get_habits", json!({ "includeArchived": false }));
     assert_eq!(habits.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn an_exercise_run_keeps_its_reflections_and_finishing_checks_in_the_linked_habit() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let habit = app.ok(
+        "add_library_habit",
+        json!({ "libraryId": "listen-before-speaking" }),
+    );
+    let run = app.ok(
+        "start_exercise",
+        json!({ "exerciseId": "quick-pause", "programmeItem": null }),
+    );
+    let run_id = run["id"].clone();
+    let save = |prompt: &str, answer: Value| {
+        app.call(
+            "save_reflection",
+            json!({ "runId": run_id, "step": 1, "promptId": prompt, "answer": answer }),
+        )
+    };
+    save(
+        "first-question",
+        json!({ "kind": "text", "value": "What would you try first?" }),
+    )
+    .unwrap();
+    save("ready-to-listen", json!({ "kind": "rating", "value": 4 })).unwrap();
+    let wrong_kind = save(
+        "ready-to-listen",
+        json!({ "kind": "text", "value": "very" }),
+    )
+    .unwrap_err();
+    assert_eq!(wrong_kind["code"], "invalid_input");
+    let out_of_range =
+        save("ready-to-listen", json!({ "kind": "rating", "value": 9 })).unwrap_err();
+    assert_eq!(out_of_range["code"], "invalid_input");
+
+    let open = app.ok("get_open_exercise_run", json!({}));
+    assert_eq!(
+        open["reflections"].as_array().unwrap().len(),
+        2,
+        "saved as typed"
+    );
+
+    app.ok(
+        "finish_exercise",
+        json!({ "runId": run_id, "checkInHabit": true }),
+    );
+    let detail = app.ok("get_habit_detail", json!({ "habitId": habit["id"] }));
+    let today = &detail["entries"][0];
+    assert_eq!(
+        (today["day"].as_str(), today["state"].as_str()),
+        (Some("2026-11-22"), Some("done"))
+    );
+    assert_eq!(today["note"], "What would you try first?");
+
+    let journal = app.ok(
+        "get_journal",
+        json!({ "search": "first", "stance": null, "exerciseId": null }),
+    );
+    let kinds: Vec<&str> = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["check-in", "reflection"]);
+    assert_eq!(
+        app.code(
+            "start_exercise",
+            json!({ "exerciseId": "juggling", "programmeItem": null })
+        ),
+        "not_found"
+    );
+}

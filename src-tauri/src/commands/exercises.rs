@@ -1,0 +1,191 @@
+//! Guided exercises and the journal: runs saved step by step, reflections saved as they are typed,
+//! finishing with an optional check-in of the linked habit, and the searchable journal.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use leadback_core::exercises::{Exercise, ReflectionAnswer};
+use leadback_core::habits::{CheckState, check_in_date, check_in_note};
+use leadback_store::{ExerciseRun, JournalEntry, JournalQuery};
+use tauri::State;
+
+use crate::commands::my_id;
+use crate::error::{ErrorCode, IpcError};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn get_exercises(state: State<'_, AppState>) -> Result<Vec<Exercise>, IpcError> {
+    Ok(state.exercises()?.exercises().to_vec())
+}
+
+#[tauri::command]
+pub async fn get_open_exercise_run(
+    state: State<'_, AppState>,
+) -> Result<Option<ExerciseRun>, IpcError> {
+    let store = state.store()?;
+    Ok(store.open_exercise_run(my_id(&store)?)?)
+}
+
+/// Starts an exercise (or returns its unfinished run to resume).
+#[tauri::command]
+pub async fn start_exercise(
+    state: State<'_, AppState>,
+    exercise_id: String,
+    programme_item: Option<String>,
+) -> Result<ExerciseRun, IpcError> {
+    let exercise = exercise(&state, &exercise_id)?;
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.start_exercise_run(
+        me,
+        &exercise.id,
+        i64::from(exercise.version),
+        programme_item.as_deref(),
+        state.clock.now(),
+    )?)
+}
+
+/// Saves one reflection the moment it changes; `answer: null` clears it.
+#[tauri::command]
+pub async fn save_reflection(
+    state: State<'_, AppState>,
+    run_id: i64,
+    step: i64,
+    prompt_id: String,
+    answer: Option<ReflectionAnswer>,
+) -> Result<(), IpcError> {
+    let mut store = state.store()?;
+    let run = store.exercise_run(run_id)?;
+    let exercise = exercise(&state, &run.exercise_id)?;
+    check_step(exercise, step)?;
+    let answer = match answer {
+        Some(answer) => exercise
+            .check_reflection(&prompt_id, answer)
+            .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?,
+        None => None,
+    };
+    let (text, rating) = match &answer {
+        Some(ReflectionAnswer::Text(text)) => (Some(text.as_str()), None),
+        Some(ReflectionAnswer::Rating(rating)) => (None, Some(*rating)),
+        None => (None, None),
+    };
+    Ok(store.save_reflection(run_id, step, &prompt_id, text, rating, state.clock.now())?)
+}
+
+#[tauri::command]
+pub async fn move_in_exercise(
+    state: State<'_, AppState>,
+    run_id: i64,
+    step: i64,
+) -> Result<(), IpcError> {
+    let mut store = state.store()?;
+    let run = store.exercise_run(run_id)?;
+    check_step(exercise(&state, &run.exercise_id)?, step)?;
+    Ok(store.set_exercise_step(run_id, step)?)
+}
+
+/// Finishes a run. With `checkInHabit`, today's check-in of the exercise's linked habit is marked
+/// done, with the run's written reflections as its note.
+#[tauri::command]
+pub async fn finish_exercise(
+    state: State<'_, AppState>,
+    run_id: i64,
+    check_in_habit: bool,
+) -> Result<ExerciseRun, IpcError> {
+    let mut store = state.store()?;
+    let run = store.finish_exercise_run(run_id, state.clock.now())?;
+    let linked = exercise(&state, &run.exercise_id)?.habit.clone();
+    if let (true, Some(library_id)) = (check_in_habit, linked) {
+        let me = my_id(&store)?;
+        let habit = store
+            .habits(me, false)?
+            .into_iter()
+            .find(|h| h.library_id.as_deref() == Some(library_id.as_str()));
+        if let Some(habit) = habit {
+            let written: Vec<&str> = run
+                .reflections
+                .iter()
+                .filter_map(|r| r.text.as_deref())
+                .collect();
+            let note = check_in_note(&written.join("\n\n"))?;
+            store.check_in(
+                habit.id,
+                state.clock.today(),
+                Some(CheckState::Done),
+                note.as_deref(),
+                state.clock.now(),
+            )?;
+        }
+    }
+    Ok(run)
+}
+
+/// The journal, newest first, optionally searched and filtered.
+#[tauri::command]
+pub async fn get_journal(
+    state: State<'_, AppState>,
+    search: Option<String>,
+    stance: Option<String>,
+    exercise_id: Option<String>,
+) -> Result<Vec<JournalEntry>, IpcError> {
+    let store = state.store()?;
+    let query = JournalQuery {
+        search: search.as_deref(),
+        stance: stance.as_deref(),
+        exercise_id: exercise_id.as_deref(),
+        limit: 500,
+    };
+    Ok(store.journal(my_id(&store)?, &query)?)
+}
+
+#[tauri::command]
+pub async fn add_journal_note(
+    state: State<'_, AppState>,
+    day: NaiveDate,
+    text: String,
+) -> Result<i64, IpcError> {
+    let day = check_in_date(day, state.clock.today())?;
+    let text = check_in_note(&text)?
+        .ok_or_else(|| IpcError::new(ErrorCode::InvalidInput, "The note is empty."))?;
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.add_journal_note(me, day, &text, state.clock.now())?)
+}
+
+/// Writes the whole journal as Markdown to the file the person chose.
+#[tauri::command]
+pub async fn export_journal(state: State<'_, AppState>, path: PathBuf) -> Result<(), IpcError> {
+    let markdown = {
+        let store = state.store()?;
+        let me = store
+            .me()?
+            .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "There is no profile yet."))?;
+        store.journal_markdown(me.id, &format!("{}'s journal", me.name))?
+    };
+    std::fs::write(&path, markdown).map_err(|e| {
+        IpcError::new(
+            ErrorCode::Storage,
+            format!("Could not write {}: {e}", path.display()),
+        )
+    })
+}
+
+fn exercise<'a>(state: &'a AppState, id: &str) -> Result<&'a Exercise, IpcError> {
+    state
+        .exercises()?
+        .get(id)
+        .ok_or_else(|| IpcError::new(ErrorCode::NotFound, format!("There is no exercise {id:?}.")))
+}
+
+/// A step is one of the exercise's steps, or one past the last (the finish screen).
+fn check_step(exercise: &Exercise, step: i64) -> Result<(), IpcError> {
+    let last = i64::try_from(exercise.steps.len()).unwrap_or(i64::MAX);
+    if (0..=last).contains(&step) {
+        Ok(())
+    } else {
+        Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("Step {step} is outside the exercise (0 to {last})."),
+        ))
+    }
+}
