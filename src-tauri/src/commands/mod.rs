@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod exercises;
 pub mod habits;
 pub mod profile;
+pub mod programmes;
 pub mod settings;
 
 use leadback_store::Store;
@@ -55,6 +56,16 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         exercises::get_journal,
         exercises::add_journal_note,
         exercises::export_journal,
+        programmes::get_programmes,
+        programmes::preview_programme_file,
+        programmes::import_programme_file,
+        programmes::save_authored_programme,
+        programmes::export_programme,
+        programmes::get_programme_progress,
+        programmes::set_programme_item_done,
+        programmes::export_results,
+        programmes::import_results,
+        programmes::get_cohort_summary,
         settings::get_start_at_login,
         settings::set_start_at_login,
     ]

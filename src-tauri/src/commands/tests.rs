@@ -396,3 +396,81 @@ fn an_exercise_run_keeps_its_reflections_and_finishing_checks_in_the_linked_habi
         "not_found"
     );
 }
+
+#[test]
+fn a_programme_travels_as_a_file_and_progress_is_kept_per_day() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("programme.json");
+    let path = file.to_str().unwrap();
+    let programmes = app.ok("get_programmes", json!({}));
+    let id = programmes[0]["id"].clone();
+    app.ok(
+        "export_programme",
+        json!({ "programmeId": id, "path": path }),
+    );
+    let preview = app.ok("preview_programme_file", json!({ "path": path }));
+    assert_eq!(preview["id"], id);
+
+    let first_item = preview["days"][0]["items"][0]["key"].clone();
+    let progress = app.ok(
+        "set_programme_item_done",
+        json!({ "programmeId": id, "itemKey": first_item, "done": true }),
+    );
+    assert_eq!(progress["days"][0]["required_done"], 1);
+
+    std::fs::write(
+        &file,
+        "{\"format\": \"leadback-results\", \"format_version\": 1}",
+    )
+    .unwrap();
+    assert_eq!(
+        app.code("preview_programme_file", json!({ "path": path })),
+        "invalid_input"
+    );
+    std::fs::write(&file, "x".repeat(10)).unwrap();
+    assert_eq!(
+        app.code("import_programme_file", json!({ "path": path })),
+        "invalid_input"
+    );
+}
+
+#[test]
+fn results_files_are_checked_then_summarised_for_the_cohort() {
+    let app = TestApp::new();
+    let dir = tempfile::tempdir().unwrap();
+    let scores = |v: f64| leadback_core::assessment::StanceScores {
+        front: Some(v),
+        behind: Some(50.0),
+        servant: Some(50.0),
+    };
+    let mut paths = Vec::new();
+    for (code, before) in [("A", 80.0), ("B", 70.0), ("C", 60.0)] {
+        let file = leadback_core::cohort::ResultsFile::new(
+            "three-days-at-the-back",
+            code,
+            None,
+            Some(scores(before)),
+            Some(scores(before - 10.0)),
+            &[],
+        )
+        .unwrap();
+        let path = dir.path().join(format!("{code}.json"));
+        std::fs::write(&path, file.seal()).unwrap();
+        paths.push(path.to_str().unwrap().to_owned());
+    }
+    assert_eq!(app.ok("import_results", json!({ "paths": paths })), 3);
+    let summary = app.ok(
+        "get_cohort_summary",
+        json!({ "programmeId": "three-days-at-the-back" }),
+    );
+    assert_eq!(summary["participants"], 3);
+    assert_eq!(summary["stances"][0]["change"]["mean_change"], -10.0);
+
+    let truncated = dir.path().join("cut.json");
+    let text = std::fs::read_to_string(&paths[0]).unwrap();
+    std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
+    let refused = json!({ "paths": [truncated.to_str().unwrap()] });
+    assert_eq!(app.code("import_results", refused), "invalid_input");
+}

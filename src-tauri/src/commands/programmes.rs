@@ -1,0 +1,260 @@
+//! Retreat programmes (the built-in one, imported and authored ones), a participant's progress
+//! through them, their results file, and the facilitator's cohort view.
+
+use std::path::{Path, PathBuf};
+
+use leadback_core::cohort::{CohortSummary, ResultsFile, summarize};
+use leadback_core::programmes::{self, Programme, ProgrammeProgress, progress};
+use leadback_store::StoredProgramme;
+use tauri::State;
+
+use crate::commands::my_id;
+use crate::error::{ErrorCode, IpcError};
+use crate::state::AppState;
+
+fn invalid(err: impl std::fmt::Display) -> IpcError {
+    IpcError::new(ErrorCode::InvalidInput, err.to_string())
+}
+
+fn read(path: &Path) -> Result<String, IpcError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| invalid(format!("{} could not be read: {e}", path.display())))
+}
+
+/// Every programme: the built-in ones first, then imported and authored ones.
+fn all_programmes(state: &AppState) -> Result<Vec<Programme>, IpcError> {
+    let exercises = state.exercises()?;
+    let habits = state.habit_library()?;
+    let mut all = programmes::builtin(exercises, habits).map_err(invalid)?;
+    for stored in state.store()?.programmes()? {
+        match Programme::import_file(&stored.id, &stored.body, exercises, habits) {
+            Ok(programme) if !all.iter().any(|p| p.id == programme.id) => all.push(programme),
+            Ok(_) => {}
+            Err(err) => log::warn!(
+                "stored programme {:?} no longer validates: {err}",
+                stored.id
+            ),
+        }
+    }
+    Ok(all)
+}
+
+fn find(state: &AppState, id: &str) -> Result<Programme, IpcError> {
+    all_programmes(state)?
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| {
+            IpcError::new(
+                ErrorCode::NotFound,
+                format!("There is no programme {id:?}."),
+            )
+        })
+}
+
+#[tauri::command]
+pub async fn get_programmes(state: State<'_, AppState>) -> Result<Vec<Programme>, IpcError> {
+    all_programmes(&state)
+}
+
+/// Reads a programme file and shows what it holds; nothing is saved.
+#[tauri::command]
+pub async fn preview_programme_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<Programme, IpcError> {
+    let name = path.display().to_string();
+    Programme::import_file(
+        &name,
+        &read(&path)?,
+        state.exercises()?,
+        state.habit_library()?,
+    )
+    .map_err(invalid)
+}
+
+/// Saves a programme file after the person has seen its preview.
+#[tauri::command]
+pub async fn import_programme_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<Programme, IpcError> {
+    let name = path.display().to_string();
+    let programme = Programme::import_file(
+        &name,
+        &read(&path)?,
+        state.exercises()?,
+        state.habit_library()?,
+    )
+    .map_err(invalid)?;
+    save(&state, &programme, "imported")?;
+    Ok(programme)
+}
+
+/// Saves a programme a facilitator wrote in the app, after checking it like a file.
+#[tauri::command]
+pub async fn save_authored_programme(
+    state: State<'_, AppState>,
+    programme: Programme,
+) -> Result<Programme, IpcError> {
+    let programme = programme
+        .check("the programme", state.exercises()?, state.habit_library()?)
+        .map_err(invalid)?;
+    save(&state, &programme, "authored")?;
+    Ok(programme)
+}
+
+fn save(state: &AppState, programme: &Programme, origin: &str) -> Result<(), IpcError> {
+    let stored = StoredProgramme {
+        id: programme.id.clone(),
+        version: i64::from(programme.version),
+        title: programme.title.clone(),
+        body: programme.export_file(),
+        origin: origin.to_owned(),
+    };
+    Ok(state.store()?.save_programme(&stored, state.clock.now())?)
+}
+
+/// Writes a programme as a file for participants to import.
+#[tauri::command]
+pub async fn export_programme(
+    state: State<'_, AppState>,
+    programme_id: String,
+    path: PathBuf,
+) -> Result<(), IpcError> {
+    let programme = find(&state, &programme_id)?;
+    std::fs::write(&path, programme.export_file()).map_err(|e| {
+        IpcError::new(
+            ErrorCode::Storage,
+            format!("Could not write {}: {e}", path.display()),
+        )
+    })
+}
+
+#[tauri::command]
+pub async fn get_programme_progress(
+    state: State<'_, AppState>,
+    programme_id: String,
+) -> Result<ProgrammeProgress, IpcError> {
+    let programme = find(&state, &programme_id)?;
+    let store = state.store()?;
+    let done = store.programme_items_done(my_id(&store)?, &programme.id)?;
+    Ok(progress(&programme, &done))
+}
+
+#[tauri::command]
+pub async fn set_programme_item_done(
+    state: State<'_, AppState>,
+    programme_id: String,
+    item_key: String,
+    done: bool,
+) -> Result<ProgrammeProgress, IpcError> {
+    let programme = find(&state, &programme_id)?;
+    if programme.item(&item_key).is_none() {
+        return Err(IpcError::new(
+            ErrorCode::NotFound,
+            format!("{:?} has no item {item_key:?}.", programme.title),
+        ));
+    }
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    store.set_programme_item_done(me, &programme.id, &item_key, done, state.clock.now())?;
+    Ok(progress(
+        &programme,
+        &store.programme_items_done(me, &programme.id)?,
+    ))
+}
+
+/// Writes a participant's results file for a programme: their first and last assessment since
+/// starting it and the exercises they finished, under the code they chose (a name only if given).
+#[tauri::command]
+pub async fn export_results(
+    state: State<'_, AppState>,
+    programme_id: String,
+    participant_code: String,
+    name: Option<String>,
+    path: PathBuf,
+) -> Result<(), IpcError> {
+    let programme = find(&state, &programme_id)?;
+    let (history, finished) = {
+        let store = state.store()?;
+        let me = my_id(&store)?;
+        (
+            store.completed_assessments(me)?,
+            store.finished_exercises(me)?,
+        )
+    };
+    let library = state.library()?;
+    let scores = |record: Option<&leadback_store::AssessmentRecord>| -> Result<_, IpcError> {
+        record
+            .map(|r| {
+                let instrument = library.find(&r.instrument_id, r.instrument_version)?;
+                Ok(leadback_core::assessment::score(instrument, &r.sheet())?.stances)
+            })
+            .transpose()
+    };
+    let (pre, post) = match history.as_slice() {
+        [] => (None, None),
+        [only] => (scores(Some(only))?, None),
+        [first, .., last] => (scores(Some(first))?, scores(Some(last))?),
+    };
+    let in_programme: Vec<String> = programme
+        .exercise_ids()
+        .into_iter()
+        .filter(|id| finished.contains(id))
+        .collect();
+    let file = ResultsFile::new(
+        &programme.id,
+        &participant_code,
+        name.as_deref(),
+        pre,
+        post,
+        &in_programme,
+    )
+    .map_err(invalid)?;
+    std::fs::write(&path, file.seal()).map_err(|e| {
+        IpcError::new(
+            ErrorCode::Storage,
+            format!("Could not write {}: {e}", path.display()),
+        )
+    })
+}
+
+/// Imports participants' results files: every file is checked before any is stored.
+#[tauri::command]
+pub async fn import_results(
+    state: State<'_, AppState>,
+    paths: Vec<PathBuf>,
+) -> Result<u32, IpcError> {
+    let mut opened = Vec::new();
+    for path in &paths {
+        let text = read(path)?;
+        let file =
+            ResultsFile::open(&text).map_err(|e| invalid(format!("{}: {e}", path.display())))?;
+        opened.push((
+            file.programme_id().to_owned(),
+            file.participant_code().to_owned(),
+            text,
+        ));
+    }
+    state
+        .store()?
+        .import_cohort_results(&opened, state.clock.now())?;
+    Ok(u32::try_from(opened.len()).unwrap_or(u32::MAX))
+}
+
+/// The cohort's anonymised picture for one programme.
+#[tauri::command]
+pub async fn get_cohort_summary(
+    state: State<'_, AppState>,
+    programme_id: String,
+) -> Result<CohortSummary, IpcError> {
+    let bodies = state.store()?.cohort_results(&programme_id)?;
+    let results = bodies
+        .iter()
+        .map(|body| ResultsFile::open(body).map_err(invalid))
+        .collect::<Result<Vec<_>, _>>()?;
+    let exercises = find(&state, &programme_id)
+        .map(|p| p.exercise_ids())
+        .unwrap_or_default();
+    Ok(summarize(&programme_id, &exercises, &results))
+}
