@@ -25,7 +25,12 @@ export default ts.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@tauri-apps/api/core", message: "Call Rust through src/api only." }] },
+        {
+          paths: [
+            { name: "@tauri-apps/api/core", message: "Call Rust through src/api only." },
+            { name: "@tauri-apps/plugin-dialog", message: "Open dialogs through src/api only." },
+          ],
+        },
       ],
     },
   },

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import Header from "./Header.svelte";
 import { nav } from "./nav.svelte";
 
@@ -23,6 +23,17 @@ describe("the header", () => {
     expect(nav.route).toEqual({ name: "history" });
     expect(screen.getByRole("button", { name: "History" }).getAttribute("aria-current")).toBe("page");
     expect(screen.getByRole("button", { name: "Home" }).getAttribute("aria-current")).toBeNull();
+  });
+
+  it("leads to habits, progress and settings, and marks Habits on a habit's own screens", async () => {
+    render(Header, { me });
+    await userEvent.click(screen.getByRole("button", { name: "Progress" }));
+    expect(nav.route).toEqual({ name: "progress" });
+    await userEvent.click(screen.getByRole("button", { name: "Settings" }));
+    expect(nav.route).toEqual({ name: "settings" });
+    expect(screen.getByRole("button", { name: "Settings" }).getAttribute("aria-current")).toBe("page");
+    nav.go({ name: "habit", id: 3 });
+    await vi.waitFor(() => expect(screen.getByRole("button", { name: "Habits" }).getAttribute("aria-current")).toBe("page"));
   });
 
   it("shows no navigation before onboarding", () => {

@@ -6,7 +6,13 @@ export type Route =
   | { name: "assessment" }
   | { name: "results"; id: number }
   | { name: "history" }
-  | { name: "compare"; a: number; b: number };
+  | { name: "compare"; a: number; b: number }
+  | { name: "habits" }
+  | { name: "add-habit" }
+  | { name: "edit-habit"; id: number }
+  | { name: "habit"; id: number }
+  | { name: "progress" }
+  | { name: "settings" };
 
 class Nav {
   route: Route = $state({ name: "home" });

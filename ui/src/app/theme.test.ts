@@ -43,6 +43,7 @@ const GRAPHICS: [string, string][] = [
   ["front", "surface"],
   ["behind", "surface"],
   ["servant", "surface"],
+  ["rest", "surface"],
   ["earlier", "surface"],
   ["accent", "surface"],
   ["focus", "bg"],
@@ -68,7 +69,7 @@ describe.each([
 });
 
 it("gives every stance colour a dark-mode variant", () => {
-  for (const name of ["front", "behind", "servant", "earlier"]) {
+  for (const name of ["front", "behind", "servant", "rest", "earlier"]) {
     expect(variables(darkBlock)[name], `--${name}`).toBeDefined();
   }
 });

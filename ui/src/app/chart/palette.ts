@@ -10,6 +10,10 @@ export interface Palette {
   front: string;
   behind: string;
   servant: string;
+  rest: string;
+  surface: string;
+  skipFill: string;
+  missFill: string;
 }
 
 const VARIABLES: Record<keyof Palette, string> = {
@@ -22,6 +26,10 @@ const VARIABLES: Record<keyof Palette, string> = {
   front: "--front",
   behind: "--behind",
   servant: "--servant",
+  rest: "--rest",
+  surface: "--surface",
+  skipFill: "--skip-fill",
+  missFill: "--miss-fill",
 };
 
 /** Reads the palette through `read` (a CSS variable's value), falling back to plain grey. */

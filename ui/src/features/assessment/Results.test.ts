@@ -1,4 +1,5 @@
 import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { fakeRust, rowTexts, scored } from "./fixtures";
 import Results from "./Results.svelte";
@@ -14,7 +15,7 @@ describe("results", () => {
     render(Results, { id: 3 });
     const title = await screen.findByRole("heading", { level: 1 });
     expect(title.textContent).toBe("Not enough answers yet");
-    expect(calls).toEqual([["get_assessment_result", { assessmentId: 3 }]]);
+    expect(calls[0]).toEqual(["get_assessment_result", { assessmentId: 3 }]);
 
     expect(rowTexts(screen.getByRole("table"))).toEqual([
       "Stance Score Where it sits",
@@ -30,8 +31,15 @@ describe("results", () => {
     expect(screen.getByText(/balance needs a score for all three/)).toBeTruthy();
   });
 
-  it("shows the narrative, strengths, risks and humanised next steps", async () => {
-    fakeRust({
+  it("shows the narrative, strengths, risks, and next steps with the library's habits", async () => {
+    const calls = fakeRust({
+      get_habit_library: () => [
+        { id: "let-others-go-first", name: "Let someone else go first", stance: "behind", why: "They set the pace.", source: "", schedule: { times: 1, days: 1 } },
+        { id: "listen-before-speaking", name: "Listen before speaking", stance: "servant", why: "Hear them out.", source: "", schedule: { times: 3, days: 7 } },
+        { id: "real-break", name: "Take a real break", stance: "rest", why: "Rest.", source: "", schedule: { times: 1, days: 1 } },
+      ],
+      get_habits: () => [{ habit: { id: 4, library_id: "listen-before-speaking" } }],
+      add_library_habit: () => ({}),
       get_assessment_result: () =>
         scored(3, "2026-11-02T10:00:00Z", {
           energy: { id: "high", label: "Rested and recharged", narrative: "Keep it.", strengths: [], risks: [] },
@@ -43,13 +51,17 @@ describe("results", () => {
     expect(front.textContent).toContain("Out in front at times strength.");
     expect(front.textContent).toContain("Out in front at times risk.");
     const next = screen.getByRole("region", { name: "Suggested next steps" });
-    expect(within(next).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Let others go first",
-      "Listen before speaking",
-      "Real break",
-      "Walk at the back",
-      "Listen first",
-    ]);
+    const habits = await within(next).findAllByRole("heading", { level: 4 });
+    expect(habits.map((h) => h.textContent)).toEqual(["Let someone else go first", "Listen before speaking", "Take a real break"]);
+    expect(within(next).getByText("They set the pace.")).toBeTruthy();
+    // Already on my list: said so, with nothing to add.
+    expect(within(next).getAllByText("Added ✓")).toHaveLength(1);
+    await userEvent.click(within(next).getByRole("button", { name: /^Add this habit\s*: Take a real break$/ }));
+    expect(calls).toContainEqual(["add_library_habit", { libraryId: "real-break" }]);
+    await vi.waitFor(() => expect(within(next).getAllByText("Added ✓")).toHaveLength(2));
+    // Exercises have no library yet: named from their ids, with nothing to click.
+    expect(within(next).getByText("Walk at the back")).toBeTruthy();
+    expect(within(next).getByText("Listen first")).toBeTruthy();
     expect(within(next).queryAllByRole("link")).toEqual([]);
     expect(screen.getByText("50%")).toBeTruthy();
     await vi.waitFor(() => expect(screen.queryByRole("img")).toBeNull());

@@ -1,6 +1,6 @@
-import { render, screen } from "@testing-library/svelte";
+import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { nav } from "../../app/nav.svelte";
 import { entry, fakeRust, questionnaire, record } from "../assessment/fixtures";
 import Home from "./Home.svelte";
@@ -14,6 +14,9 @@ function rust(open: ReturnType<typeof record> | null, history: ReturnType<typeof
     get_assessment_history: () => history,
     get_questionnaire: () => questionnaire,
     discard_assessment: () => null,
+    get_habits: () => [],
+    get_energy: () => [],
+    get_assessment_result: () => ({ result: { suggestions: { habits: [], exercises: [] } } }),
   });
 }
 
@@ -53,7 +56,7 @@ describe("home", () => {
   it("sums up the latest result and links to it", async () => {
     rust(null, [entry(1, "2026-09-01T10:00:00Z", 80, "Out in front"), entry(2, "2026-11-01T10:00:00Z", null, "Not enough answers yet")]);
     render(Home, { me });
-    expect((await screen.findByRole("heading", { level: 2 })).textContent).toBe("Not enough answers yet");
+    expect(await screen.findByRole("heading", { level: 2, name: "Not enough answers yet" })).toBeTruthy();
     const scores = screen.getByRole("list", { name: "Stance scores out of 100" });
     expect(
       Array.from(scores.querySelectorAll("li")).map((li) => li.textContent?.replace(/\s+/g, " ").trim()),
@@ -61,6 +64,31 @@ describe("home", () => {
     expect(nav.hasResults).toBe(true);
     await userEvent.click(screen.getByRole("button", { name: "See results" }));
     expect(nav.route).toEqual({ name: "results", id: 2 });
+  });
+
+  it("invites a first habit and records today's energy", async () => {
+    const calls = fakeRust({
+      get_open_assessment: () => null,
+      get_assessment_history: () => [],
+      get_habits: () => [],
+      get_energy: () => [{ day: "2026-11-21", level: 2, note: null }],
+      set_energy: (a) => ({ day: a["day"], level: a["level"], note: a["note"] }),
+    });
+    render(Home, { me, now: new Date(2026, 10, 22, 20, 0) });
+    expect(await screen.findByRole("heading", { name: "Practise a little every day" })).toBeTruthy();
+    const energy = screen.getByRole("group", { name: "How is your energy today?" });
+    const four = await within(energy).findByRole("button", { name: "4 Good" });
+    await vi.waitFor(() => expect((four as HTMLButtonElement).disabled).toBe(false));
+    // Yesterday's entry is not today's.
+    expect(within(energy).queryByRole("button", { pressed: true })).toBeNull();
+    await userEvent.click(four);
+    expect(calls).toContainEqual(["set_energy", { day: "2026-11-22", level: 4, note: null }]);
+    await vi.waitFor(() => expect(four.getAttribute("aria-pressed")).toBe("true"));
+    await userEvent.type(screen.getByLabelText(/Anything behind it/), "Slept well{Enter}");
+    expect(calls).toContainEqual(["set_energy", { day: "2026-11-22", level: 4, note: "Slept well" }]);
+    expect(await screen.findByText("Saved")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Choose habits" }));
+    expect(nav.route).toEqual({ name: "add-habit" });
   });
 
   it("changes the greeting at the edges of the day", () => {

@@ -1,0 +1,33 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { fakeRust } from "../assessment/fixtures";
+import Settings from "./Settings.svelte";
+
+describe("settings", () => {
+  it("starts at login only when the person turns it on", async () => {
+    const calls = fakeRust({ get_start_at_login: () => false, set_start_at_login: (a) => a["enabled"] });
+    render(Settings);
+    const box = screen.getByRole("checkbox", { name: "Start Leadback when I log in" }) as HTMLInputElement;
+    await vi.waitFor(() => expect(box.disabled).toBe(false));
+    expect(box.checked).toBe(false);
+    await userEvent.click(box);
+    expect(calls).toContainEqual(["set_start_at_login", { enabled: true }]);
+    await vi.waitFor(() => expect(box.checked).toBe(true));
+  });
+
+  it("shows the setting as it really is when the change fails", async () => {
+    fakeRust({
+      get_start_at_login: () => false,
+      set_start_at_login: () => {
+        throw { code: "storage", message: "Could not change starting at login: no autostart folder" };
+      },
+    });
+    render(Settings);
+    const box = screen.getByRole("checkbox", { name: "Start Leadback when I log in" }) as HTMLInputElement;
+    await vi.waitFor(() => expect(box.disabled).toBe(false));
+    await userEvent.click(box);
+    expect((await screen.findByRole("alert")).textContent).toContain("no autostart folder");
+    await vi.waitFor(() => expect(box.checked).toBe(false));
+  });
+});
