@@ -19,6 +19,8 @@ pub struct HabitOverview {
     pub habit: HabitRecord,
     /// Today's state, if checked in.
     pub today: Option<CheckState>,
+    /// Today's note, if one was written.
+    pub today_note: Option<String>,
     /// 0–1, at the end of today.
     pub strength: f64,
     pub streaks: Streaks,
@@ -48,12 +50,17 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<HabitOverview>, StoreError> {
         let mut states = self.check_in_states(person_id)?;
+        let mut notes = self.notes_on(person_id, today)?;
         Ok(self
             .habits(person_id, include_archived)?
             .into_iter()
             .map(|habit| {
                 let check_ins = states.remove(&habit.id).unwrap_or_default();
-                overview(habit, &check_ins, today)
+                let note = notes.remove(&habit.id);
+                HabitOverview {
+                    today_note: note,
+                    ..overview(habit, &check_ins, today)
+                }
             })
             .collect())
     }
@@ -68,12 +75,19 @@ impl Store {
         let schedule = habit.schedule;
         let added = habit.created_at.date_naive().min(today);
         let from = entries.first().map_or(added, |e| e.day.min(added));
+        let today_note = entries
+            .iter()
+            .find(|e| e.day == today)
+            .and_then(|e| e.note.clone());
         Ok(HabitDetail {
             strength: strength_series(schedule, &check_ins, from, today),
             weekly: completion_rates(schedule, &check_ins, Period::Week, today),
             monthly: completion_rates(schedule, &check_ins, Period::Month, today),
             explanation: explain_strength(schedule, &check_ins, today),
-            overview: overview(habit, &check_ins, today),
+            overview: HabitOverview {
+                today_note,
+                ..overview(habit, &check_ins, today)
+            },
             entries,
         })
     }
@@ -90,6 +104,7 @@ fn overview(habit: HabitRecord, check_ins: &CheckIns, today: NaiveDate) -> Habit
         .collect();
     HabitOverview {
         today: check_ins.get(&today).copied(),
+        today_note: None,
         strength: strength_on(habit.schedule, check_ins, today),
         streaks: streaks(habit.schedule, check_ins, today),
         last_week,

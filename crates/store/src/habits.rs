@@ -66,9 +66,15 @@ pub struct EnergyRecord {
 pub struct ReminderRecord {
     pub id: i64,
     pub habit_id: i64,
+    /// "HH:MM", the same form `set_reminders` takes.
     #[ts(type = "string")]
+    #[serde(serialize_with = "hours_and_minutes")]
     pub time: NaiveTime,
     pub weekdays: i64,
+}
+
+fn hours_and_minutes<S: serde::Serializer>(time: &NaiveTime, out: S) -> Result<S::Ok, S::Error> {
+    out.collect_str(&time.format("%H:%M"))
 }
 
 const HABIT_COLUMNS: &str =
@@ -255,6 +261,24 @@ impl Store {
             .into_iter()
             .map(|(habit, days)| (habit, days.into_iter().collect()))
             .collect())
+    }
+
+    /// The notes written on one day, by habit.
+    pub fn notes_on(
+        &self,
+        person_id: i64,
+        day: NaiveDate,
+    ) -> Result<BTreeMap<i64, String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT c.habit_id, c.note FROM check_in c JOIN habit h ON h.id = c.habit_id
+                 WHERE h.person_id = ?1 AND c.day = ?2 AND c.note IS NOT NULL",
+            )?
+            .query_map(params![person_id, day], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?)
     }
 
     pub fn set_energy(

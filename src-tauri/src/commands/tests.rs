@@ -474,3 +474,25 @@ fn results_files_are_checked_then_summarised_for_the_cohort() {
     let refused = json!({ "paths": [truncated.to_str().unwrap()] });
     assert_eq!(app.code("import_results", refused), "invalid_input");
 }
+
+#[test]
+fn the_home_list_carries_todays_note_and_reminders_read_back_as_typed() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let habit = app.ok(
+        "add_library_habit",
+        json!({ "libraryId": "praise-a-contribution" }),
+    );
+    let id = habit["id"].clone();
+    let today =
+        json!({ "habitId": id, "day": "2026-11-22", "check": "done", "note": "Thanked Lee." });
+    app.ok("check_in", today);
+    let habits = app.ok("get_habits", json!({ "includeArchived": false }));
+    assert_eq!(habits[0]["today_note"], "Thanked Lee.");
+
+    let reminders = json!({ "habitId": id, "reminders": [{ "time": "07:30", "weekdays": 31 }] });
+    let saved = app.ok("set_reminders", reminders);
+    assert_eq!(saved[0]["time"], "07:30");
+    let bad = json!({ "habitId": id, "reminders": [{ "time": "25:00", "weekdays": 31 }] });
+    assert_eq!(app.code("set_reminders", bad), "invalid_input");
+}

@@ -12,6 +12,10 @@ export type HabitOverview = { habit: HabitRecord,
  */
 today: CheckState | null, 
 /**
+ * Today's note, if one was written.
+ */
+today_note: string | null, 
+/**
  * 0–1, at the end of today.
  */
 strength: number, streaks: Streaks, 

@@ -3,4 +3,8 @@
 /**
  * A reminder for a habit at a local time on some weekdays (bit 0 = Monday … bit 6 = Sunday).
  */
-export type ReminderRecord = { id: number, habit_id: number, time: string, weekdays: number, };
+export type ReminderRecord = { id: number, habit_id: number, 
+/**
+ * "HH:MM", the same form `set_reminders` takes.
+ */
+time: string, weekdays: number, };

@@ -55,9 +55,8 @@ describe("checking in from home", () => {
 
   it("keeps today's earlier note when the state changes", async () => {
     const calls = rust({
-      get_habit_detail: () => detail({ entries: [{ habit_id: 1, day: "2026-11-22", state: "done", note: "Kept" }] }),
       check_in: (a) => ({ habit_id: 1, day: a["day"], state: a["check"], note: a["note"] }),
-    }, [overview({ today: "done" })]);
+    }, [overview({ today: "done", today_note: "Kept" })]);
     render(Home, { me, now });
     const row = await screen.findByRole("listitem", { name: "Let someone else go first" });
     await userEvent.click(within(row).getByRole("button", { name: "Not today" }));

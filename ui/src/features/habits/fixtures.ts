@@ -21,6 +21,7 @@ export function overview(over: Partial<HabitOverview> = {}, habit: Partial<Habit
   return {
     habit: habitRecord(habit),
     today: null,
+    today_note: null,
     strength: 0.42,
     streaks: { current: 3, current_start: "2026-11-19", best: 5, best_start: "2026-11-01", best_end: "2026-11-05" },
     last_week: ["done", "done", null, "skipped", "done", "done", null],
