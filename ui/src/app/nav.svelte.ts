@@ -12,6 +12,9 @@ export type Route =
   | { name: "edit-habit"; id: number }
   | { name: "habit"; id: number }
   | { name: "progress" }
+  | { name: "exercises" }
+  | { name: "journal" }
+  | { name: "programmes" }
   | { name: "settings" };
 
 class Nav {

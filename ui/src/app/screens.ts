@@ -11,4 +11,7 @@ export const screens = {
   habit: () => import("../features/habits/HabitDetail.svelte"),
   progress: () => import("../features/progress/Progress.svelte"),
   settings: () => import("../features/settings/Settings.svelte"),
+  exercises: () => import("../features/exercises/ExerciseLibrary.svelte"),
+  journal: () => import("../features/journal/Journal.svelte"),
+  programmes: () => import("../features/programmes/Programmes.svelte"),
 };

@@ -5,4 +5,8 @@ export type ProgrammeProgress = { days: Array<DayProgress>,
 /**
  * The first day that is not complete: where "today's programme" picks up. Null when all are.
  */
-next_day: number | null, complete: boolean, };
+next_day: number | null, complete: boolean, 
+/**
+ * The keys of the programme's items that are done, in programme order.
+ */
+done: Array<string>, };

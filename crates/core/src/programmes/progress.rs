@@ -31,6 +31,8 @@ pub struct ProgrammeProgress {
     /// The first day that is not complete: where "today's programme" picks up. Null when all are.
     pub next_day: Option<u32>,
     pub complete: bool,
+    /// The keys of the programme's items that are done, in programme order.
+    pub done: Vec<String>,
 }
 
 /// Per-day progress of a programme, given the keys of the items done.
@@ -68,5 +70,10 @@ pub fn progress(programme: &Programme, done: &BTreeSet<String>) -> ProgrammeProg
         complete: next_day.is_none(),
         next_day,
         days,
+        done: programme
+            .items()
+            .filter(|item| done.contains(&item.key))
+            .map(|item| item.key.clone())
+            .collect(),
     }
 }

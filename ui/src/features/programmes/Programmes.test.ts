@@ -1,0 +1,112 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { fakeRust, pause, run, type Handlers } from "../exercises/fixtures";
+import { rowTexts } from "../assessment/fixtures";
+import { progress, retreat, summary } from "./fixtures";
+import Programmes from "./Programmes.svelte";
+
+vi.mock("../exercises/bell", () => ({ ring: vi.fn(), loadMuted: () => true, saveMuted: vi.fn() }));
+
+const incoming = { ...retreat, id: "walk-week", title: "A week of walks" };
+
+function rust(extra: Handlers = {}) {
+  return fakeRust({
+    get_programmes: () => [retreat],
+    get_exercises: () => [pause],
+    get_habit_library: () => [{ id: "let-others-go-first", name: "Let others go first" }],
+    get_programme_progress: () => progress([1, 0], [0, 0], ["assessment-before"]),
+    set_programme_item_done: ({ itemKey, done }) =>
+      progress(done ? [2, 0] : [0, 0], [0, 0], done ? ["assessment-before", String(itemKey)] : []),
+    "plugin:dialog|open": () => "/home/ada/walk-week.json",
+    preview_programme_file: () => incoming,
+    import_programme_file: () => incoming,
+    ...extra,
+  });
+}
+
+describe("programmes", () => {
+  it("shows what a programme file holds before anything is imported", async () => {
+    const calls = rust();
+    render(Programmes);
+    await userEvent.click(await screen.findByRole("button", { name: "Import a programme file…" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "A week of walks" })).toBeTruthy();
+    expect(screen.getByText("Day 1: Stepping to the back")).toBeTruthy();
+    expect(screen.getByText("Reflect: Who stepped up today?")).toBeTruthy();
+    expect(screen.getByText("Start the habit “Let others go first”")).toBeTruthy();
+    expect(calls).toContainEqual(["preview_programme_file", { path: "/home/ada/walk-week.json" }]);
+    expect(calls.map(([c]) => c)).not.toContain("import_programme_file");
+
+    await userEvent.click(screen.getByRole("button", { name: "Import this programme" }));
+    await vi.waitFor(() =>
+      expect(calls).toContainEqual(["import_programme_file", { path: "/home/ada/walk-week.json" }]),
+    );
+    await vi.waitFor(() => expect(calls).toContainEqual(["get_programme_progress", { programmeId: "walk-week" }]));
+  });
+
+  it("leaves nothing imported when the preview is cancelled", async () => {
+    const calls = rust();
+    render(Programmes);
+    await userEvent.click(await screen.findByRole("button", { name: "Import a programme file…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Programmes" })).toBeTruthy();
+    expect(calls.map(([c]) => c)).not.toContain("import_programme_file");
+  });
+
+  it("opens today's day with its progress, ticks items off and starts an exercise for its item", async () => {
+    const calls = rust({ start_exercise: () => run(), get_habits: () => [] });
+    const onassessment = vi.fn();
+    render(Programmes, { onassessment });
+    await userEvent.click(await screen.findByRole("button", { name: `Open ${retreat.title}` }));
+    expect(await screen.findByText("Today's programme: day 1 of 2.")).toBeTruthy();
+    expect(screen.getByText("1 of 3 done · 0 of 1 optional")).toBeTruthy();
+
+    const walk = screen.getByRole("checkbox", { name: /^Exercise: Walk at the back/ }) as HTMLInputElement;
+    expect(walk.checked).toBe(false);
+    expect((screen.getByRole("checkbox", { name: /self-assessment/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole("checkbox", { name: /Who stepped up/ }) as HTMLInputElement).checked).toBe(false);
+    await userEvent.click(walk);
+    await vi.waitFor(() =>
+      expect(calls).toContainEqual(["set_programme_item_done", { programmeId: retreat.id, itemKey: "walk", done: true }]),
+    );
+    await vi.waitFor(() => expect(walk.checked).toBe(true));
+
+    await userEvent.click(screen.getByRole("button", { name: "Take it" }));
+    expect(onassessment).toHaveBeenCalledOnce();
+
+    const day2 = screen.getByText("Day 2: Listen first").closest("details") as HTMLElement;
+    await userEvent.click(within(day2).getByText("Day 2: Listen first"));
+    await userEvent.click(within(day2).getByRole("button", { name: "Start" }));
+    await vi.waitFor(() =>
+      expect(calls).toContainEqual(["start_exercise", { exerciseId: "quick-pause", programmeItem: "listen" }]),
+    );
+  });
+});
+
+describe("the cohort view", () => {
+  it("imports results files and shows the before/after table with hidden groups labelled", async () => {
+    const calls = rust({
+      get_cohort_summary: () => summary,
+      "plugin:dialog|open": () => ["/r/p1.json", "/r/p2.json"],
+      import_results: () => 2,
+    });
+    render(Programmes);
+    await userEvent.click(await screen.findByRole("button", { name: "For facilitators: the group's picture" }));
+    const table = await screen.findByRole("table", { name: /Before and after, per stance/ });
+    expect(rowTexts(table).slice(1)).toEqual([
+      "Front 4 72.5 61.3 −11.2 ±4.1",
+      "Behind 2 fewer than 3 — hidden for anonymity",
+      "Servant 3 50.0 58.4 +8.4 ±2.0",
+    ]);
+    const done = screen.getByRole("table", { name: "Exercises completed" });
+    expect(rowTexts(done).slice(1)).toEqual([
+      "walk-at-the-back 4 100.0%",
+      "A pause before you speak fewer than 3 — hidden for anonymity",
+    ]);
+
+    await userEvent.click(screen.getByRole("button", { name: "Import results files…" }));
+    expect(await screen.findByText("Imported 2 files.")).toBeTruthy();
+    expect(calls).toContainEqual(["import_results", { paths: ["/r/p1.json", "/r/p2.json"] }]);
+    expect(calls.filter(([c]) => c === "get_cohort_summary")).toHaveLength(2);
+  });
+});
