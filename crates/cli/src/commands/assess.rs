@@ -29,11 +29,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let mut store = Store::open_in(data_dir)?;
-    let me = store.me()?.ok_or_else(|| {
-        CliError::Usage(
-            "No profile yet. Set your name first: leadback me --name \"Your Name\"".into(),
-        )
-    })?;
+    let me = super::me(&store)?;
     let library = InstrumentLibrary::builtin()?;
     let current = library.current();
     let record = store.start_assessment(

@@ -196,11 +196,7 @@ pub fn journal(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let store = Store::open_in(data_dir)?;
-    let me = store.me()?.ok_or_else(|| {
-        CliError::Usage(
-            "No profile yet. Set your name first: leadback me --name \"Your Name\"".into(),
-        )
-    })?;
+    let me = super::me(&store)?;
     if let Some(file) = export {
         let markdown = store.journal_markdown(me.id, &format!("{}'s journal", me.name))?;
         std::fs::write(file, markdown).map_err(|e| CliError::InputFile {
@@ -245,11 +241,7 @@ pub fn add_note(
 ) -> Result<(), CliError> {
     let text = check_in_note(text)?.ok_or_else(|| CliError::Usage("The note is empty.".into()))?;
     let mut store = Store::open_in(data_dir)?;
-    let me = store.me()?.ok_or_else(|| {
-        CliError::Usage(
-            "No profile yet. Set your name first: leadback me --name \"Your Name\"".into(),
-        )
-    })?;
+    let me = super::me(&store)?;
     let day = date.unwrap_or_else(|| clock.today());
     store.add_journal_note(me.id, day, &text, clock.now())?;
     writeln!(out, "Added to the journal for {}.", output::day(day))?;

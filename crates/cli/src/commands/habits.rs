@@ -14,11 +14,7 @@ use crate::error::CliError;
 
 fn open_with_me(data_dir: &Path) -> Result<(Store, i64), CliError> {
     let store = Store::open_in(data_dir)?;
-    let me = store.me()?.ok_or_else(|| {
-        CliError::Usage(
-            "No profile yet. Set your name first: leadback me --name \"Your Name\"".into(),
-        )
-    })?;
+    let me = super::me(&store)?;
     Ok((store, me.id))
 }
 

@@ -20,11 +20,7 @@ pub fn loop_file(
         message: e.to_string(),
     })?;
     let mut store = Store::open_in(data_dir)?;
-    let me = store.me()?.ok_or_else(|| {
-        CliError::Usage(
-            "No profile yet. Set your name first: leadback me --name \"Your Name\"".into(),
-        )
-    })?;
+    let me = super::me(&store)?;
     let name = file.display().to_string();
     let summary = store
         .import_loop(me.id, &name, &export, clock.now())
