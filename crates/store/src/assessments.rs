@@ -88,20 +88,15 @@ impl Store {
         position: i64,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        ensure_open(&tx, assessment_id)?;
-        tx.execute(
-            "INSERT INTO assessment_answer (assessment_id, item_id, value, answered_at)
+        self.save_and_move(assessment_id, position, |tx| {
+            tx.execute(
+                "INSERT INTO assessment_answer (assessment_id, item_id, value, answered_at)
              VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (assessment_id, item_id)
              DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at",
-            params![assessment_id, item_id, value, timestamp(now)],
-        )?;
-        tx.execute(
-            "UPDATE assessment SET position = ?2 WHERE id = ?1",
-            params![assessment_id, position],
-        )?;
-        Ok(tx.commit()?)
+                params![assessment_id, item_id, value, timestamp(now)],
+            )
+        })
     }
 
     /// Saves (or replaces) one scenario choice and where to resume, in one transaction.
@@ -113,20 +108,15 @@ impl Store {
         position: i64,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        ensure_open(&tx, assessment_id)?;
-        tx.execute(
-            "INSERT INTO assessment_choice (assessment_id, scenario_id, option_id, answered_at)
+        self.save_and_move(assessment_id, position, |tx| {
+            tx.execute(
+                "INSERT INTO assessment_choice (assessment_id, scenario_id, option_id, answered_at)
              VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (assessment_id, scenario_id)
              DO UPDATE SET option_id = excluded.option_id, answered_at = excluded.answered_at",
-            params![assessment_id, scenario_id, option_id, timestamp(now)],
-        )?;
-        tx.execute(
-            "UPDATE assessment SET position = ?2 WHERE id = ?1",
-            params![assessment_id, position],
-        )?;
-        Ok(tx.commit()?)
+                params![assessment_id, scenario_id, option_id, timestamp(now)],
+            )
+        })
     }
 
     /// Moves the resume point without answering (back, forward).
@@ -135,8 +125,19 @@ impl Store {
         assessment_id: i64,
         position: i64,
     ) -> Result<(), StoreError> {
+        self.save_and_move(assessment_id, position, |_| Ok(0))
+    }
+
+    /// In one transaction on an unfinished assessment: `write`, then move the resume point.
+    fn save_and_move(
+        &mut self,
+        assessment_id: i64,
+        position: i64,
+        write: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<usize>,
+    ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         ensure_open(&tx, assessment_id)?;
+        write(&tx)?;
         tx.execute(
             "UPDATE assessment SET position = ?2 WHERE id = ?1",
             params![assessment_id, position],
