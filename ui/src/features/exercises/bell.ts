@@ -1,8 +1,8 @@
 // The exercise bell: a short sound bundled with the app (CSP media-src 'self'), and the one
 // preference kept in localStorage, because it is about this machine's speakers, not the person's data.
+import SOUND from "../../../../assets/sounds/bell.wav?url";
 import type { Bell } from "./timer";
 
-const SOUND = "/sounds/bell.wav";
 const MUTE_KEY = "leadback.exercise-bell.muted";
 
 export function loadMuted(): boolean {
