@@ -90,11 +90,16 @@ impl From<StoreError> for IpcError {
             StoreError::NewerSchema { .. } => ErrorCode::NewerDatabase,
             StoreError::Damaged { .. } => ErrorCode::DamagedDatabase,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
-            StoreError::Finished { .. } | StoreError::Loop(_) => ErrorCode::InvalidInput,
+            StoreError::Finished { .. }
+            | StoreError::Loop(_)
+            | StoreError::BadBackup { .. }
+            | StoreError::BadExport(_)
+            | StoreError::NotEmpty { .. } => ErrorCode::InvalidInput,
             StoreError::InvalidRecord(_) => ErrorCode::Internal,
             StoreError::NoDataDir
             | StoreError::CreateDataDir { .. }
             | StoreError::Migration(_)
+            | StoreError::Backup(_)
             | StoreError::Sqlite(_) => ErrorCode::Storage,
         };
         log::error!("store error ({code:?}): {err}");

@@ -41,6 +41,20 @@ pub enum StoreError {
     #[error("A stored record is not valid: {0}")]
     InvalidRecord(String),
 
+    #[error("{0}")]
+    Backup(String),
+
+    #[error("{path} cannot be restored: {detail}. Nothing was changed.")]
+    BadBackup { path: PathBuf, detail: String },
+
+    #[error("This file cannot be imported: {0}. Nothing was changed.")]
+    BadExport(String),
+
+    #[error(
+        "This database already holds data (in {table}); an export can only be restored into an empty one. Nothing was changed."
+    )]
+    NotEmpty { table: String },
+
     #[error("Database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

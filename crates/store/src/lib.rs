@@ -5,8 +5,10 @@
 //! and it never decides what is valid: values arrive already checked by the domain's types.
 
 mod assessments;
+pub mod backup;
 mod error;
 mod exercises;
+pub mod export;
 mod habit_overview;
 mod habits;
 mod journal;
@@ -18,6 +20,7 @@ mod programmes;
 mod store;
 
 pub use assessments::AssessmentRecord;
+pub use backup::{BackupFile, BackupReason};
 pub use error::StoreError;
 pub use exercises::{ExerciseRun, Reflection};
 pub use habit_overview::{HabitDetail, HabitOverview};

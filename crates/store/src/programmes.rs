@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use crate::people::timestamp;
-use crate::{Store, StoreError};
+use crate::{BackupReason, Store, StoreError};
 
 /// A stored programme file and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +108,7 @@ impl Store {
         files: &[(String, String, String)],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        self.backup_now(BackupReason::BeforeImport, now)?;
         let tx = self.conn.transaction()?;
         {
             let mut insert = tx.prepare_cached(

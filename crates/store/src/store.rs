@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use crate::backup::{self, BackupReason};
 use crate::migrations::{MIGRATIONS, latest_schema_version};
 use crate::{StoreError, paths};
 
@@ -92,6 +93,18 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
 
+        // An upgrade is the riskiest write a database ever sees: keep a copy of it as it was.
+        if let Some(path) = path.as_deref()
+            && (1..latest_schema_version()).contains(&found)
+        {
+            backup::take(
+                &conn,
+                &backup::backups_dir(path),
+                BackupReason::BeforeMigration,
+                chrono::Utc::now(),
+            )?;
+        }
+
         let mut conn = conn;
         MIGRATIONS.to_latest(&mut conn)?;
         Ok(Self { conn, path })
@@ -144,7 +157,7 @@ impl Store {
 }
 
 /// Runs `PRAGMA quick_check` or `integrity_check` and returns the problems it found (none: empty).
-fn check(conn: &Connection, pragma: &str) -> Result<Vec<String>, rusqlite::Error> {
+pub(crate) fn check(conn: &Connection, pragma: &str) -> Result<Vec<String>, rusqlite::Error> {
     let lines: Vec<String> = conn
         .prepare(&format!("PRAGMA {pragma}"))?
         .query_map([], |row| row.get(0))?

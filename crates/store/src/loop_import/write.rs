@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::{LoopError, LoopExport, LoopHabit, LoopValue};
 use crate::habits::{NewHabit, insert_habit};
 use crate::people::timestamp;
-use crate::{Store, StoreError};
+use crate::{BackupReason, Store, StoreError};
 
 /// What an import did, to show the person.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -46,6 +46,7 @@ impl Store {
         export: &LoopExport,
         now: DateTime<Utc>,
     ) -> Result<LoopImportSummary, StoreError> {
+        self.backup_now(BackupReason::BeforeImport, now)?;
         let mut summary = LoopImportSummary::default();
         let tx = self.conn.transaction()?;
         for habit in &export.habits {

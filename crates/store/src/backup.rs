@@ -1,0 +1,364 @@
+//! Backups: copies of the database in a `backups/` folder beside it, made with `VACUUM INTO` (a
+//! consistent snapshot even while the app writes), checked with `PRAGMA integrity_check` before they
+//! count, and rotated so the folder keeps the newest few, one per day for a week and one per week
+//! for a month. Restoring copies a backup's pages into the open database with SQLite's online
+//! backup API, after backing up what is there now.
+//!
+//! A backup's time and reason are in its file name (`leadback-20261122T075500Z-daily.sqlite3`), so
+//! listing and rotation never depend on file times a copy or a sync tool may have changed.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+
+use crate::migrations::{MIGRATIONS, latest_schema_version};
+use crate::store::check;
+use crate::{Store, StoreError, paths};
+
+/// The folder beside the database that holds its backups.
+pub const BACKUPS_DIR: &str = "backups";
+
+/// How many backups are always kept, whatever their dates: the last few changes can be undone.
+pub const KEEP_NEWEST: usize = 3;
+/// One backup per day is kept for this many days that have backups.
+pub const KEEP_DAILY: usize = 7;
+/// One backup per ISO week is kept for this many weeks that have backups.
+pub const KEEP_WEEKLY: usize = 4;
+
+const PREFIX: &str = "leadback-";
+const SUFFIX: &str = ".sqlite3";
+const STAMP: &str = "%Y%m%dT%H%M%SZ";
+
+/// Why a backup was made; part of its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum BackupReason {
+    /// The first start of the day.
+    Daily,
+    /// Before the schema was upgraded by a newer Leadback.
+    BeforeMigration,
+    /// Before a file was imported.
+    BeforeImport,
+    /// Before another backup was restored over the database.
+    BeforeRestore,
+    /// Asked for by the person.
+    Manual,
+}
+
+impl BackupReason {
+    const ALL: [Self; 5] = [
+        Self::Daily,
+        Self::BeforeMigration,
+        Self::BeforeImport,
+        Self::BeforeRestore,
+        Self::Manual,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Self::Daily => "daily",
+            Self::BeforeMigration => "before-migration",
+            Self::BeforeImport => "before-import",
+            Self::BeforeRestore => "before-restore",
+            Self::Manual => "manual",
+        }
+    }
+}
+
+/// One backup in the folder.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BackupFile {
+    #[ts(type = "string")]
+    pub path: PathBuf,
+    /// When it was taken (UTC), from its file name.
+    pub taken_at: DateTime<Utc>,
+    pub reason: BackupReason,
+    /// Its size on disk.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// The backups folder for the database at `database`.
+pub fn backups_dir(database: &Path) -> PathBuf {
+    database
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(BACKUPS_DIR)
+}
+
+/// The backups in `dir`, newest first. Files that are not Leadback backups are left out (and are
+/// never touched by rotation). A missing folder has no backups.
+pub fn list_backups(dir: &Path) -> Result<Vec<BackupFile>, StoreError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(io_error("read the backups folder", dir, source)),
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| io_error("read the backups folder", dir, source))?;
+        let path = entry.path();
+        let Some((taken_at, reason)) = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .and_then(parse_name)
+        else {
+            continue;
+        };
+        let bytes = entry
+            .metadata()
+            .map_err(|source| io_error("read the size of", &path, source))?
+            .len();
+        found.push(BackupFile {
+            path,
+            taken_at,
+            reason,
+            bytes,
+        });
+    }
+    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(b.path.cmp(&a.path)));
+    Ok(found)
+}
+
+fn file_name(taken_at: DateTime<Utc>, reason: BackupReason, attempt: u32) -> String {
+    let stamp = taken_at.format(STAMP);
+    match attempt {
+        0 => format!("{PREFIX}{stamp}-{}{SUFFIX}", reason.slug()),
+        n => format!("{PREFIX}{stamp}-{}-{n}{SUFFIX}", reason.slug()),
+    }
+}
+
+fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
+    let rest = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let (stamp, tail) = rest.split_at_checked(STAMP_LEN)?;
+    let taken_at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
+    let tail = tail.strip_prefix('-')?;
+    let reason = BackupReason::ALL.into_iter().find(|reason| {
+        tail.strip_prefix(reason.slug()).is_some_and(|counter| {
+            counter.is_empty()
+                || counter
+                    .strip_prefix('-')
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    })?;
+    Some((taken_at, reason))
+}
+
+/// `20261122T075500Z`
+const STAMP_LEN: usize = 16;
+
+/// Which backups rotation keeps, given their times newest first: the [`KEEP_NEWEST`] newest, the
+/// newest of each of the [`KEEP_DAILY`] most recent days, and the newest of each of the
+/// [`KEEP_WEEKLY`] most recent ISO weeks. Returns the indexes to keep.
+pub fn backups_to_keep(newest_first: &[DateTime<Utc>]) -> BTreeSet<usize> {
+    let mut keep: BTreeSet<usize> = (0..newest_first.len().min(KEEP_NEWEST)).collect();
+    let mut days = Vec::new();
+    let mut weeks = Vec::new();
+    for (index, taken_at) in newest_first.iter().enumerate() {
+        let day = taken_at.date_naive();
+        if !days.contains(&day) && days.len() < KEEP_DAILY {
+            days.push(day);
+            keep.insert(index);
+        }
+        let week = day.iso_week();
+        if !weeks.contains(&week) && weeks.len() < KEEP_WEEKLY {
+            weeks.push(week);
+            keep.insert(index);
+        }
+    }
+    keep
+}
+
+fn io_error(action: &str, path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Backup(format!("Could not {action} {}: {source}", path.display()))
+}
+
+/// Copies the database behind `conn` into a new, checked backup in `dir`, then rotates the folder.
+pub(crate) fn take(
+    conn: &Connection,
+    dir: &Path,
+    reason: BackupReason,
+    now: DateTime<Utc>,
+) -> Result<BackupFile, StoreError> {
+    std::fs::create_dir_all(dir).map_err(|source| io_error("create", dir, source))?;
+    let target = (0..100)
+        .map(|attempt| dir.join(file_name(now, reason, attempt)))
+        .find(|path| !path.exists())
+        .ok_or_else(|| StoreError::Backup("Too many backups in the same second.".to_owned()))?;
+    // Written under a name rotation and listing ignore, and renamed only once it is checked.
+    let partial = target.with_extension("partial");
+    let _ = std::fs::remove_file(&partial);
+    let written = conn
+        .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+        .map_err(StoreError::from)
+        .and_then(|_| verify(&partial).map(|_| ()));
+    if let Err(err) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(err);
+    }
+    std::fs::rename(&partial, &target).map_err(|source| io_error("finish", &target, source))?;
+    rotate(dir)?;
+    let bytes = std::fs::metadata(&target)
+        .map_err(|source| io_error("read the size of", &target, source))?
+        .len();
+    Ok(BackupFile {
+        path: target,
+        taken_at: now,
+        reason,
+        bytes,
+    })
+}
+
+/// Removes the backups [`backups_to_keep`] does not keep.
+fn rotate(dir: &Path) -> Result<(), StoreError> {
+    let backups = list_backups(dir)?;
+    let times: Vec<_> = backups.iter().map(|b| b.taken_at).collect();
+    let keep = backups_to_keep(&times);
+    for (index, backup) in backups.iter().enumerate() {
+        if !keep.contains(&index) {
+            std::fs::remove_file(&backup.path)
+                .map_err(|source| io_error("remove the old backup", &backup.path, source))?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks that `file` is a whole Leadback database this version can open; returns its schema
+/// version. Opens it read-only: a file that fails is left exactly as it was.
+pub fn verify(file: &Path) -> Result<i64, StoreError> {
+    let refused = |detail: String| StoreError::BadBackup {
+        path: file.to_path_buf(),
+        detail,
+    };
+    if !file.is_file() {
+        return Err(refused("there is no such file".to_owned()));
+    }
+    let conn = Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|err| refused(err.to_string()))?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|err| refused(format!("it is not a SQLite database ({err})")))?;
+    if version < 1 {
+        return Err(refused("it is not a Leadback database".to_owned()));
+    }
+    if version > latest_schema_version() {
+        return Err(refused(format!(
+            "it was made by a newer Leadback (schema {version}; this one knows up to {})",
+            latest_schema_version()
+        )));
+    }
+    let has_people: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'person')",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(|err| refused(err.to_string()))?;
+    if !has_people {
+        return Err(refused("it is not a Leadback database".to_owned()));
+    }
+    let problems = check(&conn, "integrity_check").map_err(|err| refused(err.to_string()))?;
+    if !problems.is_empty() {
+        return Err(refused(format!("it is damaged: {}", problems.join("; "))));
+    }
+    Ok(version)
+}
+
+/// The newest backup in `dir` that passes [`verify`], for recovering a damaged database.
+pub fn newest_good_backup(dir: &Path) -> Result<Option<BackupFile>, StoreError> {
+    Ok(list_backups(dir)?
+        .into_iter()
+        .find(|backup| verify(&backup.path).is_ok()))
+}
+
+/// Puts `backup` in place of a database that cannot be opened. The damaged file (and its `-wal`
+/// and `-shm` companions) is moved aside, never deleted; returns where it went.
+pub fn recover_from_backup(
+    data_dir: &Path,
+    backup: &Path,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, StoreError> {
+    verify(backup)?;
+    let database = paths::database_path(data_dir);
+    let aside = data_dir.join(format!(
+        "{}.damaged-{}",
+        paths::DATABASE_FILE,
+        now.format(STAMP)
+    ));
+    for companion in ["", "-wal", "-shm"] {
+        let from = PathBuf::from(format!("{}{companion}", database.display()));
+        if from.exists() {
+            let to = PathBuf::from(format!("{}{companion}", aside.display()));
+            std::fs::rename(&from, &to).map_err(|source| io_error("move aside", &from, source))?;
+        }
+    }
+    let partial = database.with_extension("restoring");
+    std::fs::copy(backup, &partial).map_err(|source| io_error("copy", backup, source))?;
+    std::fs::rename(&partial, &database)
+        .map_err(|source| io_error("put back", &database, source))?;
+    Ok(aside)
+}
+
+impl Store {
+    /// The folder this database's backups go to; none for a database in memory.
+    pub fn backups_dir(&self) -> Option<PathBuf> {
+        self.path().map(backups_dir)
+    }
+
+    /// Takes a checked backup now. A database in memory has nothing to back up: `None`.
+    pub fn backup_now(
+        &self,
+        reason: BackupReason,
+        now: DateTime<Utc>,
+    ) -> Result<Option<BackupFile>, StoreError> {
+        match self.backups_dir() {
+            Some(dir) => take(&self.conn, &dir, reason, now).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Takes the day's backup unless one was already taken today (UTC), for any reason.
+    pub fn backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<BackupFile>, StoreError> {
+        let Some(dir) = self.backups_dir() else {
+            return Ok(None);
+        };
+        let today = now.date_naive();
+        if list_backups(&dir)?
+            .iter()
+            .any(|b| b.taken_at.date_naive() == today)
+        {
+            return Ok(None);
+        }
+        take(&self.conn, &dir, BackupReason::Daily, now).map(Some)
+    }
+
+    /// Replaces everything in the database with the backup at `file`, after checking the file and
+    /// backing up the current data. Returns that safety backup (none in memory).
+    pub fn restore_backup(
+        &mut self,
+        file: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<Option<BackupFile>, StoreError> {
+        verify(file)?;
+        let safety = self.backup_now(BackupReason::BeforeRestore, now)?;
+        self.conn.restore(
+            rusqlite::MAIN_DB,
+            file,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        // An older backup is brought up to this version's schema, like a database at start-up.
+        MIGRATIONS.to_latest(&mut self.conn)?;
+        Ok(safety)
+    }
+}
+
+#[cfg(test)]
+#[path = "backup_tests.rs"]
+mod tests;
