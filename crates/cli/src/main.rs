@@ -82,9 +82,24 @@ enum Command {
         #[command(subcommand)]
         add: Option<JournalCommand>,
     },
-    /// Bring in data from another app.
+    /// Bring in data from another app, or from a Leadback export.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Backups of the database, kept beside it in backups/.
+    #[command(subcommand)]
+    Backup(BackupCommand),
+    /// Write everything in the database to one JSON file.
+    Export { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+enum BackupCommand {
+    /// Take a checked backup now.
+    Now,
+    /// The backups kept, newest first.
+    List,
+    /// Put a backup in place of the current data (which is backed up first).
+    Restore { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,6 +187,8 @@ enum JournalCommand {
 enum ImportCommand {
     /// A Loop Habit Tracker backup (.db) or CSV export (.zip).
     Loop { file: PathBuf },
+    /// A file from `leadback export`, into an empty database (e.g. on a new computer).
+    Backup { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -267,5 +284,14 @@ fn run(
         Command::Import(ImportCommand::Loop { file }) => {
             commands::import::loop_file(&data_dir()?, &file, clock, out)
         }
+        Command::Import(ImportCommand::Backup { file }) => {
+            commands::data::import_backup(&data_dir()?, &file, out)
+        }
+        Command::Backup(BackupCommand::Now) => commands::data::now(&data_dir()?, clock, out),
+        Command::Backup(BackupCommand::List) => commands::data::list(&data_dir()?, out),
+        Command::Backup(BackupCommand::Restore { file }) => {
+            commands::data::restore(&data_dir()?, &file, clock, out)
+        }
+        Command::Export { file } => commands::data::export(&data_dir()?, &file, clock, out),
     }
 }

@@ -1,20 +1,12 @@
 //! The `leadback` binary as a user runs it: real processes, a temporary data folder each.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn leadback(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leadback"))
-        .args(args)
-        .env("LEADBACK_DATA_DIR", data_dir)
-        .output()
-        .expect("run leadback")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::{leadback, stdout};
 
 #[test]
 fn me_without_a_profile_explains_how_to_set_one() {

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod assess;
+pub mod data;
 pub mod exercises;
 pub mod habits;
 pub mod import;

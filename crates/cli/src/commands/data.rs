@@ -1,0 +1,176 @@
+//! `leadback backup now|list|restore`, `leadback export FILE` and `leadback import backup FILE`:
+//! keeping a person's data safe and taking it elsewhere.
+
+use std::io::Write;
+use std::path::Path;
+
+use leadback_core::Clock;
+use leadback_store::backup::{self, BackupFile, BackupReason};
+use leadback_store::export::ExportDocument;
+use leadback_store::{Store, StoreError, paths};
+
+use crate::error::CliError;
+
+fn describe(backup: &BackupFile) -> String {
+    format!(
+        "{}  {:>9}  {:<16}  {}",
+        backup.taken_at.format("%Y-%m-%d %H:%M UTC"),
+        size(backup.bytes),
+        reason(backup.reason),
+        backup.path.display()
+    )
+}
+
+fn reason(reason: BackupReason) -> &'static str {
+    match reason {
+        BackupReason::Daily => "daily",
+        BackupReason::BeforeMigration => "before upgrade",
+        BackupReason::BeforeImport => "before import",
+        BackupReason::BeforeRestore => "before restore",
+        BackupReason::Manual => "by hand",
+    }
+}
+
+fn size(bytes: u64) -> String {
+    // Shown rounded: exact to the kilobyte is enough to tell backups apart.
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / f64::from(1 << 20))
+    } else {
+        format!("{} KB", bytes.div_ceil(1 << 10))
+    }
+}
+
+pub fn now(data_dir: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<(), CliError> {
+    let store = Store::open_in(data_dir)?;
+    match store.backup_now(BackupReason::Manual, clock.now())? {
+        Some(taken) => writeln!(out, "Backed up and checked: {}", taken.path.display())?,
+        None => writeln!(out, "Nothing to back up.")?,
+    }
+    Ok(())
+}
+
+pub fn list(data_dir: &Path, out: &mut dyn Write) -> Result<(), CliError> {
+    let dir = backup::backups_dir(&paths::database_path(data_dir));
+    let backups = backup::list_backups(&dir)?;
+    if backups.is_empty() {
+        writeln!(out, "No backups yet in {}.", dir.display())?;
+    }
+    for backup in &backups {
+        writeln!(out, "{}", describe(backup))?;
+    }
+    Ok(())
+}
+
+pub fn restore(
+    data_dir: &Path,
+    file: &Path,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let database = paths::database_path(data_dir);
+    match Store::open(&database) {
+        Ok(mut store) => {
+            let safety = store
+                .restore_backup(file, clock.now())
+                .map_err(input(file))?;
+            writeln!(out, "Restored {}.", file.display())?;
+            if let Some(safety) = safety {
+                writeln!(
+                    out,
+                    "What was there before is kept in {}.",
+                    safety.path.display()
+                )?;
+            }
+        }
+        // A damaged database cannot be backed up; it is moved aside instead, never deleted.
+        Err(StoreError::Damaged { .. }) => {
+            let aside =
+                backup::recover_from_backup(data_dir, file, clock.now()).map_err(input(file))?;
+            Store::open(&database)?;
+            writeln!(out, "Restored {}.", file.display())?;
+            writeln!(
+                out,
+                "The damaged database was moved to {}.",
+                aside.display()
+            )?;
+        }
+        Err(other) => return Err(other.into()),
+    }
+    Ok(())
+}
+
+fn input(file: &Path) -> impl Fn(StoreError) -> CliError + '_ {
+    move |err| match err {
+        StoreError::BadBackup { detail, .. } => CliError::InputFile {
+            path: file.to_path_buf(),
+            message: format!("cannot be restored: {detail}. Nothing was changed."),
+        },
+        StoreError::BadExport(_) | StoreError::NotEmpty { .. } => CliError::InputFile {
+            path: file.to_path_buf(),
+            message: err.to_string(),
+        },
+        other => CliError::Store(other),
+    }
+}
+
+pub fn export(
+    data_dir: &Path,
+    file: &Path,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let store = Store::open_in(data_dir)?;
+    let doc = store.export_all(clock.now())?;
+    let text = doc.to_json()?;
+    write_whole(file, text.as_bytes())?;
+    writeln!(
+        out,
+        "Exported {} rows from {} tables to {}.",
+        doc.row_count(),
+        doc.tables.len(),
+        file.display()
+    )?;
+    Ok(())
+}
+
+/// Writes beside the target and renames, so a crash never leaves half a file under its name.
+fn write_whole(file: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let failed = |err: std::io::Error| CliError::InputFile {
+        path: file.to_path_buf(),
+        message: format!("could not be written: {err}"),
+    };
+    let partial = file.with_extension("partial");
+    std::fs::write(&partial, bytes).map_err(failed)?;
+    std::fs::rename(&partial, file).map_err(failed)
+}
+
+/// The largest export read: far beyond ten years of a busy coach's data.
+const MAX_EXPORT_BYTES: u64 = 1 << 30;
+
+pub fn import_backup(data_dir: &Path, file: &Path, out: &mut dyn Write) -> Result<(), CliError> {
+    let unreadable = |message: String| CliError::InputFile {
+        path: file.to_path_buf(),
+        message,
+    };
+    let bytes = std::fs::metadata(file)
+        .map_err(|err| unreadable(format!("could not be read: {err}")))?
+        .len();
+    if bytes > MAX_EXPORT_BYTES {
+        return Err(unreadable(format!(
+            "is {bytes} bytes, larger than any Leadback export"
+        )));
+    }
+    let text = std::fs::read_to_string(file)
+        .map_err(|err| unreadable(format!("could not be read as text: {err}")))?;
+    // Check the whole document before the database is even opened.
+    let doc = ExportDocument::from_json(&text).map_err(input(file))?;
+    let mut store = Store::open_in(data_dir)?;
+    store.import_all(&doc).map_err(input(file))?;
+    writeln!(
+        out,
+        "Imported {} rows from {}.",
+        doc.row_count(),
+        file.display()
+    )?;
+    Ok(())
+}
