@@ -51,6 +51,13 @@ const COMMANDS: &[&str] = &[
     "get_cohort_summary",
     "get_start_at_login",
     "set_start_at_login",
+    "get_backups",
+    "backup_now",
+    "restore_backup",
+    "open_backups_folder",
+    "export_everything",
+    "get_recovery",
+    "recover_from_backup",
 ];
 
 fn main() {

@@ -14,6 +14,26 @@ use tauri::Manager;
 
 pub use error::{ErrorCode, IpcError};
 
+/// Takes the day's backup in the background, through a connection of its own, so start-up and
+/// the person's first clicks never wait for it.
+fn daily_backup(app: tauri::AppHandle) {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<state::AppState>();
+        let Some(database) = state
+            .store()
+            .ok()
+            .and_then(|s| s.path().map(ToOwned::to_owned))
+        else {
+            return;
+        };
+        match leadback_store::backup::backup_file_if_due(&database, state.clock.now()) {
+            Ok(Some(taken)) => log::info!("daily backup: {}", taken.path.display()),
+            Ok(None) => {}
+            Err(err) => log::error!("the daily backup failed: {err}"),
+        }
+    });
+}
+
 /// Builds and runs the app until its last window closes.
 pub fn run() -> tauri::Result<()> {
     let data_dir_flag = args::data_dir_flag(std::env::args_os().skip(1));
@@ -35,6 +55,8 @@ pub fn run() -> tauri::Result<()> {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
+        // Only Rust opens things (the backups folder); the UI is granted none of its commands.
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             Some(vec![args::START_HIDDEN]),
@@ -50,6 +72,7 @@ pub fn run() -> tauri::Result<()> {
                 let _ = window.hide();
             }
             reminders::spawn(app.handle().clone());
+            daily_backup(app.handle().clone());
             Ok(())
         })
         .on_window_event(tray::on_window_event)

@@ -1,7 +1,7 @@
 //! What every command shares: the open store (or why it could not be opened) and the clock.
 
-use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use leadback_core::assessment::InstrumentLibrary;
 use leadback_core::exercises::ExerciseLibrary;
@@ -12,9 +12,13 @@ use leadback_store::{Store, paths};
 use crate::error::{ErrorCode, IpcError};
 
 pub struct AppState {
-    /// The store, or the reason start-up could not open it; commands report that reason so the
-    /// UI can explain it instead of showing an empty app.
-    store: Result<Mutex<Store>, IpcError>,
+    /// The store once it is open. Until then (a damaged or newer file) commands report
+    /// `open_error` so the UI can explain it instead of showing an empty app; recovering from a
+    /// backup opens it later.
+    store: OnceLock<Mutex<Store>>,
+    open_error: IpcError,
+    /// The data folder, when one could be found.
+    pub data_dir: Option<PathBuf>,
     /// The instruments, validated at start-up; a broken built-in file is reported like the store.
     library: Result<InstrumentLibrary, IpcError>,
     habit_library: Result<HabitLibrary, IpcError>,
@@ -26,15 +30,26 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(data_dir_flag: Option<&Path>) -> Self {
-        let store = paths::data_dir_from_env(data_dir_flag)
-            .and_then(|dir| {
-                log::info!("data folder: {}", dir.display());
-                Store::open_in(&dir)
-            })
-            .map(Mutex::new)
-            .map_err(IpcError::from);
+        let data_dir = paths::data_dir_from_env(data_dir_flag).map_err(IpcError::from);
+        let opened = data_dir.clone().and_then(|dir| {
+            log::info!("data folder: {}", dir.display());
+            Store::open_in(&dir).map_err(IpcError::from)
+        });
+        let store = OnceLock::new();
+        let open_error = match opened {
+            Ok(opened) => {
+                let _ = store.set(Mutex::new(opened));
+                IpcError::new(ErrorCode::Internal, "The store is open.")
+            }
+            Err(err) => {
+                log::error!("could not open the database: {}", err.message);
+                err
+            }
+        };
         Self {
             store,
+            open_error,
+            data_dir: data_dir.ok(),
             library: load_library(),
             habit_library: load_habit_library(),
             exercises: load_exercises(),
@@ -45,8 +60,11 @@ impl AppState {
 
     #[cfg(test)]
     pub fn with_store(store: Store, clock: Box<dyn Clock>) -> Self {
+        let data_dir = store.path().and_then(Path::parent).map(Path::to_path_buf);
         Self {
-            store: Ok(Mutex::new(store)),
+            store: OnceLock::from(Mutex::new(store)),
+            open_error: IpcError::new(ErrorCode::Internal, "The store is open."),
+            data_dir,
             library: load_library(),
             habit_library: load_habit_library(),
             exercises: load_exercises(),
@@ -71,10 +89,27 @@ impl AppState {
         self.library.as_ref().map_err(Clone::clone)
     }
 
+    /// Whether the store is open; false after a start-up that could not open it.
+    pub fn is_open(&self) -> bool {
+        self.store.get().is_some()
+    }
+
+    /// Why the store could not be opened at start-up, while it is still closed.
+    pub fn open_error(&self) -> Option<&IpcError> {
+        (!self.is_open()).then_some(&self.open_error)
+    }
+
+    /// Puts a store opened after start-up (by recovering from a backup) in place.
+    pub fn set_store(&self, store: Store) -> Result<(), IpcError> {
+        self.store
+            .set(Mutex::new(store))
+            .map_err(|_| IpcError::new(ErrorCode::Internal, "The database is already open."))
+    }
+
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
         self.store
-            .as_ref()
-            .map_err(Clone::clone)?
+            .get()
+            .ok_or_else(|| self.open_error.clone())?
             .lock()
             .map_err(|_| {
                 IpcError::new(

@@ -213,6 +213,34 @@ pub(crate) fn take(
     })
 }
 
+fn daily(
+    conn: &Connection,
+    dir: &Path,
+    now: DateTime<Utc>,
+) -> Result<Option<BackupFile>, StoreError> {
+    let today = now.date_naive();
+    if list_backups(dir)?
+        .iter()
+        .any(|b| b.taken_at.date_naive() == today)
+    {
+        return Ok(None);
+    }
+    take(conn, dir, BackupReason::Daily, now).map(Some)
+}
+
+/// [`Store::backup_if_due`] through a connection of its own, read-only, so the app can take the
+/// day's backup in the background while the person carries on.
+pub fn backup_file_if_due(
+    database: &Path,
+    now: DateTime<Utc>,
+) -> Result<Option<BackupFile>, StoreError> {
+    let conn = Connection::open_with_flags(
+        database,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    daily(&conn, &backups_dir(database), now)
+}
+
 /// Removes the backups [`backups_to_keep`] does not keep.
 fn rotate(dir: &Path) -> Result<(), StoreError> {
     let backups = list_backups(dir)?;
@@ -326,17 +354,10 @@ impl Store {
 
     /// Takes the day's backup unless one was already taken today (UTC), for any reason.
     pub fn backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<BackupFile>, StoreError> {
-        let Some(dir) = self.backups_dir() else {
-            return Ok(None);
-        };
-        let today = now.date_naive();
-        if list_backups(&dir)?
-            .iter()
-            .any(|b| b.taken_at.date_naive() == today)
-        {
-            return Ok(None);
+        match self.backups_dir() {
+            Some(dir) => daily(&self.conn, &dir, now),
+            None => Ok(None),
         }
-        take(&self.conn, &dir, BackupReason::Daily, now).map(Some)
     }
 
     /// Replaces everything in the database with the backup at `file`, after checking the file and

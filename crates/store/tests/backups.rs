@@ -100,6 +100,26 @@ fn the_daily_backup_is_taken_once_a_day() {
 }
 
 #[test]
+fn the_daily_backup_can_be_taken_beside_an_open_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, me) = store_with_note(dir.path(), "kept while open");
+    let database = paths::database_path(dir.path());
+
+    let taken = backup::backup_file_if_due(&database, at(22, 7))
+        .unwrap()
+        .unwrap();
+    assert!(
+        backup::backup_file_if_due(&database, at(22, 8))
+            .unwrap()
+            .is_none()
+    );
+
+    let copy = Store::open(&taken.path).unwrap();
+    assert_eq!(notes(&copy, me), ["kept while open"]);
+    drop(store);
+}
+
+#[test]
 fn rotation_removes_old_backups_but_never_other_files() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = store_with_note(dir.path(), "n");

@@ -2,6 +2,7 @@
 //! calls the store, and maps errors to [`crate::IpcError`].
 
 pub mod assessment;
+pub mod data;
 pub mod exercises;
 pub mod habits;
 pub mod profile;
@@ -68,6 +69,13 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         programmes::get_cohort_summary,
         settings::get_start_at_login,
         settings::set_start_at_login,
+        data::get_backups,
+        data::backup_now,
+        data::restore_backup,
+        data::open_backups_folder,
+        data::export_everything,
+        data::get_recovery,
+        data::recover_from_backup,
     ]
 }
 

@@ -12,6 +12,8 @@ use tauri::webview::InvokeRequest;
 
 use crate::state::AppState;
 
+mod data;
+
 struct TestApp {
     _app: tauri::App<MockRuntime>,
     webview: tauri::WebviewWindow<MockRuntime>,
@@ -19,11 +21,15 @@ struct TestApp {
 
 impl TestApp {
     fn new() -> Self {
+        Self::with_store(Store::open_in_memory().unwrap())
+    }
+
+    fn with_store(store: Store) -> Self {
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
-        let state = AppState::with_store(
-            Store::open_in_memory().unwrap(),
-            Box::new(FixedClock::new(now)),
-        );
+        Self::with_state(AppState::with_store(store, Box::new(FixedClock::new(now))))
+    }
+
+    fn with_state(state: AppState) -> Self {
         let app = mock_builder()
             .manage(state)
             .invoke_handler(super::handler())
