@@ -6,7 +6,11 @@ import Settings from "./Settings.svelte";
 
 describe("settings", () => {
   it("starts at login only when the person turns it on", async () => {
-    const calls = fakeRust({ get_start_at_login: () => false, set_start_at_login: (a) => a["enabled"] });
+    const calls = fakeRust({
+      get_start_at_login: () => false,
+      set_start_at_login: (a) => a["enabled"],
+      get_backups: () => ({ folder: "/data/backups", backups: [] }),
+    });
     render(Settings);
     const box = screen.getByRole("checkbox", { name: "Start Leadback when I log in" }) as HTMLInputElement;
     await vi.waitFor(() => expect(box.disabled).toBe(false));
@@ -19,6 +23,7 @@ describe("settings", () => {
   it("shows the setting as it really is when the change fails", async () => {
     fakeRust({
       get_start_at_login: () => false,
+      get_backups: () => ({ folder: "/data/backups", backups: [] }),
       set_start_at_login: () => {
         throw { code: "storage", message: "Could not change starting at login: no autostart folder" };
       },
