@@ -8,25 +8,14 @@ use std::time::Duration;
 
 use chrono::Days;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use leadback_benches::{epoch, loop_backup};
+use leadback_benches::{TEN_YEARS, epoch, loop_backup};
 use leadback_core::PersonName;
 use leadback_core::habits::{CheckIns, Schedule, strength_series};
 use leadback_store::{Store, loop_import};
 
-const HABITS: i64 = 20;
-const TEN_YEARS: i64 = 3653;
-
 fn ten_years_of_habits() -> (tempfile::TempDir, Store, i64) {
     let dir = tempfile::tempdir().unwrap();
-    let backup = dir.path().join("loop.db");
-    loop_backup(&backup, HABITS, TEN_YEARS).unwrap();
-    let mut store = Store::open_in(&dir.path().join("data")).unwrap();
-    let me = store
-        .set_my_name(&PersonName::parse("Bench").unwrap(), epoch())
-        .unwrap()
-        .id;
-    let export = loop_import::read_backup(&backup).unwrap();
-    store.import_loop(me, "loop.db", &export, epoch()).unwrap();
+    let (store, me) = leadback_benches::ten_years_of_habits(dir.path()).unwrap();
     (dir, store, me)
 }
 

@@ -70,6 +70,23 @@ pub fn store_with_history(
     Ok(me)
 }
 
+/// Habits in the big dataset, and the days each has been checked in.
+pub const HABITS: i64 = 20;
+pub const TEN_YEARS: i64 = 3653;
+
+/// "Me" with [`HABITS`] daily habits checked in for ten years, imported from a Loop backup, in a
+/// data folder under `dir`. Returns the store and my id.
+pub fn ten_years_of_habits(dir: &std::path::Path) -> Result<(Store, i64), StoreError> {
+    let backup = dir.join("loop.db");
+    loop_backup(&backup, HABITS, TEN_YEARS)?;
+    let mut store = Store::open_in(&dir.join("data"))?;
+    let name = PersonName::parse("Bench").map_err(|e| StoreError::InvalidRecord(e.to_string()))?;
+    let me = store.set_my_name(&name, epoch())?.id;
+    let export = leadback_store::loop_import::read_backup(&backup)?;
+    store.import_loop(me, "loop.db", &export, epoch())?;
+    Ok((store, me))
+}
+
 /// A Loop backup (the newest schema shape) with `habits` daily habits and `days` days each, about
 /// four in five days done, written to `path`.
 pub fn loop_backup(path: &std::path::Path, habits: i64, days: i64) -> rusqlite::Result<i64> {

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::migrations::{MIGRATIONS, latest_schema_version};
@@ -90,6 +90,17 @@ pub fn backups_dir(database: &Path) -> PathBuf {
         .join(BACKUPS_DIR)
 }
 
+fn names_in(dir: &Path) -> Result<Vec<String>, StoreError> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|source| io_error("read the backups folder", dir, source))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| io_error("read the backups folder", dir, source))?;
+        names.extend(entry.file_name().to_str().map(str::to_owned));
+    }
+    Ok(names)
+}
+
 /// The backups in `dir`, newest first. Files that are not Leadback backups are left out (and are
 /// never touched by rotation). A missing folder has no backups.
 pub fn list_backups(dir: &Path) -> Result<Vec<BackupFile>, StoreError> {
@@ -102,7 +113,7 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupFile>, StoreError> {
     for entry in entries {
         let entry = entry.map_err(|source| io_error("read the backups folder", dir, source))?;
         let path = entry.path();
-        let Some((taken_at, reason)) = path
+        let Some((taken_at, reason, attempt)) = path
             .file_name()
             .and_then(|name| name.to_str())
             .and_then(parse_name)
@@ -113,15 +124,19 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupFile>, StoreError> {
             .metadata()
             .map_err(|source| io_error("read the size of", &path, source))?
             .len();
-        found.push(BackupFile {
-            path,
-            taken_at,
-            reason,
-            bytes,
-        });
+        found.push((
+            attempt,
+            BackupFile {
+                path,
+                taken_at,
+                reason,
+                bytes,
+            },
+        ));
     }
-    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(b.path.cmp(&a.path)));
-    Ok(found)
+    // Newest first; within one second, the later attempt is the newer.
+    found.sort_by(|(a_try, a), (b_try, b)| b.taken_at.cmp(&a.taken_at).then(b_try.cmp(a_try)));
+    Ok(found.into_iter().map(|(_, backup)| backup).collect())
 }
 
 fn file_name(taken_at: DateTime<Utc>, reason: BackupReason, attempt: u32) -> String {
@@ -132,20 +147,22 @@ fn file_name(taken_at: DateTime<Utc>, reason: BackupReason, attempt: u32) -> Str
     }
 }
 
-fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
+fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason, u32)> {
     let rest = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
     let (stamp, tail) = rest.split_at_checked(STAMP_LEN)?;
     let taken_at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
     let tail = tail.strip_prefix('-')?;
-    let reason = BackupReason::ALL.into_iter().find(|reason| {
-        tail.strip_prefix(reason.slug()).is_some_and(|counter| {
-            counter.is_empty()
-                || counter
-                    .strip_prefix('-')
-                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-        })
-    })?;
-    Some((taken_at, reason))
+    BackupReason::ALL.into_iter().find_map(|reason| {
+        let counter = tail.strip_prefix(reason.slug())?;
+        if counter.is_empty() {
+            return Some((taken_at, reason, 0));
+        }
+        let digits = counter.strip_prefix('-')?;
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some((taken_at, reason, digits.parse().ok()?))
+    })
 }
 
 /// `20261122T075500Z`
@@ -185,10 +202,16 @@ pub(crate) fn take(
     now: DateTime<Utc>,
 ) -> Result<BackupFile, StoreError> {
     std::fs::create_dir_all(dir).map_err(|source| io_error("create", dir, source))?;
-    let target = (0..100)
-        .map(|attempt| dir.join(file_name(now, reason, attempt)))
-        .find(|path| !path.exists())
-        .ok_or_else(|| StoreError::Backup("Too many backups in the same second.".to_owned()))?;
+    // Within one second, each backup takes the next number, so names order them even after
+    // rotation has removed some.
+    let attempt = names_in(dir)?
+        .iter()
+        .filter_map(|name| parse_name(name))
+        .filter(|(taken_at, _, _)| *taken_at == now.with_nanosecond(0).unwrap_or(now))
+        .map(|(_, _, attempt)| attempt + 1)
+        .max()
+        .unwrap_or(0);
+    let target = dir.join(file_name(now, reason, attempt));
     // Written under a name rotation and listing ignore, and renamed only once it is checked.
     let partial = target.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
@@ -201,7 +224,7 @@ pub(crate) fn take(
         return Err(err);
     }
     std::fs::rename(&partial, &target).map_err(|source| io_error("finish", &target, source))?;
-    rotate(dir)?;
+    rotate(dir, &target)?;
     let bytes = std::fs::metadata(&target)
         .map_err(|source| io_error("read the size of", &target, source))?
         .len();
@@ -241,13 +264,13 @@ pub fn backup_file_if_due(
     daily(&conn, &backups_dir(database), now)
 }
 
-/// Removes the backups [`backups_to_keep`] does not keep.
-fn rotate(dir: &Path) -> Result<(), StoreError> {
+/// Removes the backups [`backups_to_keep`] does not keep, never the one `just_made`.
+fn rotate(dir: &Path, just_made: &Path) -> Result<(), StoreError> {
     let backups = list_backups(dir)?;
     let times: Vec<_> = backups.iter().map(|b| b.taken_at).collect();
     let keep = backups_to_keep(&times);
     for (index, backup) in backups.iter().enumerate() {
-        if !keep.contains(&index) {
+        if !keep.contains(&index) && backup.path != just_made {
             std::fs::remove_file(&backup.path)
                 .map_err(|source| io_error("remove the old backup", &backup.path, source))?;
         }

@@ -14,7 +14,7 @@ fn names_carry_the_time_and_reason_and_read_back() {
     for reason in BackupReason::ALL {
         for attempt in [0, 1, 12] {
             let name = file_name(taken, reason, attempt);
-            assert_eq!(parse_name(&name), Some((taken, reason)), "{name}");
+            assert_eq!(parse_name(&name), Some((taken, reason, attempt)), "{name}");
         }
     }
     assert_eq!(

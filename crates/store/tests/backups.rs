@@ -74,6 +74,27 @@ fn a_backup_is_a_checked_copy_beside_the_database() {
 }
 
 #[test]
+fn many_backups_in_the_same_second_keep_the_newest_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = store_with_note(dir.path(), "n");
+    let mut made = Vec::new();
+    for _ in 0..15 {
+        let taken = store
+            .backup_now(BackupReason::Manual, at(22, 7))
+            .unwrap()
+            .unwrap();
+        assert!(taken.path.is_file(), "the backup just made was rotated out");
+        made.push(taken.path);
+    }
+    let kept: Vec<_> = backup::list_backups(&store.backups_dir().unwrap())
+        .unwrap()
+        .into_iter()
+        .map(|b| b.path)
+        .collect();
+    assert_eq!(kept, [made[14].clone(), made[13].clone(), made[12].clone()]);
+}
+
+#[test]
 fn a_database_in_memory_has_no_backups() {
     let store = Store::open_in_memory().unwrap();
     assert_eq!(
