@@ -14,6 +14,7 @@ export type { ProgrammeDay } from "../bindings/ProgrammeDay";
 export type { ProgrammeItem } from "../bindings/ProgrammeItem";
 export type { ProgrammeProgress } from "../bindings/ProgrammeProgress";
 export type { ScoreBucket } from "../bindings/ScoreBucket";
+export type { StanceChange } from "../bindings/StanceChange";
 export type { StanceCohort } from "../bindings/StanceCohort";
 
 /** Every programme: the built-in ones first, then imported ones. */
@@ -32,6 +33,14 @@ export function setProgrammeItemDone(
   done: boolean,
 ): Promise<ProgrammeProgress> {
   return call<ProgrammeProgress>("set_programme_item_done", { programmeId, itemKey, done });
+}
+
+/**
+ * Saves a programme written in the app, replacing one with the same id. Rust checks it like a
+ * file (kebab-case unique keys, known exercises and habits, no empty day) and returns it as saved.
+ */
+export function saveAuthoredProgramme(programme: Programme): Promise<Programme> {
+  return call<Programme>("save_authored_programme", { programme });
 }
 
 /** Reads a programme file and returns what it holds; nothing is saved. */

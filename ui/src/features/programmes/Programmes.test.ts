@@ -8,6 +8,22 @@ import Programmes from "./Programmes.svelte";
 
 vi.mock("../exercises/bell", () => ({ ring: vi.fn(), loadMuted: () => true, saveMuted: vi.fn() }));
 
+/** The charts drawn, by canvas id, as a stand-in Chart.js receives them. */
+const drawn = vi.hoisted(() => new Map<string, { data: { labels?: unknown[]; datasets: { data: unknown[] }[] } }>());
+vi.mock("../../app/chart/chartjs", () => ({
+  loadChart: () =>
+    Promise.resolve(
+      class FakeChart {
+        static defaults: { font: { family: string } } = { font: { family: "" } };
+        ctx = {};
+        constructor(canvas: HTMLCanvasElement, config: never) {
+          drawn.set(canvas.id, config);
+        }
+        destroy() {}
+      },
+    ),
+}));
+
 const incoming = { ...retreat, id: "walk-week", title: "A week of walks" };
 
 function rust(extra: Handlers = {}) {
@@ -84,7 +100,7 @@ describe("programmes", () => {
 });
 
 describe("the cohort view", () => {
-  it("imports results files and shows the before/after table with hidden groups labelled", async () => {
+  it("imports results files and shows charts and tables, withheld groups labelled and never drawn", async () => {
     const calls = rust({
       get_cohort_summary: () => summary,
       "plugin:dialog|open": () => ["/r/p1.json", "/r/p2.json"],
@@ -103,6 +119,19 @@ describe("the cohort view", () => {
       "walk-at-the-back 4 100.0%",
       "A pause before you speak fewer than 3 — hidden for anonymity",
     ]);
+
+    expect(screen.getByText(/Groups smaller than 3 are hidden and not drawn/)).toBeTruthy();
+    const canvases = screen.getAllByRole("img").map((c) => c.id);
+    expect(canvases).toEqual(["cohort-change-chart", "cohort-distribution-front-chart", "cohort-completion-chart"]);
+    expect(screen.getByRole("img", { name: /mean change in score per stance/ })).toBeTruthy();
+    await vi.waitFor(() => expect(drawn.size).toBe(3));
+    expect(drawn.get("cohort-change-chart")?.data.labels).toEqual(["Front", "Servant"]);
+    expect(screen.getByText(/Not drawn \(fewer than 3 people with both scores\): Behind\./)).toBeTruthy();
+    expect(drawn.get("cohort-completion-chart")?.data.datasets[0]?.data).toEqual([100]);
+    expect(screen.getByText("Not drawn: 1 exercise completed by fewer than 3 people.")).toBeTruthy();
+    const behind = screen.getByText("Behind: scores before and after").closest("figure") as HTMLElement;
+    expect(within(behind).queryByRole("img")).toBeNull();
+    expect(within(behind).getByText("Nothing to draw: every score range has fewer than 3 people.")).toBeTruthy();
 
     await userEvent.click(screen.getByRole("button", { name: "Import results files…" }));
     expect(await screen.findByText("Imported 2 files.")).toBeTruthy();
