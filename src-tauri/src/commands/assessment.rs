@@ -5,10 +5,10 @@
 use leadback_core::assessment::{
     HistoryEntry, Instrument, Questionnaire, ScoredAssessment, evaluate,
 };
-use leadback_store::AssessmentRecord;
+use leadback_store::{AssessmentRecord, Store};
 use tauri::State;
 
-use crate::commands::my_id;
+use crate::commands::{ensure_mine, my_id};
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -51,7 +51,7 @@ pub async fn answer_item(
     position: i64,
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
-    let record = store.assessment(assessment_id)?;
+    let record = my_assessment(&store, assessment_id)?;
     let instrument = state
         .library()?
         .find(&record.instrument_id, record.instrument_version)?;
@@ -70,7 +70,7 @@ pub async fn answer_scenario(
     position: i64,
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
-    let record = store.assessment(assessment_id)?;
+    let record = my_assessment(&store, assessment_id)?;
     let instrument = state
         .library()?
         .find(&record.instrument_id, record.instrument_version)?;
@@ -93,7 +93,7 @@ pub async fn move_in_assessment(
     position: i64,
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
-    let record = store.assessment(assessment_id)?;
+    let record = my_assessment(&store, assessment_id)?;
     let instrument = state
         .library()?
         .find(&record.instrument_id, record.instrument_version)?;
@@ -108,6 +108,7 @@ pub async fn finish_assessment(
     assessment_id: i64,
 ) -> Result<ScoredAssessment, IpcError> {
     let mut store = state.store()?;
+    my_assessment(&store, assessment_id)?;
     let record = store.complete_assessment(assessment_id, state.clock.now())?;
     scored(&state, &record)
 }
@@ -118,7 +119,9 @@ pub async fn discard_assessment(
     state: State<'_, AppState>,
     assessment_id: i64,
 ) -> Result<(), IpcError> {
-    Ok(state.store()?.discard_assessment(assessment_id)?)
+    let mut store = state.store()?;
+    my_assessment(&store, assessment_id)?;
+    Ok(store.discard_assessment(assessment_id)?)
 }
 
 /// A finished assessment's result, recomputed from its answers.
@@ -127,7 +130,7 @@ pub async fn get_assessment_result(
     state: State<'_, AppState>,
     assessment_id: i64,
 ) -> Result<ScoredAssessment, IpcError> {
-    let record = state.store()?.assessment(assessment_id)?;
+    let record = my_assessment(&*state.store()?, assessment_id)?;
     scored(&state, &record)
 }
 
@@ -154,6 +157,13 @@ pub async fn get_assessment_history(
             )?)
         })
         .collect()
+}
+
+/// One of my assessments; another person's is as good as missing.
+fn my_assessment(store: &Store, id: i64) -> Result<AssessmentRecord, IpcError> {
+    let record = store.assessment(id)?;
+    ensure_mine(store, record.person_id, "assessment", id)?;
+    Ok(record)
 }
 
 fn scored(state: &AppState, record: &AssessmentRecord) -> Result<ScoredAssessment, IpcError> {

@@ -10,6 +10,7 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
+use crate::commands::{is_live_database, refuse_overwriting_data};
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -73,7 +74,15 @@ pub async fn restore_backup(
     path: PathBuf,
 ) -> Result<Option<BackupFile>, IpcError> {
     let now = state.clock.now();
-    let safety = state.store()?.restore_backup(&path, now)?;
+    let mut store = state.store()?;
+    if is_live_database(&store, &path) {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            "This is the database in use, not a backup of it. Nothing was changed.",
+        ));
+    }
+    let safety = store.restore_backup(&path, now)?;
+    drop(store);
     // Reminders follow the restored habits.
     state.reminders_changed();
     Ok(safety)
@@ -112,12 +121,19 @@ pub async fn export_everything(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<ExportSummary, IpcError> {
-    let doc = state.store()?.export_all(state.clock.now())?;
+    let doc = {
+        let store = state.store()?;
+        refuse_overwriting_data(&store, &path)?;
+        store.export_all(state.clock.now())?
+    };
     let text = doc.to_json()?;
     // Written beside the target and renamed, so a crash never leaves half a file under its name.
     let partial = path.with_extension("partial");
     std::fs::write(&partial, text).map_err(|err| storage(&partial, err))?;
-    std::fs::rename(&partial, &path).map_err(|err| storage(&path, err))?;
+    std::fs::rename(&partial, &path).map_err(|err| {
+        let _ = std::fs::remove_file(&partial);
+        storage(&path, err)
+    })?;
     Ok(ExportSummary {
         rows: doc.row_count(),
         tables: doc.tables.len(),

@@ -5,11 +5,15 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use leadback_core::exercises::{Exercise, ReflectionAnswer};
-use leadback_core::habits::{CheckState, check_in_date, check_in_note};
-use leadback_store::{ExerciseRun, JournalEntry, JournalQuery};
+use leadback_core::habits::{
+    CheckState, HabitStance, NOTE_MAX_CHARS, check_in_date, check_in_note,
+};
+use leadback_core::programmes::ProgrammeActivity;
+use leadback_store::{ExerciseRun, JournalEntry, JournalQuery, Store};
 use tauri::State;
 
-use crate::commands::my_id;
+use crate::commands::programmes::all_programmes;
+use crate::commands::{ensure_mine, my_id, refuse_overwriting_data};
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -34,6 +38,20 @@ pub async fn start_exercise(
     programme_item: Option<String>,
 ) -> Result<ExerciseRun, IpcError> {
     let exercise = exercise(&state, &exercise_id)?;
+    if let Some(key) = &programme_item {
+        let wanted = ProgrammeActivity::Exercise {
+            exercise: exercise_id.clone(),
+        };
+        let known = all_programmes(&state)?
+            .iter()
+            .any(|p| p.item(key).is_some_and(|item| item.activity == wanted));
+        if !known {
+            return Err(IpcError::new(
+                ErrorCode::NotFound,
+                format!("No programme has an item {key:?} for this exercise."),
+            ));
+        }
+    }
     let mut store = state.store()?;
     let me = my_id(&store)?;
     Ok(store.start_exercise_run(
@@ -55,9 +73,15 @@ pub async fn save_reflection(
     answer: Option<ReflectionAnswer>,
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
-    let run = store.exercise_run(run_id)?;
+    let run = my_run(&store, run_id)?;
     let exercise = exercise(&state, &run.exercise_id)?;
     check_step(exercise, step)?;
+    if exercise.prompt(&prompt_id).is_none() {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("{:?} has no question {prompt_id:?}.", exercise.title),
+        ));
+    }
     let answer = match answer {
         Some(answer) => exercise
             .check_reflection(&prompt_id, answer)
@@ -79,7 +103,7 @@ pub async fn move_in_exercise(
     step: i64,
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
-    let run = store.exercise_run(run_id)?;
+    let run = my_run(&store, run_id)?;
     check_step(exercise(&state, &run.exercise_id)?, step)?;
     Ok(store.set_exercise_step(run_id, step)?)
 }
@@ -93,6 +117,7 @@ pub async fn finish_exercise(
     check_in_habit: bool,
 ) -> Result<ExerciseRun, IpcError> {
     let mut store = state.store()?;
+    my_run(&store, run_id)?;
     let run = store.finish_exercise_run(run_id, state.clock.now())?;
     let linked = exercise(&state, &run.exercise_id)?.habit.clone();
     if let (true, Some(library_id)) = (check_in_habit, linked) {
@@ -107,7 +132,9 @@ pub async fn finish_exercise(
                 .iter()
                 .filter_map(|r| r.text.as_deref())
                 .collect();
-            let note = check_in_note(&written.join("\n\n"))?;
+            // Each reflection fits a note but several together may not; the journal keeps them all.
+            let joined: String = written.join("\n\n").chars().take(NOTE_MAX_CHARS).collect();
+            let note = check_in_note(&joined)?;
             store.check_in(
                 habit.id,
                 state.clock.today(),
@@ -120,6 +147,9 @@ pub async fn finish_exercise(
     Ok(run)
 }
 
+/// A few words to find, not a document.
+const SEARCH_MAX_CHARS: usize = 200;
+
 /// The journal, newest first, optionally searched and filtered.
 #[tauri::command]
 pub async fn get_journal(
@@ -128,6 +158,26 @@ pub async fn get_journal(
     stance: Option<String>,
     exercise_id: Option<String>,
 ) -> Result<Vec<JournalEntry>, IpcError> {
+    if let Some(stance) = stance.as_deref()
+        && HabitStance::parse(stance).is_none()
+    {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("{stance:?} is not a stance: front, behind, servant or rest."),
+        ));
+    }
+    if let Some(id) = exercise_id.as_deref() {
+        exercise(&state, id)?;
+    }
+    if search
+        .as_deref()
+        .is_some_and(|s| s.chars().count() > SEARCH_MAX_CHARS)
+    {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("Search for at most {SEARCH_MAX_CHARS} characters."),
+        ));
+    }
     let store = state.store()?;
     let query = JournalQuery {
         search: search.as_deref(),
@@ -157,6 +207,7 @@ pub async fn add_journal_note(
 pub async fn export_journal(state: State<'_, AppState>, path: PathBuf) -> Result<(), IpcError> {
     let markdown = {
         let store = state.store()?;
+        refuse_overwriting_data(&store, &path)?;
         let me = store
             .me()?
             .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "There is no profile yet."))?;
@@ -168,6 +219,13 @@ pub async fn export_journal(state: State<'_, AppState>, path: PathBuf) -> Result
             format!("Could not write {}: {e}", path.display()),
         )
     })
+}
+
+/// One of my runs; another person's is as good as missing.
+fn my_run(store: &Store, run_id: i64) -> Result<ExerciseRun, IpcError> {
+    let run = store.exercise_run(run_id)?;
+    ensure_mine(store, run.person_id, "exercise run", run_id)?;
+    Ok(run)
 }
 
 fn exercise<'a>(state: &'a AppState, id: &str) -> Result<&'a Exercise, IpcError> {

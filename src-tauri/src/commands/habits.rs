@@ -5,20 +5,28 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime};
 use leadback_core::habits::{
-    CheckState, HabitName, HabitStance, LibraryHabit, Period, Schedule, StanceRollup,
-    check_in_date, check_in_note, stance_rollup, strength_series,
+    CheckState, HabitName, HabitStance, LibraryHabit, MAX_REMINDER_TIMES, Period, Schedule,
+    StanceRollup, check_in_date, check_in_note, stance_rollup, strength_series,
 };
 use leadback_store::loop_import::{self, LoopImportSummary};
 use leadback_store::{
     CheckInRecord, EnergyRecord, HabitDetail, HabitOverview, HabitRecord, NewHabit, ReminderRecord,
+    Store,
 };
 use serde::Deserialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::commands::my_id;
+use crate::commands::{ensure_mine, my_id};
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
+
+/// One of my habits; another person's is as good as missing.
+fn my_habit(store: &Store, habit_id: i64) -> Result<HabitRecord, IpcError> {
+    let habit = store.habit(habit_id)?;
+    ensure_mine(store, habit.person_id, "habit", habit_id)?;
+    Ok(habit)
+}
 
 /// The habits Leadback suggests, drawn from the source texts.
 #[tauri::command]
@@ -114,9 +122,9 @@ pub async fn update_habit(
     habit: HabitInput,
 ) -> Result<HabitRecord, IpcError> {
     let (name, why, schedule) = habit.checked()?;
-    Ok(state
-        .store()?
-        .update_habit(habit_id, &name, habit.stance, why.as_deref(), schedule)?)
+    let mut store = state.store()?;
+    my_habit(&store, habit_id)?;
+    Ok(store.update_habit(habit_id, &name, habit.stance, why.as_deref(), schedule)?)
 }
 
 #[tauri::command]
@@ -125,9 +133,9 @@ pub async fn archive_habit(
     habit_id: i64,
     archived: bool,
 ) -> Result<HabitRecord, IpcError> {
-    Ok(state
-        .store()?
-        .set_habit_archived(habit_id, archived, state.clock.now())?)
+    let mut store = state.store()?;
+    my_habit(&store, habit_id)?;
+    Ok(store.set_habit_archived(habit_id, archived, state.clock.now())?)
 }
 
 #[tauri::command]
@@ -135,6 +143,13 @@ pub async fn reorder_habits(
     state: State<'_, AppState>,
     habit_ids: Vec<i64>,
 ) -> Result<(), IpcError> {
+    let distinct: std::collections::BTreeSet<_> = habit_ids.iter().collect();
+    if distinct.len() != habit_ids.len() {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            "The new order lists a habit twice.",
+        ));
+    }
     let mut store = state.store()?;
     let me = my_id(&store)?;
     Ok(store.reorder_habits(me, &habit_ids)?)
@@ -152,9 +167,9 @@ pub async fn check_in(
 ) -> Result<Option<CheckInRecord>, IpcError> {
     let day = check_in_date(day, state.clock.today())?;
     let note = note.as_deref().map(check_in_note).transpose()?.flatten();
-    Ok(state
-        .store()?
-        .check_in(habit_id, day, check, note.as_deref(), state.clock.now())?)
+    let mut store = state.store()?;
+    my_habit(&store, habit_id)?;
+    Ok(store.check_in(habit_id, day, check, note.as_deref(), state.clock.now())?)
 }
 
 /// One habit's history, strength series, completion rates and the explanation of its score.
@@ -163,7 +178,9 @@ pub async fn get_habit_detail(
     state: State<'_, AppState>,
     habit_id: i64,
 ) -> Result<HabitDetail, IpcError> {
-    Ok(state.store()?.habit_detail(habit_id, state.clock.today())?)
+    let store = state.store()?;
+    my_habit(&store, habit_id)?;
+    Ok(store.habit_detail(habit_id, state.clock.today())?)
 }
 
 /// Records today's (or an earlier day's) energy, 1 (drained) to 5 (full).
@@ -252,7 +269,26 @@ pub async fn set_reminders(
             Ok((time, r.weekdays))
         })
         .collect::<Result<Vec<_>, IpcError>>()?;
-    let saved = state.store()?.set_reminders(habit_id, &parsed)?;
+    let times: std::collections::BTreeSet<_> = parsed.iter().map(|(time, _)| time).collect();
+    if times.len() != parsed.len() {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            "Two reminders are at the same time; give each its own time.",
+        ));
+    }
+    if parsed.len() > MAX_REMINDER_TIMES {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "{} reminders a day is too many; at most {MAX_REMINDER_TIMES}.",
+                parsed.len()
+            ),
+        ));
+    }
+    let mut store = state.store()?;
+    my_habit(&store, habit_id)?;
+    let saved = store.set_reminders(habit_id, &parsed)?;
+    drop(store);
     state.reminders_changed();
     Ok(saved)
 }
@@ -262,7 +298,9 @@ pub async fn get_reminders(
     state: State<'_, AppState>,
     habit_id: i64,
 ) -> Result<Vec<ReminderRecord>, IpcError> {
-    Ok(state.store()?.reminders(Some(habit_id))?)
+    let store = state.store()?;
+    my_habit(&store, habit_id)?;
+    Ok(store.reminders(Some(habit_id))?)
 }
 
 /// Imports a Loop Habit Tracker backup (.db) or CSV export (.zip) the person picked.

@@ -9,7 +9,9 @@ pub mod profile;
 pub mod programmes;
 pub mod settings;
 
-use leadback_store::Store;
+use std::path::{Path, PathBuf};
+
+use leadback_store::{Store, StoreError, backup};
 
 use crate::error::{ErrorCode, IpcError};
 
@@ -87,4 +89,59 @@ pub(crate) fn my_id(store: &Store) -> Result<i64, IpcError> {
             "Set your name first: there is no profile to keep this under.",
         )
     })
+}
+
+/// Refuses a record that belongs to someone else (a coach's client) as if it did not exist.
+pub(crate) fn ensure_mine(
+    store: &Store,
+    owner: i64,
+    what: &'static str,
+    id: i64,
+) -> Result<(), IpcError> {
+    if owner == my_id(store)? {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound { what, id }.into())
+    }
+}
+
+/// Where `path` points, links and `..` resolved; a file that does not exist yet is resolved
+/// through its folder.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    path.canonicalize().ok().or_else(|| {
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+        Some(folder.canonicalize().ok()?.join(path.file_name()?))
+    })
+}
+
+/// Whether `path` is the open database file or one of its companions (`-wal`, `-shm`).
+pub(crate) fn is_live_database(store: &Store, path: &Path) -> bool {
+    let (Some(target), Some(database)) = (resolved(path), store.path().and_then(resolved)) else {
+        return false;
+    };
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    target.parent() == database.parent()
+        && name(&target)
+            .zip(name(&database))
+            .is_some_and(|(target, database)| target.starts_with(&database))
+}
+
+/// Refuses to write a file over the database or into its backups folder: a save dialog pointed
+/// at the data folder must not destroy the data it is saving.
+pub(crate) fn refuse_overwriting_data(store: &Store, path: &Path) -> Result<(), IpcError> {
+    let in_backups = store
+        .path()
+        .and_then(|database| resolved(&backup::backups_dir(database)))
+        .zip(resolved(path))
+        .is_some_and(|(backups, target)| target.starts_with(backups));
+    if in_backups || is_live_database(store, path) {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "{} is where Leadback keeps its data; choose another file.",
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -8,7 +8,7 @@ use leadback_core::programmes::{self, Programme, ProgrammeProgress, progress};
 use leadback_store::StoredProgramme;
 use tauri::State;
 
-use crate::commands::my_id;
+use crate::commands::{my_id, refuse_overwriting_data};
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -22,7 +22,7 @@ fn read(path: &Path) -> Result<String, IpcError> {
 }
 
 /// Every programme: the built-in ones first, then imported and authored ones.
-fn all_programmes(state: &AppState) -> Result<Vec<Programme>, IpcError> {
+pub(super) fn all_programmes(state: &AppState) -> Result<Vec<Programme>, IpcError> {
     let exercises = state.exercises()?;
     let habits = state.habit_library()?;
     let mut all = programmes::builtin(exercises, habits).map_err(invalid)?;
@@ -122,6 +122,7 @@ pub async fn export_programme(
     path: PathBuf,
 ) -> Result<(), IpcError> {
     let programme = find(&state, &programme_id)?;
+    refuse_overwriting_data(&*state.store()?, &path)?;
     std::fs::write(&path, programme.export_file()).map_err(|e| {
         IpcError::new(
             ErrorCode::Storage,
@@ -211,6 +212,7 @@ pub async fn export_results(
         &in_programme,
     )
     .map_err(invalid)?;
+    refuse_overwriting_data(&*state.store()?, &path)?;
     std::fs::write(&path, file.seal()).map_err(|e| {
         IpcError::new(
             ErrorCode::Storage,
@@ -225,6 +227,9 @@ pub async fn import_results(
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
 ) -> Result<u32, IpcError> {
+    if paths.is_empty() {
+        return Err(invalid("Choose at least one results file."));
+    }
     let mut opened = Vec::new();
     for path in &paths {
         let text = read(path)?;
@@ -249,12 +254,14 @@ pub async fn get_cohort_summary(
     programme_id: String,
 ) -> Result<CohortSummary, IpcError> {
     let bodies = state.store()?.cohort_results(&programme_id)?;
+    let programme = find(&state, &programme_id);
+    if let (true, Err(unknown)) = (bodies.is_empty(), &programme) {
+        return Err(unknown.clone());
+    }
     let results = bodies
         .iter()
         .map(|body| ResultsFile::open(body).map_err(invalid))
         .collect::<Result<Vec<_>, _>>()?;
-    let exercises = find(&state, &programme_id)
-        .map(|p| p.exercise_ids())
-        .unwrap_or_default();
+    let exercises = programme.map(|p| p.exercise_ids()).unwrap_or_default();
     Ok(summarize(&programme_id, &exercises, &results))
 }

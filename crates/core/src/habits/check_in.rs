@@ -175,12 +175,30 @@ pub enum CheckInError {
         "{date} is still to come (today is {today}); check-ins can only be for today or earlier."
     )]
     FutureDate { date: NaiveDate, today: NaiveDate },
+    #[error(
+        "{date} is more than {} years ago; check-ins can go back to {earliest}.",
+        MAX_BACKFILL_YEARS
+    )]
+    TooLongAgo {
+        date: NaiveDate,
+        earliest: NaiveDate,
+    },
 }
 
-/// Past days can be back-filled; days still to come cannot be checked in.
+/// How far back a day can be back-filled. Strength and streaks walk every day from the first
+/// check-in to today, so one mistyped year (0001) would make each of them walk 740,000 days.
+pub const MAX_BACKFILL_YEARS: u32 = 10;
+
+/// Past days (up to [`MAX_BACKFILL_YEARS`] back) can be back-filled; days still to come cannot be
+/// checked in.
 pub fn check_in_date(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, CheckInError> {
+    let earliest = today
+        .checked_sub_months(chrono::Months::new(12 * MAX_BACKFILL_YEARS))
+        .unwrap_or(NaiveDate::MIN);
     if date > today {
         Err(CheckInError::FutureDate { date, today })
+    } else if date < earliest {
+        Err(CheckInError::TooLongAgo { date, earliest })
     } else {
         Ok(date)
     }
@@ -277,5 +295,21 @@ mod tests {
             })
         );
         assert!(err.unwrap_err().to_string().contains("2026-03-30"));
+    }
+
+    #[test]
+    fn back_filling_stops_ten_years_back() {
+        let today = day(29);
+        let earliest = NaiveDate::from_ymd_opt(2016, 3, 29).unwrap();
+        assert_eq!(check_in_date(earliest, today), Ok(earliest));
+        let year_one = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        assert_eq!(
+            check_in_date(year_one, today),
+            Err(CheckInError::TooLongAgo {
+                date: year_one,
+                earliest
+            })
+        );
+        assert!(check_in_date(earliest.pred_opt().unwrap(), today).is_err());
     }
 }

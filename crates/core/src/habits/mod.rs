@@ -35,7 +35,7 @@ mod strength_tests;
 
 pub use check_in::{
     CheckIn, CheckInError, CheckIns, CheckState, HABIT_NAME_MAX_CHARS, HabitName, HabitStance,
-    NOTE_MAX_CHARS, check_in_date, check_in_note,
+    MAX_BACKFILL_YEARS, NOTE_MAX_CHARS, check_in_date, check_in_note,
 };
 pub use explain::{StrengthExplanation, explain_strength};
 pub use library::{

@@ -12,6 +12,7 @@ use tauri::webview::InvokeRequest;
 
 use crate::state::AppState;
 
+mod bad_input;
 mod data;
 
 struct TestApp {
