@@ -5,7 +5,7 @@ SHELL := bash
 .DEFAULT_GOAL := run
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev \
-	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver
+	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver iproute2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/leadback-app
@@ -72,5 +72,6 @@ ui-test: node-deps
 	cd ui && npm run --silent lint
 	cd ui && npm run --silent test
 
+# With no network but loopback (tests/e2e/offline.sh): the suite passing proves the app needs none.
 e2e: app tauri-driver
-	cd tests/e2e && $(XVFB) npm test
+	cd tests/e2e && ./offline.sh $(XVFB) npm test

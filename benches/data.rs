@@ -59,6 +59,16 @@ fn data_safety(c: &mut Criterion) {
     c.bench_function("start-up: open the database with its quick_check", |b| {
         b.iter(|| Store::open(&database).unwrap())
     });
+    for mmap in [0, 256 << 20] {
+        let conn = rusqlite::Connection::open(&database).unwrap();
+        conn.pragma_update(None, "mmap_size", mmap).unwrap();
+        c.bench_function(&format!("quick_check alone, mmap_size {mmap}"), |b| {
+            b.iter(|| {
+                conn.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
+                    .unwrap()
+            })
+        });
+    }
 }
 
 criterion_group!(benches, data_safety);

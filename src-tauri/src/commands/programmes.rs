@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use leadback_core::cohort::{CohortSummary, ResultsFile, summarize};
 use leadback_core::programmes::{self, Programme, ProgrammeProgress, progress};
-use leadback_store::StoredProgramme;
+use leadback_store::{BackupReason, StoredProgramme};
 use tauri::State;
 
 use crate::commands::{my_id, refuse_overwriting_data};
@@ -16,9 +16,19 @@ fn invalid(err: impl std::fmt::Display) -> IpcError {
     IpcError::new(ErrorCode::InvalidInput, err.to_string())
 }
 
+/// Reads an exchange file, at most one byte past the largest allowed, so the size check in core
+/// refuses an oversized file (or a device that never ends) without reading it all.
 fn read(path: &Path) -> Result<String, IpcError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| invalid(format!("{} could not be read: {e}", path.display())))
+    use std::io::Read;
+    let unreadable =
+        |e: std::io::Error| invalid(format!("{} could not be read: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let limit = u64::try_from(programmes::exchange::MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
+    let mut bytes = Vec::new();
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    String::from_utf8(bytes).map_err(|_| invalid(format!("{} is not a text file.", path.display())))
 }
 
 /// Every programme: the built-in ones first, then imported and authored ones.
@@ -104,6 +114,14 @@ pub async fn save_authored_programme(
 }
 
 fn save(state: &AppState, programme: &Programme, origin: &str) -> Result<(), IpcError> {
+    let builtin =
+        programmes::builtin(state.exercises()?, state.habit_library()?).map_err(invalid)?;
+    if let Some(same) = builtin.iter().find(|p| p.id == programme.id) {
+        return Err(invalid(format!(
+            "“{}” comes with Leadback and cannot be replaced; give your programme an id of its own (\"Edit a copy\" does).",
+            same.title
+        )));
+    }
     let stored = StoredProgramme {
         id: programme.id.clone(),
         version: i64::from(programme.version),
@@ -111,7 +129,11 @@ fn save(state: &AppState, programme: &Programme, origin: &str) -> Result<(), Ipc
         body: programme.export_file(),
         origin: origin.to_owned(),
     };
-    Ok(state.store()?.save_programme(&stored, state.clock.now())?)
+    let mut store = state.store()?;
+    if origin == "imported" {
+        store.backup_now(BackupReason::BeforeImport, state.clock.now())?;
+    }
+    Ok(store.save_programme(&stored, state.clock.now())?)
 }
 
 /// Writes a programme as a file for participants to import.

@@ -444,6 +444,49 @@ fn a_programme_travels_as_a_file_and_progress_is_kept_per_day() {
 }
 
 #[test]
+fn a_built_in_programme_cannot_be_replaced_by_an_import_or_an_edit() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("programme.json");
+    let builtin = app.ok("get_programmes", json!({}))[0].clone();
+    app.ok(
+        "export_programme",
+        json!({ "programmeId": builtin["id"], "path": path }),
+    );
+    assert_eq!(
+        app.code("import_programme_file", json!({ "path": path })),
+        "invalid_input"
+    );
+    let mut edited = builtin.clone();
+    edited["version"] = json!(2);
+    edited["title"] = json!("Renamed");
+    let refused = app.call("save_authored_programme", json!({ "programme": edited }));
+    let message = refused.unwrap_err()["message"].as_str().unwrap().to_owned();
+    assert!(message.contains("comes with Leadback"), "{message}");
+    assert_eq!(
+        app.ok("get_programmes", json!({}))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn an_endless_or_oversized_programme_file_is_refused_without_reading_it_all() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Ada" }));
+    for path in ["/dev/zero", "/dev/urandom"] {
+        assert_eq!(
+            app.code("preview_programme_file", json!({ "path": path })),
+            "invalid_input",
+            "{path}"
+        );
+    }
+}
+
+#[test]
 fn results_files_are_checked_then_summarised_for_the_cohort() {
     let app = TestApp::new();
     let dir = tempfile::tempdir().unwrap();

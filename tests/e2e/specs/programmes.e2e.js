@@ -1,0 +1,139 @@
+// Retreat programmes in the real app: a participant imports a programme file and follows day 1; a
+// facilitator writes a programme of their own; then imports five participants' results files and
+// sees the cohort's charts. The native file dialogs cannot be driven through WebDriver, so the
+// files are handed to the same commands the dialogs feed (as the habits spec does for Loop).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expectAccessible, rawInvoke, screenshot } from "./support.js";
+
+const dataDir = fs.mkdtempSync(path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), "programmes-"));
+const files = fs.mkdtempSync(path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), "programme-files-"));
+
+async function shows(text, timeout = 10_000) {
+  await browser.waitUntil(async () => (await $("body").getText()).includes(text), {
+    timeout,
+    timeoutMsg: `the window never showed "${text}"`,
+  });
+}
+
+/** Takes the whole self-assessment through IPC, every item answered `value`. */
+async function takeAssessment(value) {
+  const outcome = await browser.executeAsync((v, done) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke;
+    (async () => {
+      const { instrument } = await invoke("get_questionnaire", {});
+      const { id } = await invoke("start_assessment", {});
+      let position = 0;
+      for (const item of [...instrument.items, ...instrument.energy.items]) {
+        position += 1;
+        await invoke("answer_item", { assessmentId: id, itemId: item.id, value: v, position });
+      }
+      for (const scenario of instrument.scenarios) {
+        position += 1;
+        const optionId = scenario.options[0].id;
+        await invoke("answer_scenario", { assessmentId: id, scenarioId: scenario.id, optionId, position });
+      }
+      await invoke("finish_assessment", { assessmentId: id });
+    })().then(
+      () => done({ ok: true }),
+      (err) => done({ ok: false, error: JSON.stringify(err) }),
+    );
+  }, value);
+  expect(outcome).toEqual({ ok: true });
+}
+
+describe("retreat programmes", () => {
+  before(async () => {
+    const caps = browser.requestedCapabilities;
+    await browser.reloadSession({
+      ...caps,
+      "tauri:options": { ...caps["tauri:options"], args: ["--data-dir", dataDir] },
+    });
+    await $("h1=Welcome to Leadback").waitForDisplayed();
+    await $("#name").setValue("Tomas");
+    await $("button=Continue").click();
+    await $("h1*=Tomas").waitForDisplayed();
+  });
+
+  it("previews a programme file without saving it, then imports it", async () => {
+    // A facilitator's file: the sample programme under a name of their own.
+    const sample = path.join(files, "sample.json");
+    expect((await rawInvoke("export_programme", { programmeId: "three-days-at-the-back", path: sample })).ok).toBe(true);
+    const file = JSON.parse(fs.readFileSync(sample, "utf8"));
+    file.programme.id = "weekend-at-the-back";
+    file.programme.title = "A weekend at the back";
+    const programmeFile = path.join(files, "weekend.json");
+    fs.writeFileSync(programmeFile, JSON.stringify(file));
+
+    const preview = await rawInvoke("preview_programme_file", { path: programmeFile });
+    expect(preview.ok).toBe(true);
+    expect(preview.value.title).toBe("A weekend at the back");
+    const before = await rawInvoke("get_programmes", {});
+    expect(before.value.map((p) => p.id)).not.toContain("weekend-at-the-back");
+
+    expect((await rawInvoke("import_programme_file", { path: programmeFile })).ok).toBe(true);
+    await $("button=Programmes").click();
+    await $("h2=A weekend at the back").waitForDisplayed();
+    await screenshot("60-programmes");
+    await expectAccessible("programmes");
+  });
+
+  it("shows today's programme and follows day 1", async () => {
+    await $('button[aria-label="Open A weekend at the back"]').click();
+    await shows("Today's programme: day 1 of 3");
+    await $("button=Add to my habits").click();
+    await $("#item-habit-let-others-go-first").waitUntil(async function () {
+      return this.isSelected();
+    });
+    await $("#item-walk").click();
+    await $("#item-assessment-before").click();
+    await shows("Today's programme: day 2 of 3");
+    await screenshot("61-programme-day-1");
+    await expectAccessible("programme");
+    const habits = await rawInvoke("get_habits", { includeArchived: false });
+    expect(habits.value.map((h) => h.name)).toContain("Let others go first");
+  });
+
+  it("lets a facilitator write a programme of their own", async () => {
+    await $("button*=All programmes").click();
+    await $("#programme-new").click();
+    await $("#author-title").setValue("An evening of listening");
+    await $("#author-description").setValue("One short pause before you speak, then the journal.");
+    await $("#author-day-1-add-item").click();
+    await $("#author-day-1-item-1-exercise").selectByAttribute("value", "quick-pause");
+    await screenshot("62-programme-editor");
+    await expectAccessible("programme editor");
+    await $("#author-save").click();
+    await shows("Saved “An evening of listening” (version 1)");
+    const saved = await rawInvoke("get_programmes", {});
+    expect(saved.value.map((p) => p.id)).toContain("an-evening-of-listening");
+  });
+
+  it("shows a facilitator the cohort of five participants as charts", async () => {
+    // Five participants: one "before" assessment, then a different "after" for each.
+    await takeAssessment(2);
+    const results = [];
+    for (let n = 1; n <= 5; n += 1) {
+      await takeAssessment(1 + (n % 5));
+      const file = path.join(files, `results-P${n}.json`);
+      const written = await rawInvoke("export_results", {
+        programmeId: "three-days-at-the-back",
+        participantCode: `P${n}`,
+        name: null,
+        path: file,
+      });
+      expect(written).toEqual({ ok: true, value: null });
+      results.push(file);
+    }
+    expect(await rawInvoke("import_results", { paths: results })).toEqual({ ok: true, value: 5 });
+
+    await $("button=Programmes").click();
+    await $("button=For facilitators: the group's picture").click();
+    await $("#cohort-change-chart").waitForDisplayed();
+    await $("#cohort-completion-chart").waitForDisplayed();
+    await shows("5");
+    await screenshot("63-cohort");
+    await expectAccessible("cohort");
+  });
+});
