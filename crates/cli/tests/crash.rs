@@ -1,7 +1,8 @@
 //! Crash safety, tested rather than promised: writers run through the real `leadback` binary
-//! (check-ins with notes, journal notes, energy) and are killed with SIGKILL at random moments.
-//! Afterwards the database must pass `integrity_check`, and every write a writer acknowledged
-//! (it exited successfully before the kill) must be there.
+//! (check-ins with notes, journal notes, energy, and self-assessment answers typed into
+//! `leadback assess`) and are killed with SIGKILL at random moments. Afterwards the database must
+//! pass `integrity_check`, and every write a writer acknowledged must be there: a one-shot command
+//! acknowledges by exiting successfully, `assess` by asking the next question.
 //!
 //! The number of kills is `LEADBACK_CRASH_KILLS` (default 50, as in the test command); the
 //! benchmark job runs 500 and the README records the result. Kill moments come from a seeded
@@ -10,6 +11,7 @@
 
 mod common;
 
+use std::io::{Read, Write as _};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -117,7 +119,15 @@ fn acknowledged_writes_survive_being_killed_at_any_moment() {
 
     let mut acknowledged = Vec::new();
     let mut interrupted = 0;
+    let mut answers_checked = 0;
     for i in 0..kills {
+        // One writer in four answers the questionnaire; the rest make one-shot writes.
+        if rng.below(4) == 0 {
+            let delay = Duration::from_micros(rng.below(span * 4));
+            answers_checked += assess_killed(data, delay);
+            interrupted += 1;
+            continue;
+        }
         let day = day0 + chrono::Duration::days(1 + i as i64);
         let write = match rng.below(3) {
             0 => Write::CheckIn {
@@ -165,13 +175,80 @@ fn acknowledged_writes_survive_being_killed_at_any_moment() {
         };
         assert!(found, "acknowledged but lost: {write:?}");
     }
+    assert!(
+        answers_checked > 0,
+        "no assessment answer was acknowledged before a kill"
+    );
     // A harness whose kills never land tests nothing.
     assert!(
         interrupted * 5 >= kills,
         "only {interrupted} of {kills} writers were interrupted"
     );
     println!(
-        "{kills} writers, {interrupted} killed before acknowledging, {} acknowledged writes all present, integrity ok",
+        "{kills} writers, {interrupted} killed before acknowledging, {} acknowledged writes and {answers_checked} acknowledged answers all present, integrity ok",
         acknowledged.len()
     );
+}
+
+/// Runs `leadback assess` with every answer typed ahead, kills it after `delay`, and checks that
+/// each answer it acknowledged (by asking the question after it) was saved. Returns how many
+/// answers that was.
+fn assess_killed(data: &std::path::Path, delay: Duration) -> usize {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leadback"))
+        .arg("assess")
+        .env("LEADBACK_DATA_DIR", data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // "3" answers every statement (1–5) and picks a scenario's third option; the questionnaire
+    // is far shorter than this.
+    let _ = child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("3\n".repeat(200).as_bytes());
+    std::thread::sleep(delay);
+    let _ = child.kill();
+    child.wait().unwrap();
+    let mut printed = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut printed)
+        .unwrap();
+
+    // "[N/total]" asks question N, so questions before N were answered and saved.
+    let asked = printed
+        .lines()
+        .filter_map(|line| {
+            line.strip_prefix('[')?
+                .split('/')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .max()
+        .unwrap_or(1);
+    let acknowledged = asked - 1;
+    if acknowledged == 0 {
+        return 0;
+    }
+    let store = Store::open_in(data).unwrap();
+    let me = store.me().unwrap().unwrap().id;
+    match store.open_assessment(me).unwrap() {
+        Some(open) => {
+            let saved = open.answers.len() + open.choices.len();
+            assert!(
+                saved >= acknowledged && open.position >= acknowledged as i64,
+                "{acknowledged} answers acknowledged, {saved} saved, position {}",
+                open.position
+            );
+        }
+        // Finished: every answer was saved with it.
+        None => assert!(!store.completed_assessments(me).unwrap().is_empty()),
+    }
+    acknowledged
 }
