@@ -14,6 +14,7 @@ use crate::state::AppState;
 
 mod bad_input;
 mod data;
+mod permissions;
 
 struct TestApp {
     _app: tauri::App<MockRuntime>,
