@@ -305,6 +305,32 @@ fn a_habit_that_cannot_be_kept_faithfully_stops_the_import_with_nothing_written(
     assert_eq!((rows(&store, "habit"), rows(&store, "check_in")), (0, 0));
 }
 
+type Damage = Box<dyn Fn(&mut leadback_store::loop_import::LoopEntry)>;
+
+#[test]
+fn implausible_days_and_overlong_notes_stop_the_import_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let good = read_backup(&shared_fixture("loop-schema12.db")).unwrap();
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::Days::new(1);
+    let cases: Vec<(Damage, &str)> = vec![
+        (Box::new(|e| e.day = day("0001-01-01")), "not plausible"),
+        (Box::new(|e| e.day = day("1969-12-31")), "not plausible"),
+        (Box::new(move |e| e.day = tomorrow), "not plausible"),
+        (Box::new(|e| e.note = Some("x".repeat(6_000))), "5000"),
+    ];
+    for (damage, says) in cases {
+        let mut export = good.clone();
+        damage(&mut export.habits[0].entries[0]);
+        let err = store
+            .import_loop(me, "odd.db", &export, chrono::Utc::now())
+            .unwrap_err();
+        assert!(err.to_string().contains(says), "{err}");
+        assert!(err.to_string().contains(&export.habits[0].name), "{err}");
+        assert_eq!((rows(&store, "habit"), rows(&store, "check_in")), (0, 0));
+    }
+}
+
 #[test]
 fn measurable_habits_are_refused_by_name_and_the_rest_imported() {
     let dir = tempfile::tempdir().unwrap();

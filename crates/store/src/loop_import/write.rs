@@ -2,8 +2,8 @@
 //! or nothing. Each habit is matched by its import key, so importing the same file again adds
 //! nothing; a day that already has an entry keeps it.
 
-use chrono::{DateTime, Utc};
-use leadback_core::habits::{CheckState, HabitName, Schedule};
+use chrono::{DateTime, NaiveDate, Utc};
+use leadback_core::habits::{CheckState, HabitName, Schedule, check_in_note};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
@@ -61,6 +61,7 @@ impl Store {
                 continue;
             }
             let (name, schedule) = convert(file, habit)?;
+            check_entries(file, habit, now.date_naive())?;
             let key = format!("loop:{}", habit.key);
             let existing: Option<i64> = tx
                 .query_row(
@@ -125,6 +126,34 @@ impl Store {
         tx.commit()?;
         Ok(summary)
     }
+}
+
+/// The first day a Loop entry may fall on; Loop itself appeared decades later, so anything before
+/// is a damaged timestamp, not a habit.
+const EARLIEST_DAY: (i32, u32, u32) = (1970, 1, 1);
+
+/// Every entry on a plausible day (not before 1970, not after today) and every note within the
+/// rules a note typed in the app follows.
+fn check_entries(file: &str, habit: &LoopHabit, today: NaiveDate) -> Result<(), LoopError> {
+    let earliest = NaiveDate::from_ymd_opt(EARLIEST_DAY.0, EARLIEST_DAY.1, EARLIEST_DAY.2)
+        .unwrap_or(NaiveDate::MIN);
+    for entry in &habit.entries {
+        let malformed = |problem: String| LoopError::Malformed {
+            file: file.to_owned(),
+            place: format!("habit {:?} on {}", habit.name, entry.day),
+            problem,
+        };
+        if entry.day < earliest || entry.day > today {
+            return Err(malformed(format!(
+                "the day is not plausible (Leadback takes {} to {today})",
+                earliest
+            )));
+        }
+        if let Some(note) = &entry.note {
+            check_in_note(note).map_err(|e| malformed(e.to_string()))?;
+        }
+    }
+    Ok(())
 }
 
 fn convert(file: &str, habit: &LoopHabit) -> Result<(HabitName, Schedule), LoopError> {
