@@ -58,6 +58,11 @@ const COMMANDS: &[&str] = &[
     "export_everything",
     "get_recovery",
     "recover_from_backup",
+    "get_lock_state",
+    "unlock",
+    "lock",
+    "set_passphrase",
+    "set_idle_lock",
 ];
 
 fn main() {

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     DamagedDatabase,
     /// The data folder or database could not be read or written.
     Storage,
+    /// The data is locked with a passphrase: nothing can be read until it is unlocked.
+    Locked,
     /// A bug: something that should not happen did.
     Internal,
 }
@@ -89,12 +91,15 @@ impl From<StoreError> for IpcError {
         let code = match &err {
             StoreError::NewerSchema { .. } => ErrorCode::NewerDatabase,
             StoreError::Damaged { .. } => ErrorCode::DamagedDatabase,
+            StoreError::Locked => ErrorCode::Locked,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Finished { .. }
             | StoreError::Loop(_)
             | StoreError::BadBackup { .. }
             | StoreError::BadExport(_)
-            | StoreError::NotEmpty { .. } => ErrorCode::InvalidInput,
+            | StoreError::NotEmpty { .. }
+            | StoreError::WeakPassphrase { .. }
+            | StoreError::WrongPassphrase => ErrorCode::InvalidInput,
             StoreError::InvalidRecord(_) => ErrorCode::Internal,
             StoreError::NoDataDir
             | StoreError::CreateDataDir { .. }

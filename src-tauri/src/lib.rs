@@ -19,14 +19,14 @@ pub use error::{ErrorCode, IpcError};
 fn daily_backup(app: tauri::AppHandle) {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<state::AppState>();
-        let Some(database) = state
-            .store()
-            .ok()
-            .and_then(|s| s.path().map(ToOwned::to_owned))
-        else {
+        let Some((database, key)) = state.store().ok().and_then(|s| {
+            let key = s.passphrase().map(str::to_owned);
+            s.path().map(|p| (p.to_owned(), key))
+        }) else {
             return;
         };
-        match leadback_store::backup::backup_file_if_due(&database, state.clock.now()) {
+        let now = state.clock.now();
+        match leadback_store::backup::backup_file_if_due(&database, key.as_deref(), now) {
             Ok(Some(taken)) => log::info!("daily backup: {}", taken.path.display()),
             Ok(None) => {}
             Err(err) => log::error!("the daily backup failed: {err}"),

@@ -1,7 +1,8 @@
 //! What every command shares: the open store (or why it could not be opened) and the clock.
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Mutex, MutexGuard};
 
 use leadback_core::assessment::InstrumentLibrary;
 use leadback_core::exercises::ExerciseLibrary;
@@ -11,12 +12,38 @@ use leadback_store::{Store, paths};
 
 use crate::error::{ErrorCode, IpcError};
 
+/// The database, open, or closed with the reason: a damaged or newer file (until it is
+/// recovered), or a passphrase not yet given (until it is unlocked).
+enum Slot {
+    Open(Store),
+    Closed(IpcError),
+}
+
+/// The open store, held for one command; only made while the slot is open.
+pub struct StoreGuard<'a>(MutexGuard<'a, Slot>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        match &*self.0 {
+            Slot::Open(store) => store,
+            Slot::Closed(_) => unreachable!("a StoreGuard is only made for an open store"),
+        }
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match &mut *self.0 {
+            Slot::Open(store) => store,
+            Slot::Closed(_) => unreachable!("a StoreGuard is only made for an open store"),
+        }
+    }
+}
+
 pub struct AppState {
-    /// The store once it is open. Until then (a damaged or newer file) commands report
-    /// `open_error` so the UI can explain it instead of showing an empty app; recovering from a
-    /// backup opens it later.
-    store: OnceLock<Mutex<Store>>,
-    open_error: IpcError,
+    store: Mutex<Slot>,
     /// The data folder, when one could be found.
     pub data_dir: Option<PathBuf>,
     /// The instruments, validated at start-up; a broken built-in file is reported like the store.
@@ -28,6 +55,14 @@ pub struct AppState {
     pub clock: Box<dyn Clock>,
 }
 
+/// What commands answer while the data waits for its passphrase.
+pub fn locked() -> IpcError {
+    IpcError::new(
+        ErrorCode::Locked,
+        "Your data is locked. Enter your passphrase to open it.",
+    )
+}
+
 impl AppState {
     pub fn open(data_dir_flag: Option<&Path>) -> Self {
         let data_dir = paths::data_dir_from_env(data_dir_flag).map_err(IpcError::from);
@@ -35,35 +70,20 @@ impl AppState {
             log::info!("data folder: {}", dir.display());
             Store::open_in(&dir).map_err(IpcError::from)
         });
-        let store = OnceLock::new();
-        let open_error = match opened {
-            Ok(opened) => {
-                let _ = store.set(Mutex::new(opened));
-                IpcError::new(ErrorCode::Internal, "The store is open.")
-            }
+        let slot = match opened {
+            Ok(opened) => Slot::Open(opened),
+            Err(err) if err.code == ErrorCode::Locked => Slot::Closed(locked()),
             Err(err) => {
                 log::error!("could not open the database: {}", err.message);
-                err
+                Slot::Closed(err)
             }
         };
-        Self {
-            store,
-            open_error,
-            data_dir: data_dir.ok(),
-            library: load_library(),
-            habit_library: load_habit_library(),
-            exercises: load_exercises(),
-            reminder_wakeup: Default::default(),
-            clock: Box::new(SystemClock),
-        }
+        Self::with_slot(slot, data_dir.ok(), Box::new(SystemClock))
     }
 
-    #[cfg(test)]
-    pub fn with_store(store: Store, clock: Box<dyn Clock>) -> Self {
-        let data_dir = store.path().and_then(Path::parent).map(Path::to_path_buf);
+    fn with_slot(slot: Slot, data_dir: Option<PathBuf>, clock: Box<dyn Clock>) -> Self {
         Self {
-            store: OnceLock::from(Mutex::new(store)),
-            open_error: IpcError::new(ErrorCode::Internal, "The store is open."),
+            store: Mutex::new(slot),
             data_dir,
             library: load_library(),
             habit_library: load_habit_library(),
@@ -71,6 +91,19 @@ impl AppState {
             reminder_wakeup: Default::default(),
             clock,
         }
+    }
+
+    #[cfg(test)]
+    pub fn with_store(store: Store, clock: Box<dyn Clock>) -> Self {
+        let data_dir = store.path().and_then(Path::parent).map(Path::to_path_buf);
+        Self::with_slot(Slot::Open(store), data_dir, clock)
+    }
+
+    #[cfg(test)]
+    pub fn with_data_dir(data_dir: &Path, clock: Box<dyn Clock>) -> Self {
+        let mut state = Self::open(Some(data_dir));
+        state.clock = clock;
+        state
     }
 
     pub fn habit_library(&self) -> Result<&HabitLibrary, IpcError> {
@@ -89,34 +122,59 @@ impl AppState {
         self.library.as_ref().map_err(Clone::clone)
     }
 
-    /// Whether the store is open; false after a start-up that could not open it.
-    pub fn is_open(&self) -> bool {
-        self.store.get().is_some()
+    fn slot(&self) -> Result<MutexGuard<'_, Slot>, IpcError> {
+        self.store.lock().map_err(|_| {
+            IpcError::new(
+                ErrorCode::Internal,
+                "An earlier operation failed midway; please restart Leadback.",
+            )
+        })
     }
 
-    /// Why the store could not be opened at start-up, while it is still closed.
-    pub fn open_error(&self) -> Option<&IpcError> {
-        (!self.is_open()).then_some(&self.open_error)
+    /// Why the database is closed (damaged, newer, locked), while it is; none when it is open.
+    pub fn open_error(&self) -> Option<IpcError> {
+        match &*self.slot().ok()? {
+            Slot::Open(_) => None,
+            Slot::Closed(err) => Some(err.clone()),
+        }
     }
 
-    /// Puts a store opened after start-up (by recovering from a backup) in place.
+    /// Puts a store opened after start-up (recovered from a backup, or unlocked) in place.
     pub fn set_store(&self, store: Store) -> Result<(), IpcError> {
-        self.store
-            .set(Mutex::new(store))
-            .map_err(|_| IpcError::new(ErrorCode::Internal, "The database is already open."))
+        let mut slot = self.slot()?;
+        if matches!(*slot, Slot::Open(_)) {
+            return Err(IpcError::new(
+                ErrorCode::Internal,
+                "The database is already open.",
+            ));
+        }
+        *slot = Slot::Open(store);
+        Ok(())
     }
 
-    pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
-        self.store
-            .get()
-            .ok_or_else(|| self.open_error.clone())?
-            .lock()
-            .map_err(|_| {
-                IpcError::new(
-                    ErrorCode::Internal,
-                    "An earlier operation failed midway; please restart Leadback.",
-                )
-            })
+    /// Closes an encrypted database until its passphrase is given again. A database without a
+    /// passphrase cannot be locked.
+    pub fn lock(&self) -> Result<(), IpcError> {
+        let mut slot = self.slot()?;
+        match &*slot {
+            Slot::Open(store) if store.is_encrypted() => {
+                *slot = Slot::Closed(locked());
+                Ok(())
+            }
+            Slot::Open(_) => Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                "Set a passphrase first: without one there is nothing to lock.",
+            )),
+            Slot::Closed(_) => Ok(()),
+        }
+    }
+
+    pub fn store(&self) -> Result<StoreGuard<'_>, IpcError> {
+        let slot = self.slot()?;
+        match &*slot {
+            Slot::Open(_) => Ok(StoreGuard(slot)),
+            Slot::Closed(err) => Err(err.clone()),
+        }
     }
 }
 

@@ -90,6 +90,9 @@ enum Command {
     Backup(BackupCommand),
     /// Write everything in the database to one JSON file.
     Export { file: PathBuf },
+    /// Fill an empty data folder with made-up, realistic data: to look around, take screenshots or
+    /// measure at scale.
+    Demo(commands::demo::DemoArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -293,5 +296,6 @@ fn run(
             commands::data::restore(&data_dir()?, &file, clock, out)
         }
         Command::Export { file } => commands::data::export(&data_dir()?, &file, clock, out),
+        Command::Demo(args) => commands::demo::run(&data_dir()?, &args, clock, out),
     }
 }

@@ -140,3 +140,39 @@ fn a_file_of_the_wrong_kind_is_refused_before_anything_is_created() {
         "the data folder was created for a file that was refused"
     );
 }
+
+#[test]
+fn an_encrypted_database_opens_only_with_the_passphrase_in_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["me", "--name", "Ada"]);
+    let mut store = leadback_store::Store::open_in(data).unwrap();
+    store.set_passphrase(Some("the back of the line")).unwrap();
+    drop(store);
+
+    let out = leadback(data, &["me"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("LEADBACK_PASSPHRASE"),
+        "{}",
+        stderr(&out)
+    );
+
+    let with = |passphrase: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_leadback"))
+            .arg("me")
+            .env("LEADBACK_DATA_DIR", data)
+            .env("LEADBACK_PASSPHRASE", passphrase)
+            .output()
+            .unwrap()
+    };
+    let wrong = with("not the passphrase");
+    assert!(!wrong.status.success());
+    assert!(
+        stderr(&wrong).contains("does not open"),
+        "{}",
+        stderr(&wrong)
+    );
+    let right = with("the back of the line");
+    assert_eq!(String::from_utf8_lossy(&right.stdout).trim(), "Ada");
+}

@@ -14,7 +14,7 @@ use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::migrations::{MIGRATIONS, latest_schema_version};
-use crate::store::check;
+use crate::store::{apply_key, check};
 use crate::{Store, StoreError, paths};
 
 /// The folder beside the database that holds its backups.
@@ -200,6 +200,7 @@ pub(crate) fn take(
     dir: &Path,
     reason: BackupReason,
     now: DateTime<Utc>,
+    key: Option<&str>,
 ) -> Result<BackupFile, StoreError> {
     std::fs::create_dir_all(dir).map_err(|source| io_error("create", dir, source))?;
     // Within one second, each backup takes the next number, so names order them even after
@@ -218,7 +219,8 @@ pub(crate) fn take(
     let written = conn
         .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
         .map_err(StoreError::from)
-        .and_then(|_| verify(&partial).map(|_| ()));
+        // An encrypted database's copy is encrypted with the same passphrase.
+        .and_then(|_| verify(&partial, key).map(|_| ()));
     if let Err(err) = written {
         let _ = std::fs::remove_file(&partial);
         return Err(err);
@@ -240,6 +242,7 @@ fn daily(
     conn: &Connection,
     dir: &Path,
     now: DateTime<Utc>,
+    key: Option<&str>,
 ) -> Result<Option<BackupFile>, StoreError> {
     let today = now.date_naive();
     if list_backups(dir)?
@@ -248,20 +251,24 @@ fn daily(
     {
         return Ok(None);
     }
-    take(conn, dir, BackupReason::Daily, now).map(Some)
+    take(conn, dir, BackupReason::Daily, now, key).map(Some)
 }
 
 /// [`Store::backup_if_due`] through a connection of its own, read-only, so the app can take the
 /// day's backup in the background while the person carries on.
 pub fn backup_file_if_due(
     database: &Path,
+    key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Option<BackupFile>, StoreError> {
     let conn = Connection::open_with_flags(
         database,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    daily(&conn, &backups_dir(database), now)
+    if let Some(key) = key {
+        apply_key(&conn, key)?;
+    }
+    daily(&conn, &backups_dir(database), now, key)
 }
 
 /// Removes the backups [`backups_to_keep`] does not keep, never the one `just_made`.
@@ -280,7 +287,7 @@ fn rotate(dir: &Path, just_made: &Path) -> Result<(), StoreError> {
 
 /// Checks that `file` is a whole Leadback database this version can open; returns its schema
 /// version. Opens it read-only: a file that fails is left exactly as it was.
-pub fn verify(file: &Path) -> Result<i64, StoreError> {
+pub fn verify(file: &Path, key: Option<&str>) -> Result<i64, StoreError> {
     let refused = |detail: String| StoreError::BadBackup {
         path: file.to_path_buf(),
         detail,
@@ -293,9 +300,20 @@ pub fn verify(file: &Path) -> Result<i64, StoreError> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|err| refused(err.to_string()))?;
+    if let Some(key) = key {
+        apply_key(&conn, key)?;
+    }
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(|err| refused(format!("it is not a SQLite database ({err})")))?;
+        .map_err(|err| match key {
+            Some(_) => refused(format!(
+                "it does not open with the current passphrase, or is not a SQLite database ({err})"
+            )),
+            None if paths::is_encrypted(file) => {
+                refused("it is encrypted with a passphrase, or is not a SQLite database".to_owned())
+            }
+            None => refused(format!("it is not a SQLite database ({err})")),
+        })?;
     if version < 1 {
         return Err(refused("it is not a Leadback database".to_owned()));
     }
@@ -323,10 +341,10 @@ pub fn verify(file: &Path) -> Result<i64, StoreError> {
 }
 
 /// The newest backup in `dir` that passes [`verify`], for recovering a damaged database.
-pub fn newest_good_backup(dir: &Path) -> Result<Option<BackupFile>, StoreError> {
+pub fn newest_good_backup(dir: &Path, key: Option<&str>) -> Result<Option<BackupFile>, StoreError> {
     Ok(list_backups(dir)?
         .into_iter()
-        .find(|backup| verify(&backup.path).is_ok()))
+        .find(|backup| verify(&backup.path, key).is_ok()))
 }
 
 /// Puts `backup` in place of a database that cannot be opened. The damaged file (and its `-wal`
@@ -334,9 +352,10 @@ pub fn newest_good_backup(dir: &Path) -> Result<Option<BackupFile>, StoreError> 
 pub fn recover_from_backup(
     data_dir: &Path,
     backup: &Path,
+    key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<PathBuf, StoreError> {
-    verify(backup)?;
+    verify(backup, key)?;
     let database = paths::database_path(data_dir);
     let aside = data_dir.join(format!(
         "{}.damaged-{}",
@@ -370,7 +389,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<BackupFile>, StoreError> {
         match self.backups_dir() {
-            Some(dir) => take(&self.conn, &dir, reason, now).map(Some),
+            Some(dir) => take(&self.conn, &dir, reason, now, self.key.as_deref()).map(Some),
             None => Ok(None),
         }
     }
@@ -378,7 +397,7 @@ impl Store {
     /// Takes the day's backup unless one was already taken today (UTC), for any reason.
     pub fn backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<BackupFile>, StoreError> {
         match self.backups_dir() {
-            Some(dir) => daily(&self.conn, &dir, now),
+            Some(dir) => daily(&self.conn, &dir, now, self.key.as_deref()),
             None => Ok(None),
         }
     }
@@ -390,13 +409,24 @@ impl Store {
         file: &Path,
         now: DateTime<Utc>,
     ) -> Result<Option<BackupFile>, StoreError> {
-        verify(file)?;
+        verify(file, self.key.as_deref())?;
         let safety = self.backup_now(BackupReason::BeforeRestore, now)?;
-        self.conn.restore(
-            rusqlite::MAIN_DB,
+        // Read through a connection that knows the passphrase, and copied in one step.
+        let source = Connection::open_with_flags(
             file,
-            None::<fn(rusqlite::backup::Progress)>,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        if let Some(key) = self.key.as_deref() {
+            apply_key(&source, key)?;
+        }
+        {
+            let copy = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
+            if copy.step(-1)? != rusqlite::backup::StepResult::Done {
+                return Err(StoreError::Backup(
+                    "The backup could not be copied in one step; nothing was changed.".to_owned(),
+                ));
+            }
+        }
         // An older backup is brought up to this version's schema, like a database at start-up.
         MIGRATIONS.to_latest(&mut self.conn)?;
         Ok(safety)

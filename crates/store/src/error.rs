@@ -55,6 +55,15 @@ pub enum StoreError {
     )]
     NotEmpty { table: String },
 
+    #[error("A passphrase needs at least {min} characters.")]
+    WeakPassphrase { min: usize },
+
+    #[error("Your data is locked with a passphrase.")]
+    Locked,
+
+    #[error("That passphrase does not open your data. Nothing was changed.")]
+    WrongPassphrase,
+
     #[error("Database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -6,6 +6,7 @@
 
 mod assessments;
 pub mod backup;
+pub mod encryption;
 mod error;
 mod exercises;
 pub mod export;

@@ -41,6 +41,24 @@ pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join(DATABASE_FILE)
 }
 
+/// The first 16 bytes of every plain SQLite file; an encrypted file starts with random bytes.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Whether the file at `path` looks encrypted with a passphrase: no plain SQLite header, and whole
+/// pages (SQLCipher writes pages of a multiple of 512 bytes, 4096 by default). Anything else that
+/// is not SQLite (a text file, a truncated copy) is reported as damaged when opened.
+pub fn is_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let whole_pages = file
+        .metadata()
+        .is_ok_and(|m| m.len() >= 1024 && m.len().is_multiple_of(512));
+    let mut header = [0u8; 16];
+    whole_pages && file.read_exact(&mut header).is_ok() && &header != SQLITE_HEADER
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

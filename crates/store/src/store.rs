@@ -17,6 +17,8 @@ const QUICK_CHECK_MMAP: i64 = 256 << 20;
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// The passphrase the file is encrypted with (SQLCipher); none for a plain file.
+    pub(crate) key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,31 +45,74 @@ pub struct StoreInfo {
 impl Store {
     /// Opens (creating if needed) the database inside `data_dir`, creating the folder too.
     pub fn open_in(data_dir: &Path) -> Result<Self, StoreError> {
+        Self::open_in_with(data_dir, None)
+    }
+
+    /// [`Store::open_in`] for a database that may be encrypted with `key`.
+    pub fn open_in_with(data_dir: &Path, key: Option<&str>) -> Result<Self, StoreError> {
         std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDataDir {
             path: data_dir.to_path_buf(),
             source,
         })?;
-        Self::open(&paths::database_path(data_dir))
+        Self::open_with(&paths::database_path(data_dir), key)
     }
 
     /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
     /// A file from a newer Leadback or a damaged file is refused without being written to.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::open_with(path, None)
+    }
+
+    /// [`Store::open`] with the passphrase of an encrypted database. A passphrase that does not
+    /// open it, or an encrypted file opened without one, is refused without a write.
+    pub fn open_with(path: &Path, key: Option<&str>) -> Result<Self, StoreError> {
+        match key {
+            None if paths::is_encrypted(path) => return Err(StoreError::Locked),
+            // SQLCipher would take an empty key as none at all.
+            Some("") => return Err(StoreError::WrongPassphrase),
+            _ => {}
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Self::prepare(conn, Some(path.to_path_buf()))
+        Self::prepare(conn, Some(path.to_path_buf()), key)
     }
 
     /// A private database in memory, for tests and for commands that must not touch disk.
     pub fn open_in_memory() -> Result<Self, StoreError> {
-        Self::prepare(Connection::open_in_memory()?, None)
+        Self::prepare(Connection::open_in_memory()?, None, None)
     }
 
-    fn prepare(conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
+    /// Whether the file is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The passphrase the file was opened with, for connections of its own (the daily backup).
+    pub fn passphrase(&self) -> Option<&str> {
+        self.key.as_deref()
+    }
+
+    fn prepare(
+        conn: Connection,
+        path: Option<PathBuf>,
+        key: Option<&str>,
+    ) -> Result<Self, StoreError> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         let damaged = |err: rusqlite::Error| classify_open_error(err, &shown);
+        if let Some(key) = key {
+            apply_key(&conn, key)?;
+            // A wrong passphrase shows as "not a database" on the first read.
+            if let Err(err) = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+                row.get::<_, i64>(0)
+            }) {
+                return Err(match err.sqlite_error_code() {
+                    Some(ErrorCode::NotADatabase) => StoreError::WrongPassphrase,
+                    _ => damaged(err),
+                });
+            }
+        }
 
         // Read-only checks come first so that a file we must refuse is never modified.
         let found: i64 = conn
@@ -110,12 +155,17 @@ impl Store {
                 &backup::backups_dir(path),
                 BackupReason::BeforeMigration,
                 chrono::Utc::now(),
+                key,
             )?;
         }
 
         let mut conn = conn;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Self { conn, path })
+        Ok(Self {
+            conn,
+            path,
+            key: key.map(str::to_owned),
+        })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -162,6 +212,15 @@ impl Store {
             counts,
         })
     }
+}
+
+/// Gives SQLCipher the passphrase; it must come before anything else reads the file.
+pub(crate) fn apply_key(conn: &Connection, key: &str) -> Result<(), StoreError> {
+    // SQLCipher logs every failed decryption to stderr; a wrong passphrase is reported to the
+    // person instead.
+    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
+    conn.pragma_update(None, "key", key)?;
+    Ok(())
 }
 
 /// Runs `PRAGMA quick_check` or `integrity_check` and returns the problems it found (none: empty).

@@ -63,7 +63,7 @@ fn a_backup_is_a_checked_copy_beside_the_database() {
     );
     assert!(taken.bytes > 0);
     assert_eq!(
-        backup::verify(&taken.path).unwrap(),
+        backup::verify(&taken.path, None).unwrap(),
         leadback_store::latest_schema_version()
     );
     let copy = Store::open(&taken.path).unwrap();
@@ -126,11 +126,11 @@ fn the_daily_backup_can_be_taken_beside_an_open_store() {
     let (store, me) = store_with_note(dir.path(), "kept while open");
     let database = paths::database_path(dir.path());
 
-    let taken = backup::backup_file_if_due(&database, at(22, 7))
+    let taken = backup::backup_file_if_due(&database, None, at(22, 7))
         .unwrap()
         .unwrap();
     assert!(
-        backup::backup_file_if_due(&database, at(22, 8))
+        backup::backup_file_if_due(&database, None, at(22, 8))
             .unwrap()
             .is_none()
     );
@@ -254,10 +254,10 @@ fn a_damaged_backup_is_refused() {
         .unwrap()
         .unwrap();
     corrupt(&taken.path);
-    let err = backup::verify(&taken.path).unwrap_err();
+    let err = backup::verify(&taken.path, None).unwrap_err();
     assert!(matches!(err, StoreError::BadBackup { .. }), "{err}");
     assert_eq!(
-        backup::newest_good_backup(&store.backups_dir().unwrap()).unwrap(),
+        backup::newest_good_backup(&store.backups_dir().unwrap(), None).unwrap(),
         None
     );
 }
@@ -294,7 +294,7 @@ fn a_damaged_database_is_set_aside_and_the_newest_good_backup_put_in_its_place()
     let err = Store::open_in(dir.path()).unwrap_err();
     assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
 
-    let good = backup::newest_good_backup(&dir.path().join("backups"))
+    let good = backup::newest_good_backup(&dir.path().join("backups"), None)
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -302,7 +302,7 @@ fn a_damaged_database_is_set_aside_and_the_newest_good_backup_put_in_its_place()
         at(21, 7),
         "the damaged newer backup is skipped"
     );
-    let aside = backup::recover_from_backup(dir.path(), &good.path, at(22, 10)).unwrap();
+    let aside = backup::recover_from_backup(dir.path(), &good.path, None, at(22, 10)).unwrap();
 
     assert_eq!(
         std::fs::read(&aside).unwrap(),
@@ -327,7 +327,7 @@ fn upgrading_an_old_database_keeps_a_copy_of_it_first() {
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0].reason, BackupReason::BeforeMigration);
     assert_eq!(
-        backup::verify(&backups[0].path).unwrap(),
+        backup::verify(&backups[0].path, None).unwrap(),
         1,
         "the copy is of the old schema"
     );

@@ -148,7 +148,7 @@ pub async fn get_recovery(state: State<'_, AppState>) -> Result<Option<Recovery>
     };
     let backup = match (&state.data_dir, problem.code) {
         (Some(dir), ErrorCode::DamagedDatabase) => {
-            backup::newest_good_backup(&backup::backups_dir(&paths::database_path(dir)))?
+            backup::newest_good_backup(&backup::backups_dir(&paths::database_path(dir)), None)?
         }
         _ => None,
     };
@@ -178,9 +178,9 @@ pub async fn recover_from_backup(state: State<'_, AppState>) -> Result<BackupFil
         .clone()
         .ok_or_else(|| refused("There is no data folder."))?;
     let database = paths::database_path(&dir);
-    let chosen = backup::newest_good_backup(&backup::backups_dir(&database))?
+    let chosen = backup::newest_good_backup(&backup::backups_dir(&database), None)?
         .ok_or_else(|| refused("There is no backup that passes its checks."))?;
-    let aside = backup::recover_from_backup(&dir, &chosen.path, state.clock.now())?;
+    let aside = backup::recover_from_backup(&dir, &chosen.path, None, state.clock.now())?;
     log::warn!("damaged database moved to {}", aside.display());
     state.set_store(Store::open(&database)?)?;
     state.reminders_changed();

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod data;
 pub mod exercises;
 pub mod habits;
+pub mod lock;
 pub mod profile;
 pub mod programmes;
 pub mod settings;
@@ -78,6 +79,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         data::export_everything,
         data::get_recovery,
         data::recover_from_backup,
+        lock::get_lock_state,
+        lock::unlock,
+        lock::lock,
+        lock::set_passphrase,
+        lock::set_idle_lock,
     ]
 }
 

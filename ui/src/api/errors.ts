@@ -9,6 +9,7 @@ const HEADLINES: Record<ErrorCode, string> = {
   newer_database: "Your data was saved by a newer version of Leadback.",
   damaged_database: "Your Leadback data file is damaged.",
   storage: "Leadback could not read or write its data.",
+  locked: "Your data is locked.",
   internal: "Something went wrong inside Leadback.",
 };
 

@@ -21,6 +21,7 @@ const CODES: readonly ErrorCode[] = [
   "newer_database",
   "damaged_database",
   "storage",
+  "locked",
   "internal",
 ] satisfies readonly ErrorCode[];
 

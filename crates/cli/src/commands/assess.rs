@@ -28,7 +28,7 @@ pub fn run(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let mut store = Store::open_in(data_dir)?;
+    let mut store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
     let library = InstrumentLibrary::builtin()?;
     let current = library.current();

@@ -41,7 +41,7 @@ fn size(bytes: u64) -> String {
 }
 
 pub fn now(data_dir: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<(), CliError> {
-    let store = Store::open_in(data_dir)?;
+    let store = super::open_store(data_dir)?;
     match store.backup_now(BackupReason::Manual, clock.now())? {
         Some(taken) => writeln!(out, "Backed up and checked: {}", taken.path.display())?,
         None => writeln!(out, "Nothing to back up.")?,
@@ -68,7 +68,8 @@ pub fn restore(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let database = paths::database_path(data_dir);
-    match Store::open(&database) {
+    let key = super::passphrase();
+    match Store::open_with(&database, key.as_deref()) {
         Ok(mut store) => {
             let safety = store
                 .restore_backup(file, clock.now())
@@ -84,8 +85,8 @@ pub fn restore(
         }
         // A damaged database cannot be backed up; it is moved aside instead, never deleted.
         Err(StoreError::Damaged { .. }) => {
-            let aside =
-                backup::recover_from_backup(data_dir, file, clock.now()).map_err(input(file))?;
+            let aside = backup::recover_from_backup(data_dir, file, key.as_deref(), clock.now())
+                .map_err(input(file))?;
             Store::open(&database)?;
             writeln!(out, "Restored {}.", file.display())?;
             writeln!(
@@ -94,7 +95,7 @@ pub fn restore(
                 aside.display()
             )?;
         }
-        Err(other) => return Err(other.into()),
+        Err(other) => return Err(super::locked(other)),
     }
     Ok(())
 }
@@ -119,7 +120,7 @@ pub fn export(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let store = Store::open_in(data_dir)?;
+    let store = super::open_store(data_dir)?;
     let doc = store.export_all(clock.now())?;
     let text = doc.to_json()?;
     write_whole(file, text.as_bytes())?;
@@ -164,7 +165,7 @@ pub fn import_backup(data_dir: &Path, file: &Path, out: &mut dyn Write) -> Resul
         .map_err(|err| unreadable(format!("could not be read as text: {err}")))?;
     // Check the whole document before the database is even opened.
     let doc = ExportDocument::from_json(&text).map_err(input(file))?;
-    let mut store = Store::open_in(data_dir)?;
+    let mut store = super::open_store(data_dir)?;
     store.import_all(&doc).map_err(input(file))?;
     writeln!(
         out,

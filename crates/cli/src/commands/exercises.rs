@@ -10,7 +10,7 @@ use leadback_core::cohort::{ResultsFile, summarize};
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{builtin_library, check_in_note};
 use leadback_core::programmes::{self, Programme};
-use leadback_store::{JournalQuery, Store};
+use leadback_store::JournalQuery;
 
 use crate::error::CliError;
 use crate::output;
@@ -50,7 +50,7 @@ fn find_programme(data_dir: &Path, id: &str) -> Result<Programme, CliError> {
     if let Some(found) = builtin.into_iter().find(|p| p.id == id) {
         return Ok(found);
     }
-    let store = Store::open_in(data_dir)?;
+    let store = super::open_store(data_dir)?;
     let stored = store.programmes()?.into_iter().find(|p| p.id == id);
     match stored {
         Some(stored) => Programme::import_file(&stored.id, &stored.body, &exercises, &habits)
@@ -95,7 +95,7 @@ pub fn import_results(
             text,
         ));
     }
-    let mut store = Store::open_in(data_dir)?;
+    let mut store = super::open_store(data_dir)?;
     store.import_cohort_results(&opened, clock.now())?;
     writeln!(out, "Imported {} results file(s).", opened.len())?;
     Ok(())
@@ -107,7 +107,7 @@ pub fn summary(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let store = Store::open_in(data_dir)?;
+    let store = super::open_store(data_dir)?;
     let cohorts = store.cohorts()?;
     let programme_id = match (programme, cohorts.as_slice()) {
         (Some(id), _) => id.to_owned(),
@@ -195,7 +195,7 @@ pub fn journal(
     export: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let store = Store::open_in(data_dir)?;
+    let store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
     if let Some(file) = export {
         let markdown = store.journal_markdown(me.id, &format!("{}'s journal", me.name))?;
@@ -240,7 +240,7 @@ pub fn add_note(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let text = check_in_note(text)?.ok_or_else(|| CliError::Usage("The note is empty.".into()))?;
-    let mut store = Store::open_in(data_dir)?;
+    let mut store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
     let day = date.unwrap_or_else(|| clock.today());
     store.add_journal_note(me.id, day, &text, clock.now())?;

@@ -13,7 +13,7 @@ use leadback_store::{HabitOverview, HabitRecord, NewHabit, Store};
 use crate::error::CliError;
 
 fn open_with_me(data_dir: &Path) -> Result<(Store, i64), CliError> {
-    let store = Store::open_in(data_dir)?;
+    let store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
     Ok((store, me.id))
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use leadback_core::Clock;
-use leadback_store::{Store, loop_import};
+use leadback_store::loop_import;
 
 use crate::error::CliError;
 
@@ -19,7 +19,7 @@ pub fn loop_file(
         path: file.to_path_buf(),
         message: e.to_string(),
     })?;
-    let mut store = Store::open_in(data_dir)?;
+    let mut store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
     let name = file.display().to_string();
     let summary = store

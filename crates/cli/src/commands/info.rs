@@ -1,12 +1,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use leadback_store::{Integrity, Store, paths};
+use leadback_store::{Integrity, paths};
 
 use crate::error::CliError;
 
 pub fn run(data_dir: &Path, out: &mut dyn Write) -> Result<(), CliError> {
-    let store = Store::open_in(data_dir)?;
+    let store = super::open_store(data_dir)?;
     let info = store.info()?;
     writeln!(out, "data folder:    {}", data_dir.display())?;
     writeln!(

@@ -2,7 +2,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use leadback_core::{Clock, PersonName};
-use leadback_store::{Store, StoreError};
+use leadback_store::StoreError;
 
 use crate::error::CliError;
 
@@ -14,7 +14,7 @@ pub fn run(
 ) -> Result<(), CliError> {
     // Validate before opening, so bad input never even creates the data folder.
     let name = name.map(PersonName::parse).transpose()?;
-    let mut store = Store::open_in(&data_dir()?)?;
+    let mut store = super::open_store(&data_dir()?)?;
     let me = match name {
         Some(name) => Some(store.set_my_name(&name, clock.now())?),
         None => store.me()?,

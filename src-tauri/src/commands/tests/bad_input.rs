@@ -691,6 +691,12 @@ fn a_database_from_a_newer_leadback_is_refused_by_every_command_and_left_untouch
         (app.ok("backup_now", json!({}))["path"].clone(), programme)
     };
     programme["id"] = json!("my-retreat");
+    // A facilitator's own programme: the built-in one can never be imported over.
+    let exported = files.path().join("programme.json");
+    let mut file_json: Value =
+        serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
+    file_json["programme"]["id"] = json!("my-retreat");
+    std::fs::write(&exported, file_json.to_string()).unwrap();
     let results = leadback_core::cohort::ResultsFile::new(retreat, "A", None, None, None, &[]);
     std::fs::write(files.path().join("results.json"), results.unwrap().seal()).unwrap();
     let database = dir.path().join("leadback.sqlite3");

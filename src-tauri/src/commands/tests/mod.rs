@@ -14,6 +14,7 @@ use crate::state::AppState;
 
 mod bad_input;
 mod data;
+mod lock;
 mod permissions;
 
 struct TestApp {

@@ -1,0 +1,138 @@
+//! `leadback demo` as someone trying the app runs it: made-up data that is the same for the same
+//! seed, a tour that is ready to look around in, and refusals that leave a folder as it was.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
+
+mod common;
+
+use std::path::Path;
+
+use common::{leadback, ok, stderr};
+
+/// Everything in the database, without the moment of the export (the only part that may differ
+/// between two runs on the same day).
+fn exported(data: &Path) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export.json");
+    ok(data, &["export", file.to_str().unwrap()]);
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    doc.as_object_mut().unwrap().remove("exported_at");
+    doc
+}
+
+fn rows(doc: &serde_json::Value, table: &str) -> usize {
+    doc["tables"][table]["rows"].as_array().map_or(0, Vec::len)
+}
+
+/// The row count `leadback info` shows for a table.
+fn info_rows(info: &str, table: &str) -> i64 {
+    info.lines()
+        .find_map(|line| {
+            let mut words = line.split_whitespace();
+            (words.next() == Some(table)).then(|| words.next().unwrap().parse().unwrap())
+        })
+        .unwrap_or_else(|| panic!("no {table} in {info}"))
+}
+
+#[test]
+fn the_same_seed_makes_the_same_data_and_another_seed_other_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = ["demo", "--habits", "3", "--years", "1", "--seed"];
+    let run = |name: &str, seed: &str| {
+        let data = dir.path().join(name);
+        let said = ok(&data, &[&small[..], &[seed]].concat());
+        assert!(said.contains("3 habits"), "{said}");
+        exported(&data)
+    };
+    let first = run("first", "5");
+    let again = run("again", "5");
+    let other = run("other", "6");
+
+    for table in [
+        "person",
+        "habit",
+        "check_in",
+        "energy_check_in",
+        "assessment",
+        "assessment_answer",
+        "exercise_run",
+        "reflection",
+        "journal_note",
+    ] {
+        assert!(
+            rows(&first, table) > 0,
+            "a year of use leaves rows in {table}"
+        );
+    }
+    // Not assert_eq: a failure would print two whole databases.
+    assert!(first == again, "two runs with seed 5 made different data");
+    assert!(first != other, "seeds 5 and 6 made the same data");
+}
+
+#[test]
+fn the_tour_is_a_small_friendly_set_with_today_half_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let said = ok(data, &["demo", "--preset", "tour"]);
+    assert!(said.contains("5 habits"), "{said}");
+
+    assert!(!ok(data, &["me"]).trim().is_empty());
+    let habits: Vec<serde_json::Value> =
+        serde_json::from_str(&ok(data, &["habits", "list", "--json"])).unwrap();
+    assert!((4..=6).contains(&habits.len()), "{habits:?}");
+    let today: Vec<&serde_json::Value> = habits.iter().map(|h| &h["today"]).collect();
+    assert!(today.iter().any(|t| *t == "done"), "{today:?}");
+    assert!(today.iter().any(|t| t.is_null()), "{today:?}");
+
+    let journal = ok(data, &["journal"]);
+    for kind in ["note", "check-in", "reflection"] {
+        assert!(
+            journal
+                .lines()
+                .any(|l| l.split_whitespace().nth(1) == Some(kind)),
+            "the journal has a {kind}: {journal}"
+        );
+    }
+    let info = ok(data, &["info"]);
+    assert!(info_rows(&info, "assessment") >= 1, "{info}");
+    assert!(info_rows(&info, "exercise_run") >= 1, "{info}");
+    assert!(info_rows(&info, "energy_check_in") >= 30, "{info}");
+}
+
+#[test]
+fn a_folder_that_holds_data_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["me", "--name", "Ada"]);
+    ok(data, &["journal", "add", "mine", "--date", "2026-01-01"]);
+    let before = exported(data);
+
+    let out = leadback(data, &["demo", "--habits", "2", "--years", "1"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(stderr(&out).contains("empty"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Ada"), "{}", stderr(&out));
+    assert!(
+        exported(data) == before,
+        "the refused demo changed the data"
+    );
+}
+
+#[test]
+fn clients_and_impossible_sizes_are_refused_before_anything_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for (args, says) in [
+        (&["demo", "--clients", "3"][..], "coach workspace"),
+        (
+            &["demo", "--assessments-per-client", "4"][..],
+            "coach workspace",
+        ),
+        (&["demo", "--years", "11"][..], "--years"),
+        (&["demo", "--habits", "0"][..], "--habits"),
+    ] {
+        let out = leadback(&data, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+    assert!(!data.exists(), "a refused demo created the data folder");
+}
