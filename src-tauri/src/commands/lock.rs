@@ -1,7 +1,7 @@
 //! The passphrase: encrypting the data at rest, unlocking it at start, locking it on request or
 //! after idle minutes (the UI keeps the idle timer; the setting lives in the encrypted database).
 
-use leadback_store::Store;
+use leadback_store::{Store, StoreError};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -67,12 +67,19 @@ pub async fn get_lock_state(state: State<'_, AppState>) -> Result<LockState, Ipc
 /// Opens the data with its passphrase. A wrong one is refused and nothing is touched.
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), IpcError> {
+    within_limit(&passphrase)?;
     match state.open_error() {
-        None => return Ok(()),
+        // Already open: the passphrase must still be the right one, so a lock screen shown
+        // without a lock behind it cannot be passed with any text.
+        None => {
+            return match state.store()?.passphrase() {
+                Some(key) if key != passphrase => Err(StoreError::WrongPassphrase.into()),
+                _ => Ok(()),
+            };
+        }
         Some(err) if err.code != ErrorCode::Locked => return Err(err),
         Some(_) => {}
     }
-    within_limit(&passphrase)?;
     let dir = state
         .data_dir
         .clone()

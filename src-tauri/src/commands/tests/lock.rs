@@ -66,6 +66,12 @@ fn an_encrypted_database_starts_locked_and_opens_only_with_its_passphrase() {
 
     app.ok("unlock", json!({ "passphrase": SECRET }));
     assert_eq!(app.ok("get_me", json!({}))["name"], "Ada");
+    // Unlocking what is already open still needs the right passphrase.
+    assert_eq!(
+        app.code("unlock", json!({ "passphrase": "anything" })),
+        "invalid_input"
+    );
+    app.ok("unlock", json!({ "passphrase": SECRET }));
     app.ok("lock", json!({}));
     assert_eq!(app.code("get_me", json!({})), "locked");
 }

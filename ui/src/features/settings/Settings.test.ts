@@ -10,6 +10,7 @@ describe("settings", () => {
       get_start_at_login: () => false,
       set_start_at_login: (a) => a["enabled"],
       get_backups: () => ({ folder: "/data/backups", backups: [] }),
+      get_lock_state: () => ({ encrypted: false, locked: false, idle_minutes: null }),
     });
     render(Settings);
     const box = screen.getByRole("checkbox", { name: "Start Leadback when I log in" }) as HTMLInputElement;
@@ -24,6 +25,7 @@ describe("settings", () => {
     fakeRust({
       get_start_at_login: () => false,
       get_backups: () => ({ folder: "/data/backups", backups: [] }),
+      get_lock_state: () => ({ encrypted: false, locked: false, idle_minutes: null }),
       set_start_at_login: () => {
         throw { code: "storage", message: "Could not change starting at login: no autostart folder" };
       },
