@@ -15,6 +15,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 NPM_INSTALL := npm install --no-audit --no-fund --loglevel=error
 
 .PHONY: run test deps system-deps node-deps tauri-driver app lint rust-test bindings ui-test e2e
+.PHONY: ui-size package package-deps package-test
 
 ## run: install what is missing, build the app, and open it on your own data folder.
 run: deps app
@@ -22,7 +23,7 @@ run: deps app
 	else echo "No display found: running Leadback under Xvfb (invisible)."; $(XVFB) ./$(APP); fi
 
 ## test: every check CI runs, in order, stopping at the first failure.
-test: deps tauri-driver lint rust-test bindings ui-test e2e
+test: deps tauri-driver lint rust-test bindings ui-test ui-size e2e
 	@echo "All checks passed."
 
 deps: system-deps node-deps
@@ -75,3 +76,23 @@ ui-test: node-deps
 # With no network but loopback (tests/e2e/offline.sh): the suite passing proves the app needs none.
 e2e: app tauri-driver
 	cd tests/e2e && ./offline.sh $(XVFB) npm test
+
+## ui-size: the UI's gzipped size at start and in all, against its budgets (scripts/ui-bundle-size.mjs).
+ui-size: node-deps
+	cd ui && npm run --silent build -- --logLevel warn
+	node scripts/ui-bundle-size.mjs
+
+## package: the release installers, in target/release/bundle/deb and rpm (both build offline).
+# AppImage stays in tauri.conf.json's targets for machines that may download linuxdeploy, which its
+# bundler fetches at build time: there, `$(TAURI) build --bundles appimage`.
+package: deps
+	$(TAURI) build --bundles deb,rpm
+
+## package-test: build the release .deb, install it, check its files, and see the installed app open.
+package-test: deps package-deps
+	$(TAURI) build --bundles deb
+	SUDO="$(SUDO)" tests/package/deb.sh
+
+# What tests/package/deb.sh needs beyond `make test`: xwininfo, dbus-run-session, desktop-file-validate.
+package-deps:
+	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="x11-utils dbus desktop-file-utils"

@@ -14,11 +14,16 @@ use tauri::Manager;
 
 pub use error::{ErrorCode, IpcError};
 
-/// Takes the day's backup in the background, through a connection of its own, so start-up and
-/// the person's first clicks never wait for it.
-fn daily_backup(app: tauri::AppHandle) {
+/// Runs the start-up `quick_check` and then takes the day's backup, both in the background
+/// through connections of their own, so the first screen never waits for a read of the whole
+/// file. A damaged file closes the store: every command then reports it and the UI offers the
+/// newest good backup.
+fn check_then_back_up(app: tauri::AppHandle) {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<state::AppState>();
+        if !state.finish_startup_check() {
+            return;
+        }
         let Some((database, key)) = state.store().ok().and_then(|s| {
             let key = s.passphrase().map(str::to_owned);
             s.path().map(|p| (p.to_owned(), key))
@@ -72,7 +77,7 @@ pub fn run() -> tauri::Result<()> {
                 let _ = window.hide();
             }
             reminders::spawn(app.handle().clone());
-            daily_backup(app.handle().clone());
+            check_then_back_up(app.handle().clone());
             Ok(())
         })
         .on_window_event(tray::on_window_event)

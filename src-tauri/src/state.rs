@@ -68,7 +68,8 @@ impl AppState {
         let data_dir = paths::data_dir_from_env(data_dir_flag).map_err(IpcError::from);
         let opened = data_dir.clone().and_then(|dir| {
             log::info!("data folder: {}", dir.display());
-            Store::open_in(&dir).map_err(IpcError::from)
+            // The whole-file check runs beside the first screen (see `lib.rs`).
+            Store::open_in_deferring_check(&dir, None).map_err(IpcError::from)
         });
         let slot = match opened {
             Ok(opened) => Slot::Open(opened),
@@ -166,6 +167,33 @@ impl AppState {
                 "Set a passphrase first: without one there is nothing to lock.",
             )),
             Slot::Closed(_) => Ok(()),
+        }
+    }
+
+    /// Runs the start-up `quick_check` the store was opened without (through a connection of its
+    /// own, so commands carry on meanwhile). A damaged file closes the store: from then on every
+    /// command reports the damage and the UI offers the newest good backup. False when it did.
+    pub fn finish_startup_check(&self) -> bool {
+        let Some((database, key)) = self.store().ok().and_then(|s| {
+            let key = s.passphrase().map(str::to_owned);
+            s.path()
+                .filter(|_| s.check_pending())
+                .map(|p| (p.to_owned(), key))
+        }) else {
+            return true;
+        };
+        match leadback_store::quick_check_file(&database, key.as_deref()) {
+            Ok(()) => {
+                log::info!("start-up check: ok");
+                true
+            }
+            Err(err) => {
+                log::error!("the start-up check failed: {err}");
+                if let Ok(mut slot) = self.slot() {
+                    *slot = Slot::Closed(err.into());
+                }
+                false
+            }
         }
     }
 

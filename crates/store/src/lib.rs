@@ -29,4 +29,4 @@ pub use habits::{CheckInRecord, EnergyRecord, HabitRecord, NewHabit, ReminderRec
 pub use journal::{JournalEntry, JournalQuery};
 pub use migrations::latest_schema_version;
 pub use programmes::StoredProgramme;
-pub use store::{Integrity, Store, StoreInfo, TableCount};
+pub use store::{Integrity, Store, StoreInfo, TableCount, quick_check_file};

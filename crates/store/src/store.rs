@@ -19,6 +19,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// The passphrase the file is encrypted with (SQLCipher); none for a plain file.
     pub(crate) key: Option<String>,
+    /// Opened without its `quick_check`, which the caller runs beside the first screen.
+    check_pending: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +68,27 @@ impl Store {
     /// [`Store::open`] with the passphrase of an encrypted database. A passphrase that does not
     /// open it, or an encrypted file opened without one, is refused without a write.
     pub fn open_with(path: &Path, key: Option<&str>) -> Result<Self, StoreError> {
+        Self::open_checking(path, key, false)
+    }
+
+    /// [`Store::open_in_with`] leaving the start-up `quick_check` to the caller (see
+    /// [`quick_check_file`]), so the first screen does not wait for a read of the whole file.
+    /// A database that needs an upgrade is still checked first: migrating a damaged file could
+    /// make it worse.
+    pub fn open_in_deferring_check(data_dir: &Path, key: Option<&str>) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDataDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        Self::open_checking(&paths::database_path(data_dir), key, true)
+    }
+
+    /// Whether this store was opened without its `quick_check`, which is still to run.
+    pub fn check_pending(&self) -> bool {
+        self.check_pending
+    }
+
+    fn open_checking(path: &Path, key: Option<&str>, defer: bool) -> Result<Self, StoreError> {
         match key {
             None if paths::is_encrypted(path) => return Err(StoreError::Locked),
             // SQLCipher would take an empty key as none at all.
@@ -76,12 +99,12 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Self::prepare(conn, Some(path.to_path_buf()), key)
+        Self::prepare(conn, Some(path.to_path_buf()), key, defer)
     }
 
     /// A private database in memory, for tests and for commands that must not touch disk.
     pub fn open_in_memory() -> Result<Self, StoreError> {
-        Self::prepare(Connection::open_in_memory()?, None, None)
+        Self::prepare(Connection::open_in_memory()?, None, None, false)
     }
 
     /// Whether the file is encrypted with a passphrase.
@@ -98,6 +121,7 @@ impl Store {
         conn: Connection,
         path: Option<PathBuf>,
         key: Option<&str>,
+        defer_check: bool,
     ) -> Result<Self, StoreError> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         let damaged = |err: rusqlite::Error| classify_open_error(err, &shown);
@@ -125,17 +149,15 @@ impl Store {
                 supported: latest_schema_version(),
             });
         }
-        // Reading the file through a memory map makes the check about twice as fast; the map is
-        // dropped again afterwards, so normal work never meets a SIGBUS on a truncated file.
-        conn.pragma_update(None, "mmap_size", QUICK_CHECK_MMAP)
-            .map_err(damaged)?;
-        let problems = check(&conn, "quick_check").map_err(damaged)?;
-        conn.pragma_update(None, "mmap_size", 0).map_err(damaged)?;
-        if !problems.is_empty() {
-            return Err(StoreError::Damaged {
-                path: shown,
-                detail: problems.join("; "),
-            });
+        let check_pending = defer_check && found == latest_schema_version();
+        if !check_pending {
+            let problems = quick_check(&conn).map_err(damaged)?;
+            if !problems.is_empty() {
+                return Err(StoreError::Damaged {
+                    path: shown,
+                    detail: problems.join("; "),
+                });
+            }
         }
 
         // WAL keeps readers and the writer apart; FULL makes every acknowledged commit durable
@@ -165,6 +187,7 @@ impl Store {
             conn,
             path,
             key: key.map(str::to_owned),
+            check_pending,
         })
     }
 
@@ -210,6 +233,37 @@ impl Store {
             schema_version: self.schema_version()?,
             integrity,
             counts,
+        })
+    }
+}
+
+/// `PRAGMA quick_check` read through a memory map, which makes it about twice as fast; the map is
+/// dropped again afterwards, so normal work never meets a SIGBUS on a truncated file.
+fn quick_check(conn: &Connection) -> Result<Vec<String>, rusqlite::Error> {
+    conn.pragma_update(None, "mmap_size", QUICK_CHECK_MMAP)?;
+    let problems = check(conn, "quick_check");
+    conn.pragma_update(None, "mmap_size", 0)?;
+    problems
+}
+
+/// The start-up `quick_check` of the database at `path` through a read-only connection of its
+/// own, for a store opened with [`Store::open_in_deferring_check`]: `Err(Damaged)` when it finds
+/// a problem.
+pub fn quick_check_file(path: &Path, key: Option<&str>) -> Result<(), StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    if let Some(key) = key {
+        apply_key(&conn, key)?;
+    }
+    let problems = quick_check(&conn).map_err(|err| classify_open_error(err, path))?;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: problems.join("; "),
         })
     }
 }

@@ -340,3 +340,42 @@ fn upgrading_an_old_database_keeps_a_copy_of_it_first() {
         1
     );
 }
+
+#[test]
+fn a_deferred_start_up_check_still_finds_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, me) = store_with_note(dir.path(), "n");
+    for n in 0..300 {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(n);
+        let text = format!(
+            "a longer note to fill pages, number {n}, {}",
+            "words ".repeat(20)
+        );
+        let mut store = Store::open_in(dir.path()).unwrap();
+        store.add_journal_note(me, day, &text, at(1, 9)).unwrap();
+    }
+    drop(store);
+    let database = paths::database_path(dir.path());
+
+    let healthy = Store::open_in_deferring_check(dir.path(), None).unwrap();
+    assert!(healthy.check_pending());
+    leadback_store::quick_check_file(&database, None).unwrap();
+    drop(healthy);
+
+    // Damage only the last pages (journal text), leaving the schema readable.
+    let mut bytes = std::fs::read(&database).unwrap();
+    let len = bytes.len();
+    bytes[len * 2 / 3..len - 100].fill(0x5a);
+    std::fs::write(&database, bytes).unwrap();
+    // The schema is intact, so opening without the check succeeds; the check itself does not.
+    let opened = Store::open_in_deferring_check(dir.path(), None).unwrap();
+    assert!(opened.check_pending());
+    let err = leadback_store::quick_check_file(&database, None).unwrap_err();
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+    drop(opened);
+    let checked = Store::open_in(dir.path());
+    assert!(
+        matches!(checked, Err(StoreError::Damaged { .. })),
+        "a normal open checks at once"
+    );
+}

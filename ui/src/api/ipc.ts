@@ -40,10 +40,18 @@ export function toApiError(raw: unknown): ApiError {
   return new ApiError("internal", raw instanceof Error ? raw.message : String(raw));
 }
 
+/** Dispatched on `window` when Rust answers that the data is locked or was found damaged after
+ * start-up: the app shell then shows the lock or recovery screen, whatever screen was open. */
+export const DATA_CLOSED_EVENT = "leadback:data-closed";
+
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (raw) {
-    throw toApiError(raw);
+    const err = toApiError(raw);
+    if (err.code === "locked" || err.code === "damaged_database") {
+      window.dispatchEvent(new CustomEvent(DATA_CLOSED_EVENT, { detail: err.code }));
+    }
+    throw err;
   }
 }

@@ -39,6 +39,28 @@ describe("the app while the data is locked", () => {
   });
 });
 
+describe("data closed while the app is open", () => {
+  it("shows the recovery screen when a later call finds the data damaged", async () => {
+    let damaged = false;
+    const DAMAGED = { code: "damaged_database", message: "/d/leadback.sqlite3 is damaged (malformed)." };
+    fakeRust({
+      get_me: () => {
+        if (damaged) throw DAMAGED;
+        return { id: 1, kind: "me", name: "Ada", created_at: "2026-11-22T08:00:00Z", updated_at: "2026-11-22T08:00:00Z" };
+      },
+      get_lock_state: () => ({ encrypted: false, locked: false, idle_minutes: null }),
+      get_recovery: () => ({ problem: DAMAGED, backup: null, data_folder: "/d" }),
+    });
+    render(App);
+    await screen.findByRole("banner");
+    damaged = true;
+    // What any screen's failing call does on its way to its own error notice.
+    const { call } = await import("../api/ipc");
+    await expect(call("get_me", {})).rejects.toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Leadback can't open your data" })).toBeTruthy();
+  });
+});
+
 describe("locking when idle", () => {
   // Only timeouts and the clock are faked; Svelte's and the fake IPC's promises run as usual.
   beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] }));

@@ -143,3 +143,44 @@ fn a_database_from_a_newer_leadback_is_never_replaced() {
     assert_eq!(recovery["backup"], json!(null));
     assert_eq!(app.code("recover_from_backup", json!({})), "invalid_input");
 }
+
+#[test]
+fn damage_found_by_the_check_beside_the_first_screen_closes_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let app = app_in(dir.path());
+        app.ok("backup_now", json!({}));
+        for n in 0..300 {
+            let text = format!("note {n}: {}", "a few words to fill the pages ".repeat(8));
+            app.ok(
+                "add_journal_note",
+                json!({ "day": "2026-11-20", "text": text }),
+            );
+        }
+    }
+    let database = dir.path().join("leadback.sqlite3");
+    rusqlite::Connection::open(&database)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    // The last pages (journal text) are damaged; the schema still reads.
+    let mut bytes = std::fs::read(&database).unwrap();
+    let len = bytes.len();
+    bytes[len * 2 / 3..len - 100].fill(0x5a);
+    std::fs::write(&database, bytes).unwrap();
+
+    let state = AppState::open(Some(dir.path()));
+    let app = TestApp::with_state(state);
+    assert_eq!(
+        app.ok("get_me", json!({}))["name"],
+        "Ada",
+        "the first screen does not wait"
+    );
+    let state = app.state();
+    assert!(!state.finish_startup_check());
+    assert_eq!(app.code("get_me", json!({})), "damaged_database");
+    assert_eq!(
+        app.ok("get_recovery", json!({}))["backup"]["reason"],
+        "manual"
+    );
+}

@@ -47,6 +47,11 @@ impl TestApp {
         Self { _app: app, webview }
     }
 
+    /// The app's shared state, as the commands see it.
+    fn state(&self) -> tauri::State<'_, AppState> {
+        self._app.state::<AppState>()
+    }
+
     /// Calls a command; `Ok` with its JSON result or `Err` with the JSON (or text) it was refused with.
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
