@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::Days;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use leadback_benches::{TEN_YEARS, epoch, loop_backup};
+use leadback_benches::{TEN_YEARS, after_ten_years, epoch, loop_backup};
 use leadback_core::PersonName;
 use leadback_core::habits::{CheckIns, Schedule, strength_series};
 use leadback_store::{Store, loop_import};
@@ -73,7 +73,7 @@ fn loop_import_50k(c: &mut Criterion) {
             |(_target, mut store, me)| {
                 let export = loop_import::read_backup(&backup).unwrap();
                 store
-                    .import_loop(me, "loop-50k.db", &export, epoch())
+                    .import_loop(me, "loop-50k.db", &export, after_ten_years())
                     .unwrap()
             },
             BatchSize::PerIteration,

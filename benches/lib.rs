@@ -70,6 +70,11 @@ pub fn store_with_history(
     Ok(me)
 }
 
+/// The day after the big dataset's last day: imports refuse days still to come.
+pub fn after_ten_years() -> DateTime<Utc> {
+    epoch() + Duration::days(TEN_YEARS + 1)
+}
+
 /// Habits in the big dataset, and the days each has been checked in.
 pub const HABITS: i64 = 20;
 pub const TEN_YEARS: i64 = 3653;
@@ -83,7 +88,7 @@ pub fn ten_years_of_habits(dir: &std::path::Path) -> Result<(Store, i64), StoreE
     let name = PersonName::parse("Bench").map_err(|e| StoreError::InvalidRecord(e.to_string()))?;
     let me = store.set_my_name(&name, epoch())?.id;
     let export = leadback_store::loop_import::read_backup(&backup)?;
-    store.import_loop(me, "loop.db", &export, epoch())?;
+    store.import_loop(me, "loop.db", &export, after_ten_years())?;
     Ok((store, me))
 }
 
