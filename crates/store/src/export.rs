@@ -86,9 +86,10 @@ impl ExportDocument {
             .map_err(|err| bad(format!("its contents are not as expected ({err})")))
     }
 
-    /// The document as JSON text, one table per key.
+    /// The document as compact JSON text (an export of years of data is written and read in
+    /// seconds; pretty-printing it would double its size).
     pub fn to_json(&self) -> Result<String, StoreError> {
-        serde_json::to_string_pretty(self).map_err(|err| bad(err.to_string()))
+        serde_json::to_string(self).map_err(|err| bad(err.to_string()))
     }
 
     /// Rows across all tables.
