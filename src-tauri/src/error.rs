@@ -105,6 +105,7 @@ impl From<StoreError> for IpcError {
             | StoreError::CreateDataDir { .. }
             | StoreError::Migration(_)
             | StoreError::Backup(_)
+            | StoreError::WriteFile { .. }
             | StoreError::Sqlite(_) => ErrorCode::Storage,
         };
         log::error!("store error ({code:?}): {err}");

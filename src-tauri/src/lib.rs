@@ -24,10 +24,7 @@ fn check_then_back_up(app: tauri::AppHandle) {
         if !state.finish_startup_check() {
             return;
         }
-        let Some((database, key)) = state.store().ok().and_then(|s| {
-            let key = s.passphrase().map(str::to_owned);
-            s.path().map(|p| (p.to_owned(), key))
-        }) else {
+        let Some((database, key)) = state.database_file() else {
             return;
         };
         let now = state.clock.now();

@@ -170,16 +170,20 @@ impl AppState {
         }
     }
 
+    /// The open database's file and passphrase, for work on connections of its own (the start-up
+    /// check, the day's backup) that must not hold the store while they read the whole file.
+    pub fn database_file(&self) -> Option<(PathBuf, Option<String>)> {
+        let store = self.store().ok()?;
+        let key = store.passphrase().map(str::to_owned);
+        store.path().map(|path| (path.to_owned(), key))
+    }
+
     /// Runs the start-up `quick_check` the store was opened without (through a connection of its
     /// own, so commands carry on meanwhile). A damaged file closes the store: from then on every
     /// command reports the damage and the UI offers the newest good backup. False when it did.
     pub fn finish_startup_check(&self) -> bool {
-        let Some((database, key)) = self.store().ok().and_then(|s| {
-            let key = s.passphrase().map(str::to_owned);
-            s.path()
-                .filter(|_| s.check_pending())
-                .map(|p| (p.to_owned(), key))
-        }) else {
+        let pending = self.store().is_ok_and(|s| s.check_pending());
+        let Some((database, key)) = self.database_file().filter(|_| pending) else {
             return true;
         };
         match leadback_store::quick_check_file(&database, key.as_deref()) {

@@ -11,10 +11,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use crate::migrations::{MIGRATIONS, latest_schema_version};
-use crate::store::{apply_key, check};
+use crate::store::{check, open_read_only};
 use crate::{Store, StoreError, paths};
 
 /// The folder beside the database that holds its backups.
@@ -261,13 +261,7 @@ pub fn backup_file_if_due(
     key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Option<BackupFile>, StoreError> {
-    let conn = Connection::open_with_flags(
-        database,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    if let Some(key) = key {
-        apply_key(&conn, key)?;
-    }
+    let conn = open_read_only(database, key)?;
     daily(&conn, &backups_dir(database), now, key)
 }
 
@@ -295,14 +289,7 @@ pub fn verify(file: &Path, key: Option<&str>) -> Result<i64, StoreError> {
     if !file.is_file() {
         return Err(refused("there is no such file".to_owned()));
     }
-    let conn = Connection::open_with_flags(
-        file,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|err| refused(err.to_string()))?;
-    if let Some(key) = key {
-        apply_key(&conn, key)?;
-    }
+    let conn = open_read_only(file, key).map_err(|err| refused(err.to_string()))?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|err| match key {
@@ -412,13 +399,7 @@ impl Store {
         verify(file, self.key.as_deref())?;
         let safety = self.backup_now(BackupReason::BeforeRestore, now)?;
         // Read through a connection that knows the passphrase, and copied in one step.
-        let source = Connection::open_with_flags(
-            file,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        if let Some(key) = self.key.as_deref() {
-            apply_key(&source, key)?;
-        }
+        let source = open_read_only(file, self.key.as_deref())?;
         {
             let copy = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
             if copy.step(-1)? != rusqlite::backup::StepResult::Done {

@@ -47,6 +47,13 @@ pub enum StoreError {
     #[error("{path} cannot be restored: {detail}. Nothing was changed.")]
     BadBackup { path: PathBuf, detail: String },
 
+    #[error("Could not write {path}: {source}")]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("This file cannot be imported: {0}. Nothing was changed.")]
     BadExport(String),
 

@@ -92,6 +92,22 @@ impl ExportDocument {
         serde_json::to_string(self).map_err(|err| bad(err.to_string()))
     }
 
+    /// Writes the document to `path`: beside it first and then renamed, so a crash never leaves
+    /// half a file under its name (and a failed write leaves nothing behind).
+    pub fn write_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        let text = self.to_json()?;
+        let failed = |path: &std::path::Path, source| StoreError::WriteFile {
+            path: path.to_path_buf(),
+            source,
+        };
+        let partial = path.with_extension("partial");
+        std::fs::write(&partial, text).map_err(|err| failed(&partial, err))?;
+        std::fs::rename(&partial, path).map_err(|err| {
+            let _ = std::fs::remove_file(&partial);
+            failed(path, err)
+        })
+    }
+
     /// Rows across all tables.
     pub fn row_count(&self) -> usize {
         self.tables.values().map(|t| t.rows.len()).sum()

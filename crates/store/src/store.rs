@@ -250,13 +250,7 @@ fn quick_check(conn: &Connection) -> Result<Vec<String>, rusqlite::Error> {
 /// own, for a store opened with [`Store::open_in_deferring_check`]: `Err(Damaged)` when it finds
 /// a problem.
 pub fn quick_check_file(path: &Path, key: Option<&str>) -> Result<(), StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    if let Some(key) = key {
-        apply_key(&conn, key)?;
-    }
+    let conn = open_read_only(path, key)?;
     let problems = quick_check(&conn).map_err(|err| classify_open_error(err, path))?;
     if problems.is_empty() {
         Ok(())
@@ -266,6 +260,19 @@ pub fn quick_check_file(path: &Path, key: Option<&str>) -> Result<(), StoreError
             detail: problems.join("; "),
         })
     }
+}
+
+/// A read-only connection of its own to the database file at `path`, with its passphrase: for
+/// reading a whole file (checks, backups, restores) without holding the store.
+pub(crate) fn open_read_only(path: &Path, key: Option<&str>) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    if let Some(key) = key {
+        apply_key(&conn, key)?;
+    }
+    Ok(conn)
 }
 
 /// Gives SQLCipher the passphrase; it must come before anything else reads the file.

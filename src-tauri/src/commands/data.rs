@@ -126,14 +126,7 @@ pub async fn export_everything(
         refuse_overwriting_data(&store, &path)?;
         store.export_all(state.clock.now())?
     };
-    let text = doc.to_json()?;
-    // Written beside the target and renamed, so a crash never leaves half a file under its name.
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, text).map_err(|err| storage(&partial, err))?;
-    std::fs::rename(&partial, &path).map_err(|err| {
-        let _ = std::fs::remove_file(&partial);
-        storage(&path, err)
-    })?;
+    doc.write_to(&path)?;
     Ok(ExportSummary {
         rows: doc.row_count(),
         tables: doc.tables.len(),

@@ -122,8 +122,13 @@ pub fn export(
 ) -> Result<(), CliError> {
     let store = super::open_store(data_dir)?;
     let doc = store.export_all(clock.now())?;
-    let text = doc.to_json()?;
-    write_whole(file, text.as_bytes())?;
+    doc.write_to(file).map_err(|err| match err {
+        StoreError::WriteFile { source, .. } => CliError::InputFile {
+            path: file.to_path_buf(),
+            message: format!("could not be written: {source}"),
+        },
+        other => other.into(),
+    })?;
     writeln!(
         out,
         "Exported {} rows from {} tables to {}.",
@@ -132,17 +137,6 @@ pub fn export(
         file.display()
     )?;
     Ok(())
-}
-
-/// Writes beside the target and renames, so a crash never leaves half a file under its name.
-fn write_whole(file: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let failed = |err: std::io::Error| CliError::InputFile {
-        path: file.to_path_buf(),
-        message: format!("could not be written: {err}"),
-    };
-    let partial = file.with_extension("partial");
-    std::fs::write(&partial, bytes).map_err(failed)?;
-    std::fs::rename(&partial, file).map_err(failed)
 }
 
 /// The largest export read: far beyond ten years of a busy coach's data.
