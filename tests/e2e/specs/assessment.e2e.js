@@ -1,24 +1,12 @@
 // The self-assessment in the real app: taken twice with the keyboard, interrupted by closing the
 // app, resumed, read as results, and compared in the history.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expectAccessible, rawInvoke, screenshot } from "./support.js";
+import { expectAccessible, openApp, ownDataDir, rawInvoke, screenshot } from "./support.js";
 
 // A data folder of its own, so this spec neither depends on nor changes what the others see
 // (the first-run spec expects a fresh start, whichever order the specs run in).
-const dataDir = fs.mkdtempSync(
-  path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), "assessment-data-"),
-);
+const dataDir = ownDataDir("assessment-data");
 
 /** Restarts the app on this spec's own data folder; later reloadSession() calls keep it. */
-async function openOwnData() {
-  const caps = browser.requestedCapabilities;
-  await browser.reloadSession({
-    ...caps,
-    "tauri:options": { ...caps["tauri:options"], args: ["--data-dir", dataDir] },
-  });
-}
 
 const greeting = () => $("h1*=Good ");
 const progress = () => $("#progress-label");
@@ -104,7 +92,7 @@ describe("the self-assessment", function () {
   this.timeout(300_000);
 
   before(async () => {
-    await openOwnData();
+    await openApp(dataDir);
     const q = await rawInvoke("get_questionnaire", {});
     const stances = new Map(q.value.instrument.items.map((item) => [item.id, item.stance]));
     steps = q.value.steps.map((s) => ({ ...s, stance: stances.get(s.id) }));

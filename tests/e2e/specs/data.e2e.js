@@ -1,19 +1,11 @@
 // Keeping data safe in the real app: a backup made and restored from Settings after a
 // confirmation, and a damaged data file replaced by the newest good backup at the next start.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { expectAccessible, rawInvoke, screenshot } from "./support.js";
+import { expectAccessible, onboard, openApp, ownDataDir, rawInvoke, screenshot } from "./support.js";
 
-const dataDir = fs.mkdtempSync(path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), "data-safety-"));
+const dataDir = ownDataDir("data-safety");
 
-async function startApp() {
-  const caps = browser.requestedCapabilities;
-  await browser.reloadSession({
-    ...caps,
-    "tauri:options": { ...caps["tauri:options"], args: ["--data-dir", dataDir] },
-  });
-}
 
 async function journalTexts() {
   const journal = await rawInvoke("get_journal", { search: null, stance: null, exerciseId: null });
@@ -23,11 +15,8 @@ async function journalTexts() {
 
 describe("backups and recovery", () => {
   before(async () => {
-    await startApp();
-    await $("h1=Welcome to Leadback").waitForDisplayed();
-    await $("#name").setValue("Rosa");
-    await $("button=Continue").click();
-    await $("h1*=Rosa").waitForDisplayed();
+    await openApp(dataDir);
+    await onboard("Rosa");
     await rawInvoke("add_journal_note", { day: "2026-11-20", text: "Kept in the backup" });
   });
 
@@ -67,7 +56,7 @@ describe("backups and recovery", () => {
     bytes.fill(0x5a, 100);
     fs.writeFileSync(database, bytes);
 
-    await startApp();
+    await openApp(dataDir);
     await $("h1=Leadback can't open your data").waitForDisplayed();
     await $("button=Restore that copy").waitForDisplayed();
     await screenshot("72-recovery");

@@ -1,31 +1,14 @@
 // A guided exercise in the real app: its timer runs out, a reflection is written, finishing checks
 // in the linked habit, and the reflection is found in the journal.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expectAccessible, rawInvoke, screenshot } from "./support.js";
+import { expectAccessible, onboard, openApp, ownDataDir, rawInvoke, screenshot, shows } from "./support.js";
 
-const dataDir = fs.mkdtempSync(path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), "exercises-data-"));
+const dataDir = ownDataDir("exercises-data");
 
-/** Waits until the window shows `text` somewhere. */
-async function shows(text, timeout = 10_000) {
-  await browser.waitUntil(async () => (await $("body").getText()).includes(text), {
-    timeout,
-    timeoutMsg: `the window never showed "${text}"`,
-  });
-}
 
 describe("a guided exercise", () => {
   before(async () => {
-    const caps = browser.requestedCapabilities;
-    await browser.reloadSession({
-      ...caps,
-      "tauri:options": { ...caps["tauri:options"], args: ["--data-dir", dataDir] },
-    });
-    await $("h1=Welcome to Leadback").waitForDisplayed();
-    await $("#name").setValue("Noor");
-    await $("button=Continue").click();
-    await $("h1*=Noor").waitForDisplayed();
+    await openApp(dataDir);
+    await onboard("Noor");
     // The exercise checks in this habit when it is finished.
     await rawInvoke("add_library_habit", { libraryId: "listen-before-speaking" });
   });

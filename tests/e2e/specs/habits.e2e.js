@@ -2,25 +2,17 @@
 // with a note, a week back-filled with a skipped day, the streak, strength, heatmap and
 // explanation, reminders, a Loop Habit Tracker import, the progress charts and the settings.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expectAccessible, rawInvoke, screenshot } from "./support.js";
+import { expectAccessible, openApp, ownDataDir, rawInvoke, screenshot } from "./support.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The shared fixtures sit beside the repository, here and in CI.
 const loopBackup = path.resolve(here, "../../../../shared/fixtures/loop-habit-tracker/loop-schema12.db");
 
 // A data folder of its own, like the assessment spec: this spec starts with no habits.
-const dataDir = fs.mkdtempSync(path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), "habits-data-"));
+const dataDir = ownDataDir("habits-data");
 
-async function openOwnData() {
-  const caps = browser.requestedCapabilities;
-  await browser.reloadSession({
-    ...caps,
-    "tauri:options": { ...caps["tauri:options"], args: ["--data-dir", dataDir] },
-  });
-}
 
 const greeting = () => $("h1*=Good ");
 
@@ -79,7 +71,7 @@ describe("habits", function () {
   this.timeout(300_000);
 
   before(async () => {
-    await openOwnData();
+    await openApp(dataDir);
     await arriveHome();
   });
 

@@ -1,28 +1,17 @@
 // The passphrase in the real app: encrypting the data from Settings, starting locked, a wrong
 // passphrase refused, the right one opening the data as it was.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { expectAccessible, screenshot } from "./support.js";
+import { expectAccessible, onboard, openApp, ownDataDir, screenshot } from "./support.js";
 
-const dataDir = fs.mkdtempSync(path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), "lock-"));
+const dataDir = ownDataDir("lock");
 const SECRET = "the back of the line";
 
-async function startApp() {
-  const caps = browser.requestedCapabilities;
-  await browser.reloadSession({
-    ...caps,
-    "tauri:options": { ...caps["tauri:options"], args: ["--data-dir", dataDir] },
-  });
-}
 
 describe("a passphrase", () => {
   before(async () => {
-    await startApp();
-    await $("h1=Welcome to Leadback").waitForDisplayed();
-    await $("#name").setValue("Imani");
-    await $("button=Continue").click();
-    await $("h1*=Imani").waitForDisplayed();
+    await openApp(dataDir);
+    await onboard("Imani");
   });
 
   it("encrypts the data from Settings, with the warning that it cannot be recovered", async () => {
@@ -43,7 +32,7 @@ describe("a passphrase", () => {
 
   it("starts locked and opens only with the right passphrase", async () => {
     await browser.deleteSession();
-    await startApp();
+    await openApp(dataDir);
     await $("h1=Leadback is locked").waitForDisplayed();
     await $("#unlock-passphrase").setValue("not the passphrase");
     await $("button=Unlock").click();

@@ -3,19 +3,12 @@
 // sees the cohort's charts. The native file dialogs cannot be driven through WebDriver, so the
 // files are handed to the same commands the dialogs feed (as the habits spec does for Loop).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { expectAccessible, rawInvoke, screenshot } from "./support.js";
+import { expectAccessible, onboard, openApp, ownDataDir, rawInvoke, screenshot, shows } from "./support.js";
 
-const dataDir = fs.mkdtempSync(path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), "programmes-"));
-const files = fs.mkdtempSync(path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), "programme-files-"));
+const dataDir = ownDataDir("programmes");
+const files = ownDataDir("programme-files");
 
-async function shows(text, timeout = 10_000) {
-  await browser.waitUntil(async () => (await $("body").getText()).includes(text), {
-    timeout,
-    timeoutMsg: `the window never showed "${text}"`,
-  });
-}
 
 /** Waits until an item's box is ticked and the save behind it has finished. */
 async function ticked(selector) {
@@ -52,15 +45,8 @@ async function takeAssessment(value) {
 
 describe("retreat programmes", () => {
   before(async () => {
-    const caps = browser.requestedCapabilities;
-    await browser.reloadSession({
-      ...caps,
-      "tauri:options": { ...caps["tauri:options"], args: ["--data-dir", dataDir] },
-    });
-    await $("h1=Welcome to Leadback").waitForDisplayed();
-    await $("#name").setValue("Tomas");
-    await $("button=Continue").click();
-    await $("h1*=Tomas").waitForDisplayed();
+    await openApp(dataDir);
+    await onboard("Tomas");
   });
 
   it("previews a programme file without saving it, then imports it", async () => {

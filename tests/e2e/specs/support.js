@@ -1,5 +1,6 @@
 // Helpers every spec uses: screenshots for people to look at, and an accessibility check.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 
@@ -52,4 +53,34 @@ export async function rawInvoke(command, args) {
     command,
     args,
   );
+}
+
+/** A fresh data folder of the spec's own, inside this run's folder. */
+export function ownDataDir(prefix) {
+  return fs.mkdtempSync(path.join(process.env.LEADBACK_E2E_DIR ?? os.tmpdir(), `${prefix}-`));
+}
+
+/** Restarts the app on `dataDir`; later `browser.reloadSession()` calls keep it. */
+export async function openApp(dataDir) {
+  const caps = browser.requestedCapabilities;
+  await browser.reloadSession({
+    ...caps,
+    "tauri:options": { ...caps["tauri:options"], args: ["--data-dir", dataDir] },
+  });
+}
+
+/** Answers the first-run screen with `name` and waits for the greeting. */
+export async function onboard(name) {
+  await $("h1=Welcome to Leadback").waitForDisplayed();
+  await $("#name").setValue(name);
+  await $("button=Continue").click();
+  await $(`h1*=${name}`).waitForDisplayed();
+}
+
+/** Waits until the window shows `text` somewhere. */
+export async function shows(text, timeout = 10_000) {
+  await browser.waitUntil(async () => (await $("body").getText()).includes(text), {
+    timeout,
+    timeoutMsg: `the window never showed "${text}"`,
+  });
 }

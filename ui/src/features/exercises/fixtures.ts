@@ -1,22 +1,10 @@
 // Test data and a fake Rust side for the exercise and journal component tests.
-import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Exercise, ExerciseRun } from "../../api/exercises";
+import type { fakeRust } from "../assessment/fixtures";
 
-export type Call = [string, Record<string, unknown>];
-export type Handlers = Record<string, (args: Record<string, unknown>) => unknown>;
-
-/** Answers each command with its handler, records every call, and fails loudly on any other. */
-export function fakeRust(handlers: Handlers): Call[] {
-  const calls: Call[] = [];
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push([cmd, a]);
-    const handler = handlers[cmd];
-    if (!handler) throw { code: "internal", message: `no fake for ${cmd}` };
-    return handler(a);
-  });
-  return calls;
-}
+// The one fake Rust side every component test uses.
+export { fakeRust, type Call } from "../assessment/fixtures";
+export type Handlers = Parameters<typeof fakeRust>[0];
 
 export const pause: Exercise = {
   id: "quick-pause",
