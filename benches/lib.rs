@@ -128,3 +128,27 @@ pub fn loop_backup(path: &std::path::Path, habits: i64, days: i64) -> rusqlite::
     tx.commit()?;
     Ok(rows)
 }
+
+/// The day the demo datasets end on: the benchmarks' fixed "today".
+pub fn demo_today() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+/// Fills the empty data folder `dir` with `leadback demo`'s data for `shape` and `seed`, as of
+/// [`demo_today`], the way the CLI does (made in memory, written in one step).
+pub fn demo_data_dir(
+    dir: &std::path::Path,
+    shape: leadback_demo::Shape,
+    seed: u64,
+) -> Result<(), String> {
+    let clock = leadback_core::FixedClock::new(demo_today());
+    let demo = leadback_demo::generate(shape, seed, &clock).map_err(|e| e.to_string())?;
+    let doc = demo
+        .store
+        .export_all(demo_today())
+        .map_err(|e| e.to_string())?;
+    let mut disk = Store::open_in(dir).map_err(|e| e.to_string())?;
+    disk.import_all(&doc).map_err(|e| e.to_string())
+}

@@ -5,6 +5,7 @@
 const COMMANDS: &[&str] = &[
     "get_me",
     "set_my_name",
+    "home_ready",
     "get_questionnaire",
     "get_open_assessment",
     "start_assessment",

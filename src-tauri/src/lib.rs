@@ -6,6 +6,9 @@
 mod args;
 mod commands;
 mod error;
+#[cfg(any(test, feature = "bench"))]
+#[doc(hidden)]
+pub mod mock;
 mod reminders;
 mod state;
 mod tray;

@@ -9,6 +9,7 @@ pub mod lock;
 pub mod profile;
 pub mod programmes;
 pub mod settings;
+pub mod startup;
 
 use std::path::{Path, PathBuf};
 
@@ -26,6 +27,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
     tauri::generate_handler![
         profile::get_me,
         profile::set_my_name,
+        startup::home_ready,
         assessment::get_questionnaire,
         assessment::get_open_assessment,
         assessment::start_assessment,

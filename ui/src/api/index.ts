@@ -1,6 +1,6 @@
 export { ApiError } from "./ipc";
 export { explain, type Explained } from "./errors";
-export { getMe, setMyName } from "./profile";
+export { getMe, homeReady, setMyName } from "./profile";
 export {
   answerItem,
   answerScenario,

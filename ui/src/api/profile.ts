@@ -10,3 +10,8 @@ export function getMe(): Promise<Person | null> {
 export function setMyName(name: string): Promise<Person> {
   return call<Person>("set_my_name", { name });
 }
+
+/** Tells Rust the home screen has drawn its data (once per start; the start-up benchmark's end). */
+export function homeReady(): Promise<void> {
+  return call<void>("home_ready");
+}

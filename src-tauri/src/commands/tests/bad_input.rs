@@ -8,7 +8,6 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use tauri::Manager;
 
 use super::TestApp;
 use crate::state::AppState;
@@ -165,7 +164,7 @@ type FileState = (PathBuf, Option<Vec<u8>>);
 /// Every row of every table, and every file in the folder with its bytes: a file written over the
 /// database would go unnoticed by the open connection. (The `-shm` index changes as it is read.)
 fn snapshot(app: &TestApp, dir: &Path) -> (Value, Vec<FileState>) {
-    let state = app.webview.state::<AppState>();
+    let state = app.state();
     let tables = state
         .store()
         .unwrap()

@@ -5,11 +5,8 @@ use chrono::{TimeZone, Utc};
 use leadback_core::FixedClock;
 use leadback_store::Store;
 use serde_json::{Value, json};
-use tauri::Manager;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
 
+use crate::mock::MockApp;
 use crate::state::AppState;
 
 mod bad_input;
@@ -17,10 +14,7 @@ mod data;
 mod lock;
 mod permissions;
 
-struct TestApp {
-    _app: tauri::App<MockRuntime>,
-    webview: tauri::WebviewWindow<MockRuntime>,
-}
+struct TestApp(MockApp);
 
 impl TestApp {
     fn new() -> Self {
@@ -33,38 +27,17 @@ impl TestApp {
     }
 
     fn with_state(state: AppState) -> Self {
-        let app = mock_builder()
-            .manage(state)
-            .invoke_handler(super::handler())
-            .build(tauri::generate_context!())
-            .unwrap();
-        let webview = match app.get_webview_window("main") {
-            Some(webview) => webview,
-            None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-                .build()
-                .unwrap(),
-        };
-        Self { _app: app, webview }
+        Self(MockApp::new(state).unwrap())
     }
 
     /// The app's shared state, as the commands see it.
     fn state(&self) -> tauri::State<'_, AppState> {
-        self._app.state::<AppState>()
+        self.0.state()
     }
 
     /// Calls a command; `Ok` with its JSON result or `Err` with the JSON (or text) it was refused with.
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            // The app's own origin: the capability grants our commands to local content only.
-            url: self.webview.url().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.webview, request).map(|body| body.deserialize::<Value>().unwrap())
+        self.0.call(cmd, args)
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {

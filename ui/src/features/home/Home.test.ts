@@ -17,6 +17,7 @@ function rust(open: ReturnType<typeof record> | null, history: ReturnType<typeof
     get_habits: () => [],
     get_energy: () => [],
     get_assessment_result: () => ({ result: { suggestions: { habits: [], exercises: [] } } }),
+    home_ready: () => null,
   });
 }
 
@@ -30,6 +31,16 @@ describe("home", () => {
     rust(null, []);
     render(Home, { me, now: new Date(2026, 10, 22, 8, 0) });
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Good morning, Ada");
+  });
+
+  it("tells Rust once its data is on screen (the start-up benchmark's end mark)", async () => {
+    const calls = rust(null, [entry(1, "2026-09-01T10:00:00Z", 80, "Out in front")]);
+    render(Home, { me });
+    await vi.waitFor(() => expect(calls.map(([c]) => c)).toContain("home_ready"));
+    const order = calls.map(([c]) => c);
+    expect(order.indexOf("home_ready")).toBeGreaterThan(order.indexOf("get_habits"));
+    expect(order.indexOf("home_ready")).toBeGreaterThan(order.indexOf("get_assessment_history"));
+    expect(screen.getByRole("heading", { level: 2, name: "Out in front" })).toBeTruthy();
   });
 
   it("invites a newcomer to take the assessment", async () => {

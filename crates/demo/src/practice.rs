@@ -10,7 +10,7 @@ use super::life::{Growth, Life, Stances};
 use super::rng::Rng;
 use super::texts::reflection;
 use super::{Demo, at};
-use crate::error::CliError;
+use crate::DemoError;
 
 impl Demo<'_> {
     /// A completed self-assessment on `index`, answered question by question as the app saves it.
@@ -20,7 +20,7 @@ impl Demo<'_> {
         index: usize,
         growth: &Growth,
         energy: &[Option<i64>],
-    ) -> Result<(), CliError> {
+    ) -> Result<(), DemoError> {
         let instrument = self.instrument;
         let progress = life.progress(index);
         let wobble = 0.04;
@@ -127,7 +127,7 @@ impl Demo<'_> {
         life: &Life,
         mut index: usize,
         exercise: &Exercise,
-    ) -> Result<(), CliError> {
+    ) -> Result<(), DemoError> {
         if exercise.duration_minutes >= 60 {
             while !matches!(life.date(index).weekday(), Weekday::Sat | Weekday::Sun)
                 && index + 1 < life.days.len()
@@ -187,7 +187,7 @@ impl Demo<'_> {
         Ok(())
     }
 
-    pub(super) fn note(&mut self, life: &Life, index: usize, text: &str) -> Result<(), CliError> {
+    pub(super) fn note(&mut self, life: &Life, index: usize, text: &str) -> Result<(), DemoError> {
         let Some(text) = check_in_note(text)? else {
             return Ok(());
         };

@@ -9,7 +9,7 @@ use leadback_core::habits::{CheckState, HabitLibrary, check_in_note};
 use super::Demo;
 use super::habits::HabitSpec;
 use super::life::{Growth, Stances};
-use crate::error::CliError;
+use crate::DemoError;
 
 impl Demo<'_> {
     /// Ten weeks of a new user who took to it: a small set that reads well on every screen.
@@ -17,7 +17,7 @@ impl Demo<'_> {
         &mut self,
         library: &HabitLibrary,
         clock: &dyn Clock,
-    ) -> Result<String, CliError> {
+    ) -> Result<String, DemoError> {
         const WEEKS: u64 = 10;
         let today = clock.today();
         let start = today - Days::new(WEEKS * 7);
@@ -43,7 +43,7 @@ impl Demo<'_> {
         let mut plans = Vec::new();
         for (id, first, adherence) in TOUR_HABITS {
             let habit = library.get(id).ok_or_else(|| {
-                CliError::Usage(format!("the habit library has no {id:?} for the tour"))
+                DemoError::Data(format!("the habit library has no {id:?} for the tour"))
             })?;
             let spec = HabitSpec {
                 library_id: Some(habit.id.clone()),
@@ -78,7 +78,7 @@ impl Demo<'_> {
         self.assessment(&life, span - 7, &growth, &energy)?;
         for (id, day) in TOUR_EXERCISES {
             let exercise = self.exercises.get(id).cloned().ok_or_else(|| {
-                CliError::Usage(format!("the exercise library has no {id:?} for the tour"))
+                DemoError::Data(format!("the exercise library has no {id:?} for the tour"))
             })?;
             self.exercise(&life, day, &exercise)?;
         }

@@ -12,7 +12,7 @@ use leadback_store::NewHabit;
 use super::life::Life;
 use super::texts::{ENERGY_NOTES, MISSED_NOTES, OWN_HABITS, SKIPPED_NOTES, done_notes};
 use super::{Demo, at};
-use crate::error::CliError;
+use crate::DemoError;
 
 #[derive(Debug, Clone)]
 pub(super) struct HabitSpec {
@@ -72,7 +72,7 @@ impl Demo<'_> {
         &mut self,
         library: &HabitLibrary,
         count: usize,
-    ) -> Result<Vec<HabitSpec>, CliError> {
+    ) -> Result<Vec<HabitSpec>, DemoError> {
         let mut from_library: Vec<HabitSpec> = library
             .habits()
             .iter()
@@ -103,7 +103,7 @@ impl Demo<'_> {
                     stance,
                     why: None,
                     schedule: Schedule::parse(schedule)
-                        .map_err(|e| CliError::Usage(e.to_string()))?,
+                        .map_err(|e| DemoError::Data(e.to_string()))?,
                 });
             }
             round += 1;
@@ -117,7 +117,7 @@ impl Demo<'_> {
         life: &Life,
         first: usize,
         end: usize,
-    ) -> Result<HabitPlan, CliError> {
+    ) -> Result<HabitPlan, DemoError> {
         let name = HabitName::parse(&spec.name)?;
         let new = NewHabit {
             library_id: spec.library_id.as_deref(),
@@ -162,7 +162,7 @@ impl Demo<'_> {
         plans: &mut [HabitPlan],
         life: &Life,
         span: usize,
-    ) -> Result<(), CliError> {
+    ) -> Result<(), DemoError> {
         let wanted = (plans.len() + 2) / 6;
         let mut candidates: Vec<usize> = (0..plans.len())
             .filter(|&i| plans.get(i).is_some_and(|p| p.first + 120 < span))
@@ -192,7 +192,7 @@ impl Demo<'_> {
         plan: &HabitPlan,
         life: &Life,
         note_rate: f64,
-    ) -> Result<(), CliError> {
+    ) -> Result<(), DemoError> {
         let records_misses = self.rng.range(0.15, 0.6);
         let mut level = plan.adherence;
         let mut done_before = false;
@@ -290,7 +290,7 @@ impl Demo<'_> {
         &mut self,
         life: &Life,
         recorded: f64,
-    ) -> Result<Vec<Option<i64>>, CliError> {
+    ) -> Result<Vec<Option<i64>>, DemoError> {
         let baseline = 3.0 + self.rng.range(-0.3, 0.3);
         let season = self.rng.range(0.0, TAU);
         let mut levels = Vec::with_capacity(life.days.len());
