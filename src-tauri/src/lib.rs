@@ -17,25 +17,41 @@ use tauri::Manager;
 
 pub use error::{ErrorCode, IpcError};
 
-/// Runs the start-up `quick_check` and then takes the day's backup, both in the background
-/// through connections of their own, so the first screen never waits for a read of the whole
-/// file. A damaged file closes the store: every command then reports it and the UI offers the
-/// newest good backup.
+/// How long the day's backup waits for the first screen before it starts anyway (onboarding, a
+/// locked database or a hidden start never show the home screen).
+const BACKUP_WAITS_FOR_FIRST_SCREEN: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs the start-up `quick_check` at once, and the day's backup once the home screen has its
+/// data, both in the background through connections of their own: the first screen never waits
+/// for a read of the whole file, nor shares the processor with a copy of it. A damaged file
+/// closes the store: every command then reports it and the UI offers the newest good backup.
 fn check_then_back_up(app: tauri::AppHandle) {
-    tauri::async_runtime::spawn_blocking(move || {
+    tauri::async_runtime::spawn(async move {
+        let checker = app.clone();
+        let healthy = tauri::async_runtime::spawn_blocking(move || {
+            checker.state::<state::AppState>().finish_startup_check()
+        })
+        .await
+        .unwrap_or(false);
+        if !healthy {
+            return;
+        }
         let state = app.state::<state::AppState>();
-        if !state.finish_startup_check() {
-            return;
-        }
-        let Some((database, key)) = state.database_file() else {
-            return;
-        };
-        let now = state.clock.now();
-        match leadback_store::backup::backup_file_if_due(&database, key.as_deref(), now) {
-            Ok(Some(taken)) => log::info!("daily backup: {}", taken.path.display()),
-            Ok(None) => {}
-            Err(err) => log::error!("the daily backup failed: {err}"),
-        }
+        let first_screen = state.first_screen.notified();
+        let _ = tokio::time::timeout(BACKUP_WAITS_FOR_FIRST_SCREEN, first_screen).await;
+        let _ = tauri::async_runtime::spawn_blocking(move || {
+            let state = app.state::<state::AppState>();
+            let Some((database, key)) = state.database_file() else {
+                return;
+            };
+            let now = state.clock.now();
+            match leadback_store::backup::backup_file_if_due(&database, key.as_deref(), now) {
+                Ok(Some(taken)) => log::info!("daily backup: {}", taken.path.display()),
+                Ok(None) => {}
+                Err(err) => log::error!("the daily backup failed: {err}"),
+            }
+        })
+        .await;
     });
 }
 

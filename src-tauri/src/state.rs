@@ -52,6 +52,8 @@ pub struct AppState {
     exercises: Result<ExerciseLibrary, IpcError>,
     /// Wakes the reminder scheduler when reminders or habits change.
     pub reminder_wakeup: std::sync::Arc<tokio::sync::Notify>,
+    /// Told when the home screen first has its data; the day's backup waits for it.
+    pub first_screen: tokio::sync::Notify,
     pub clock: Box<dyn Clock>,
 }
 
@@ -90,6 +92,7 @@ impl AppState {
             habit_library: load_habit_library(),
             exercises: load_exercises(),
             reminder_wakeup: Default::default(),
+            first_screen: Default::default(),
             clock,
         }
     }

@@ -4,16 +4,21 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use tauri::State;
+
+use crate::state::AppState;
+
 static ANNOUNCED: AtomicBool = AtomicBool::new(false);
 
-/// Called whenever the home screen has drawn its data; only the first call after start counts.
-/// With `LEADBACK_READY_FILE` set (by the start-up benchmark), it also writes the wall clock in
-/// nanoseconds since the Unix epoch to that file.
+/// Called whenever the home screen has drawn its data; only the first call after start counts:
+/// it lets the day's backup begin (see `lib.rs`). With `LEADBACK_READY_FILE` set (by the start-up
+/// benchmark), it also writes the wall clock in nanoseconds since the Unix epoch to that file.
 #[tauri::command]
-pub async fn home_ready() {
+pub async fn home_ready(state: State<'_, AppState>) -> Result<(), crate::IpcError> {
     if ANNOUNCED.swap(true, Ordering::Relaxed) {
-        return;
+        return Ok(());
     }
+    state.first_screen.notify_one();
     log::info!("the home screen has its data");
     if let Some(path) = std::env::var_os("LEADBACK_READY_FILE") {
         let nanos = SystemTime::now()
@@ -24,4 +29,5 @@ pub async fn home_ready() {
             log::warn!("could not write the start-up mark: {err}");
         }
     }
+    Ok(())
 }
