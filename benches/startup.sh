@@ -11,7 +11,8 @@
 #     bare app: its "Hello, world" page). Both write the wall clock to $LEADBACK_READY_FILE then.
 #   - memory: the proportional set size (PSS, /proc/PID/smaps_rollup) of the app and every process
 #     it started (the WebKit web and network processes), summed, one second after that moment.
-# Leadback runs on a fresh copy of the demo dataset each time (`leadback demo`, fixed seed), so
+# Both run inside one D-Bus session, as on a desktop (without one, the tray library spends time
+# looking for dbus-launch). Leadback runs on a fresh copy of the demo dataset each time (`leadback demo`, fixed seed), so
 # each start does what a person's first start of the day does (including the daily backup).
 # Prints the medians and the ratios Leadback / bare; results also go to target/startup/results.txt.
 set -euo pipefail
@@ -24,7 +25,10 @@ APP=target/release/leadback-app
 BARE=target/release/leadback-bare-app
 CLI=target/release/leadback
 
-make --no-print-directory deps
+make --no-print-directory deps package-deps
+if [ -z "${LEADBACK_STARTUP_BUS:-}" ]; then
+  LEADBACK_STARTUP_BUS=1 exec dbus-run-session -- "$0" "$@"
+fi
 echo "Building both apps and the CLI in release mode…"
 "$TAURI" build --no-bundle >/dev/null
 cargo build --release --locked -p leadback-bare-app --features custom-protocol
