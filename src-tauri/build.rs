@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "get_me",
     "set_my_name",
     "home_ready",
+    "set_client_mode",
     "get_questionnaire",
     "get_open_assessment",
     "start_assessment",

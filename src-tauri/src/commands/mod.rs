@@ -2,6 +2,7 @@
 //! calls the store, and maps errors to [`crate::IpcError`].
 
 pub mod assessment;
+pub mod client_mode;
 pub mod data;
 pub mod exercises;
 pub mod habits;
@@ -28,6 +29,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         profile::get_me,
         profile::set_my_name,
         startup::home_ready,
+        client_mode::set_client_mode,
         assessment::get_questionnaire,
         assessment::get_open_assessment,
         assessment::start_assessment,

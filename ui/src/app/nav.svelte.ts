@@ -21,6 +21,11 @@ class Nav {
   route: Route = $state({ name: "home" });
   /** True once the person has at least one finished assessment; shows History in the header. */
   hasResults = $state(false);
+  /**
+   * Set while a client answers the assessment at the coach's screen: the app shows only the
+   * questionnaire and its result (features/clientmode), full screen, until the coach leaves it.
+   */
+  clientMode = $state<{ name: string } | null>(null);
 
   go(route: Route): void {
     this.route = route;
