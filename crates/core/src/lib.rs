@@ -5,6 +5,7 @@
 //! any crate that does I/O; the store and the shell depend on it, never the other way round.
 
 pub mod assessment;
+pub mod clients;
 pub mod clock;
 pub mod cohort;
 pub mod exercises;

@@ -16,6 +16,8 @@ pub enum ValidationError {
     },
     #[error("{field} can't contain line breaks, tabs or other control characters.")]
     ControlCharacter { field: &'static str },
+    #[error("{field} can't be in the future.")]
+    FutureDate { field: &'static str },
 }
 
 /// Trims `raw` and checks it is a one-line text of 1 to `max` characters.

@@ -6,6 +6,7 @@
 
 mod assessments;
 pub mod backup;
+mod coaching;
 pub mod encryption;
 mod error;
 mod exercises;

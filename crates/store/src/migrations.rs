@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0002_assessments.sql"),
     include_str!("../migrations/0003_habits.sql"),
     include_str!("../migrations/0004_exercises_journal_programmes.sql"),
+    include_str!("../migrations/0005_coaching.sql"),
 ];
 
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -54,7 +54,7 @@ pub(crate) fn parse_timestamp(column: &str, text: &str) -> Result<DateTime<Utc>,
         })
 }
 
-fn read_person(row: &Row<'_>) -> rusqlite::Result<Result<Person, StoreError>> {
+pub(crate) fn read_person(row: &Row<'_>) -> rusqlite::Result<Result<Person, StoreError>> {
     let kind: String = row.get(1)?;
     let created: String = row.get(3)?;
     let updated: String = row.get(4)?;

@@ -21,6 +21,8 @@ pub struct Store {
     pub(crate) key: Option<String>,
     /// Opened without its `quick_check`, which the caller runs beside the first screen.
     check_pending: bool,
+    /// The person "my" reads and writes are for, when not "me" (see `Store::act_for`).
+    pub(crate) acting: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,6 +190,7 @@ impl Store {
             path,
             key: key.map(str::to_owned),
             check_pending,
+            acting: None,
         })
     }
 

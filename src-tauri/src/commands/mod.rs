@@ -7,6 +7,7 @@ pub mod data;
 pub mod exercises;
 pub mod habits;
 pub mod lock;
+pub mod people;
 pub mod profile;
 pub mod programmes;
 pub mod settings;
@@ -30,6 +31,21 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         profile::set_my_name,
         startup::home_ready,
         client_mode::set_client_mode,
+        people::list_people,
+        people::get_acting_person,
+        people::switch_person,
+        people::add_client,
+        people::update_client,
+        people::record_consent,
+        people::withdraw_consent,
+        people::get_client_overview,
+        people::add_session,
+        people::update_session,
+        people::save_session_notes,
+        people::delete_session,
+        people::assign_homework,
+        people::erase_preview,
+        people::erase_person,
         assessment::get_questionnaire,
         assessment::get_open_assessment,
         assessment::start_assessment,
@@ -91,14 +107,18 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
     ]
 }
 
-/// The id of the person using the app; most commands act for them.
+/// The id of the person the app acts for ("me", or the client a coach switched to); every "my …"
+/// command acts for them.
 pub(crate) fn my_id(store: &Store) -> Result<i64, IpcError> {
-    store.me()?.map(|me| me.id).ok_or_else(|| {
-        IpcError::new(
-            ErrorCode::NotFound,
-            "Set your name first: there is no profile to keep this under.",
-        )
-    })
+    store
+        .acting_person()?
+        .map(|person| person.id)
+        .ok_or_else(|| {
+            IpcError::new(
+                ErrorCode::NotFound,
+                "Set your name first: there is no profile to keep this under.",
+            )
+        })
 }
 
 /// Refuses a record that belongs to someone else (a coach's client) as if it did not exist.

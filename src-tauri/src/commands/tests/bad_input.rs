@@ -33,6 +33,8 @@ struct World {
     scenario: Value,
     open_run: i64,
     finished_run: i64,
+    client: i64,
+    client_session: i64,
     client_habit: i64,
     client_assessment: i64,
     client_finished_assessment: i64,
@@ -96,8 +98,8 @@ impl World {
 
         app.ok("backup_now", json!({}));
 
-        // No command creates a client yet, but the schema has them and their records sit in the
-        // same tables as mine.
+        // A client's records sit in the same tables as mine; these are made behind the commands'
+        // back so that "me" acting on them is refused by the record checks alone.
         let conn = rusqlite::Connection::open(dir.path().join("leadback.sqlite3")).unwrap();
         let stamp = "2026-11-01T09:00:00.000Z";
         let instrument = open["instrument_id"].as_str().unwrap();
@@ -129,6 +131,11 @@ impl World {
              VALUES (?1, 'quick-pause', 1, ?2)",
             &[&client, &stamp],
         );
+        let client_session = insert(
+            "INSERT INTO session (person_id, starts_at, agenda, created_at, updated_at)
+             VALUES (?1, '2026-11-20T09:00:00', 'Their session', ?2, ?2)",
+            &[&client, &stamp],
+        );
         // A folder for files the bad calls read (or must not write).
         std::fs::create_dir(dir.path().join("out")).unwrap();
 
@@ -142,6 +149,8 @@ impl World {
             scenario: questionnaire["scenarios"][0]["id"].clone(),
             open_run,
             finished_run,
+            client,
+            client_session,
             client_habit,
             client_assessment,
             client_finished_assessment,
@@ -228,6 +237,49 @@ fn shorten(value: &Value) -> String {
         Some((cut, _)) => format!("{}… ({} bytes)", &text[..cut], text.len()),
         None => text,
     }
+}
+
+#[test]
+fn people_sessions_and_erasing() {
+    let w = World::new();
+    let me = w.app.ok("get_me", json!({}))["id"].clone();
+    let client = |name: Value| json!({ "name": name, "contact": null, "tags": [] });
+    let consent = |day: &str, terms: Value| json!({ "agreed_on": day, "terms": terms });
+    let ok_consent = consent("2026-11-01", json!("Notes kept here."));
+    let session = |at: &str, agenda: Value| json!({ "starts_at": at, "agenda": agenda });
+    w.refuse_all(&[
+        ("add_client", json!({ "client": client(json!("")), "consent": ok_consent }), "invalid_input"),
+        ("add_client", json!({ "client": client(json!(long(MEGABYTE))), "consent": ok_consent }), "invalid_input"),
+        ("add_client", json!({ "client": { "name": "Bo", "contact": "a\u{7}b", "tags": [] }, "consent": ok_consent }), "invalid_input"),
+        ("add_client", json!({ "client": { "name": "Bo", "contact": null, "tags": [long(41)] }, "consent": ok_consent }), "invalid_input"),
+        ("add_client", json!({ "client": client(json!("Bo")), "consent": consent("2026-11-23", json!("Later.")) }), "invalid_input"),
+        ("add_client", json!({ "client": client(json!("Bo")), "consent": consent("2026-11-01", json!("  ")) }), "invalid_input"),
+        ("add_client", json!({ "client": client(json!("Bo")), "consent": consent("2026-11-01", json!(long(MEGABYTE))) }), "invalid_input"),
+        ("update_client", json!({ "personId": 9999, "client": client(json!("Bo")) }), "not_found"),
+        ("update_client", json!({ "personId": me, "client": client(json!("Bo")) }), "not_found"),
+        ("update_client", json!({ "personId": w.client, "client": client(json!("")) }), "invalid_input"),
+        ("record_consent", json!({ "personId": me, "consent": ok_consent }), "not_found"),
+        ("record_consent", json!({ "personId": w.client, "consent": consent("9999-01-01", json!("x")) }), "invalid_input"),
+        ("withdraw_consent", json!({ "personId": w.client }), "not_found"),
+        ("withdraw_consent", json!({ "personId": 9999 }), "not_found"),
+        ("switch_person", json!({ "personId": 9999 }), "not_found"),
+        ("get_client_overview", json!({ "personId": 9999 }), "not_found"),
+        ("add_session", json!({ "personId": 9999, "session": session("2026-11-22T09:00:00", json!("")) }), "not_found"),
+        ("add_session", json!({ "personId": me, "session": session("2026-11-22T09:00:00", json!("")) }), "not_found"),
+        ("add_session", json!({ "personId": w.client, "session": session("2026-11-22T09:00:00", json!(long(MEGABYTE))) }), "invalid_input"),
+        ("update_session", json!({ "sessionId": 9999, "session": session("2026-11-22T09:00:00", json!("")) }), "not_found"),
+        ("save_session_notes", json!({ "sessionId": 9999, "notes": "x" }), "not_found"),
+        ("save_session_notes", json!({ "sessionId": w.client_session, "notes": long(2_000_001) }), "invalid_input"),
+        ("delete_session", json!({ "sessionId": 9999 }), "not_found"),
+        ("assign_homework", json!({ "sessionId": 9999, "homework": { "kind": "exercise", "exercise_id": "listen-first" } }), "not_found"),
+        ("assign_homework", json!({ "sessionId": w.client_session, "homework": { "kind": "exercise", "exercise_id": "no-such" } }), "not_found"),
+        ("assign_homework", json!({ "sessionId": w.client_session, "homework": { "kind": "habit", "library_id": long(MEGABYTE) } }), "not_found"),
+        ("erase_preview", json!({ "personId": me }), "not_found"),
+        ("erase_person", json!({ "personId": me, "confirmName": "Ada" }), "not_found"),
+        ("erase_person", json!({ "personId": 9999, "confirmName": "" }), "not_found"),
+        ("erase_person", json!({ "personId": w.client, "confirmName": "cleo" }), "invalid_input"),
+        ("erase_person", json!({ "personId": w.client, "confirmName": long(MEGABYTE) }), "invalid_input"),
+    ]);
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::state::AppState;
 mod bad_input;
 mod data;
 mod lock;
+mod people;
 mod permissions;
 
 struct TestApp(MockApp);

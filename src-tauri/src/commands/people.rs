@@ -1,0 +1,293 @@
+//! People besides "me": a coach's clients with their consent, sessions and homework; which person
+//! the app acts for (every "my …" command follows it); and erasing a client.
+
+use chrono::NaiveDate;
+use leadback_core::Person;
+use leadback_core::assessment::HistoryEntry;
+use leadback_core::clients::{
+    ClientInput, ClientOverview, Consent, ConsentInput, ErasePreview, Homework, HomeworkKind,
+    PersonSummary, Session, SessionInput, TimelineKind, validate_notes,
+};
+use leadback_core::habits::HabitName;
+use leadback_store::{NewHabit, Store};
+use serde::Deserialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::{ErrorCode, IpcError};
+use crate::state::AppState;
+
+/// "Me" first, then every client by name.
+#[tauri::command]
+pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonSummary>, IpcError> {
+    Ok(state.store()?.people()?)
+}
+
+/// The person every "my …" command acts for now.
+#[tauri::command]
+pub async fn get_acting_person(state: State<'_, AppState>) -> Result<Option<Person>, IpcError> {
+    Ok(state.store()?.acting_person()?)
+}
+
+/// Acts for this person from now on (a client, or "me" again).
+#[tauri::command]
+pub async fn switch_person(state: State<'_, AppState>, person_id: i64) -> Result<Person, IpcError> {
+    Ok(state.store()?.act_for(person_id)?)
+}
+
+/// A new client, with the consent they gave.
+#[tauri::command]
+pub async fn add_client(
+    state: State<'_, AppState>,
+    client: ClientInput,
+    consent: ConsentInput,
+) -> Result<PersonSummary, IpcError> {
+    let details = client.validate()?;
+    let terms = consent.validate(state.clock.today())?;
+    let now = state.clock.now();
+    Ok(state
+        .store()?
+        .add_client(&details, consent.agreed_on, &terms, now)?)
+}
+
+#[tauri::command]
+pub async fn update_client(
+    state: State<'_, AppState>,
+    person_id: i64,
+    client: ClientInput,
+) -> Result<PersonSummary, IpcError> {
+    let details = client.validate()?;
+    let now = state.clock.now();
+    Ok(state.store()?.update_client(person_id, &details, now)?)
+}
+
+/// Consent given again or on new terms; the earlier records stay as history.
+#[tauri::command]
+pub async fn record_consent(
+    state: State<'_, AppState>,
+    person_id: i64,
+    consent: ConsentInput,
+) -> Result<Consent, IpcError> {
+    let terms = consent.validate(state.clock.today())?;
+    let now = state.clock.now();
+    Ok(state
+        .store()?
+        .record_consent(person_id, consent.agreed_on, &terms, now)?)
+}
+
+/// The client withdrew their consent today.
+#[tauri::command]
+pub async fn withdraw_consent(
+    state: State<'_, AppState>,
+    person_id: i64,
+) -> Result<Consent, IpcError> {
+    let today = state.clock.today();
+    Ok(state.store()?.withdraw_consent(person_id, today)?)
+}
+
+/// Everything the client overview shows: details, consent history, latest result, sessions,
+/// homework with progress, and the timeline.
+#[tauri::command]
+pub async fn get_client_overview(
+    state: State<'_, AppState>,
+    person_id: i64,
+) -> Result<ClientOverview, IpcError> {
+    client_overview(&state, person_id)
+}
+
+pub(crate) fn client_overview(
+    state: &AppState,
+    person_id: i64,
+) -> Result<ClientOverview, IpcError> {
+    let exercises = state.exercises()?;
+    let title_of = |id: &str| {
+        exercises
+            .get(id)
+            .map_or_else(|| id.to_owned(), |e| e.title.clone())
+    };
+    let store = state.store()?;
+    let summary = store.person_summary(person_id)?;
+    let latest = match store.completed_assessments(person_id)?.last() {
+        Some(record) => {
+            let instrument = state
+                .library()?
+                .find(&record.instrument_id, record.instrument_version)?;
+            let completed = record.completed_at.unwrap_or(record.started_at);
+            Some(HistoryEntry::score(
+                record.id,
+                completed,
+                instrument,
+                &record.sheet(),
+            )?)
+        }
+        None => None,
+    };
+    let mut homework = store.homework(person_id, state.clock.today())?;
+    for work in homework
+        .iter_mut()
+        .filter(|w| w.kind == HomeworkKind::Exercise)
+    {
+        work.title = title_of(&work.title);
+    }
+    let mut timeline = store.timeline(person_id)?;
+    for entry in timeline
+        .iter_mut()
+        .filter(|e| e.kind == TimelineKind::Exercise)
+    {
+        entry.title = title_of(&entry.title);
+    }
+    Ok(ClientOverview {
+        consents: store.consents(person_id)?,
+        sessions: store.sessions(person_id)?,
+        summary,
+        latest,
+        homework,
+        timeline,
+    })
+}
+
+#[tauri::command]
+pub async fn add_session(
+    state: State<'_, AppState>,
+    person_id: i64,
+    session: SessionInput,
+) -> Result<Session, IpcError> {
+    let agenda = session.validate()?;
+    let now = state.clock.now();
+    Ok(state
+        .store()?
+        .add_session(person_id, session.starts_at, &agenda, now)?)
+}
+
+#[tauri::command]
+pub async fn update_session(
+    state: State<'_, AppState>,
+    session_id: i64,
+    session: SessionInput,
+) -> Result<Session, IpcError> {
+    let agenda = session.validate()?;
+    let now = state.clock.now();
+    Ok(state
+        .store()?
+        .update_session(session_id, session.starts_at, &agenda, now)?)
+}
+
+/// Saves a session's notes exactly as typed (the UI calls this as the coach writes).
+#[tauri::command]
+pub async fn save_session_notes(
+    state: State<'_, AppState>,
+    session_id: i64,
+    notes: String,
+) -> Result<chrono::DateTime<chrono::Utc>, IpcError> {
+    validate_notes(&notes)?;
+    let now = state.clock.now();
+    Ok(state.store()?.save_session_notes(session_id, &notes, now)?)
+}
+
+#[tauri::command]
+pub async fn delete_session(state: State<'_, AppState>, session_id: i64) -> Result<(), IpcError> {
+    Ok(state.store()?.delete_session(session_id)?)
+}
+
+/// Homework to set: a habit from the library (added to the client's habits) or an exercise.
+#[derive(Debug, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum HomeworkInput {
+    Habit { library_id: String },
+    Exercise { exercise_id: String },
+}
+
+/// Sets homework in a session; returns the client's homework with its progress.
+#[tauri::command]
+pub async fn assign_homework(
+    state: State<'_, AppState>,
+    session_id: i64,
+    homework: HomeworkInput,
+) -> Result<Vec<Homework>, IpcError> {
+    let today = state.clock.today();
+    let now = state.clock.now();
+    let person_id = {
+        let mut store = state.store()?;
+        let session = store.session(session_id)?;
+        match &homework {
+            HomeworkInput::Habit { library_id } => {
+                let habit = state.habit_library()?.get(library_id).ok_or_else(|| {
+                    IpcError::new(
+                        ErrorCode::NotFound,
+                        format!("There is no habit {library_id:?} in the library."),
+                    )
+                })?;
+                let name = HabitName::parse(&habit.name)?;
+                let new = NewHabit {
+                    library_id: Some(&habit.id),
+                    name: &name,
+                    stance: Some(habit.stance),
+                    why: Some(&habit.why),
+                    schedule: habit.schedule,
+                };
+                add_and_assign(&mut store, &session, &new, today, now)?;
+            }
+            HomeworkInput::Exercise { exercise_id } => {
+                let exercise = state.exercises()?.get(exercise_id).ok_or_else(|| {
+                    IpcError::new(
+                        ErrorCode::NotFound,
+                        format!("There is no exercise {exercise_id:?}."),
+                    )
+                })?;
+                store.assign_exercise(session.id, &exercise.id, today)?;
+            }
+        }
+        session.person_id
+    };
+    state.reminders_changed();
+    Ok(client_overview(&state, person_id)?.homework)
+}
+
+/// The client's habit from the library (the one they already have, or a new one), set as homework.
+fn add_and_assign(
+    store: &mut Store,
+    session: &Session,
+    new: &NewHabit<'_>,
+    today: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), IpcError> {
+    let existing = store
+        .habits(session.person_id, false)?
+        .into_iter()
+        .find(|h| h.library_id.as_deref() == new.library_id);
+    let habit = match existing {
+        Some(habit) => habit.id,
+        None => store.add_habit(session.person_id, new, now)?.id,
+    };
+    store.assign_habit(session.id, habit, today)?;
+    Ok(())
+}
+
+/// What erasing this client would delete, for the confirmation.
+#[tauri::command]
+pub async fn erase_preview(
+    state: State<'_, AppState>,
+    person_id: i64,
+) -> Result<ErasePreview, IpcError> {
+    Ok(state.store()?.erase_preview(person_id)?)
+}
+
+/// Erases a client and everything about them. `confirm_name` must be their name as typed by the
+/// coach, so a slip of the mouse erases no one.
+#[tauri::command]
+pub async fn erase_person(
+    state: State<'_, AppState>,
+    person_id: i64,
+    confirm_name: String,
+) -> Result<ErasePreview, IpcError> {
+    let mut store = state.store()?;
+    let preview = store.erase_preview(person_id)?;
+    if confirm_name.trim() != preview.name {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            "Type the client's name exactly as shown to erase them. Nothing was erased.",
+        ));
+    }
+    Ok(store.erase_person(person_id)?)
+}

@@ -1,0 +1,113 @@
+//! A coach's workflow through IPC: a client with consent, acting for them (every "my …" command
+//! follows), a session with a megabyte of notes, homework, the overview, and erasing them.
+
+use serde_json::{Value, json};
+
+use super::TestApp;
+
+fn names(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["person"]["name"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_coach_works_with_a_client_and_then_erases_them() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Coach Kim" }));
+    let added = app.ok(
+        "add_client",
+        json!({
+            "client": { "name": " Noor Haddad ", "contact": "noor@example.org", "tags": ["pilot"] },
+            "consent": { "agreed_on": "2026-11-20", "terms": "Session notes kept on this laptop; a report on request." }
+        }),
+    );
+    let noor = added["person"]["id"].clone();
+    assert_eq!(added["person"]["name"], "Noor Haddad");
+    assert_eq!(added["consent"]["agreed_on"], "2026-11-20");
+    assert_eq!(
+        names(&app.ok("list_people", json!({}))),
+        ["Coach Kim", "Noor Haddad"]
+    );
+
+    // Acting for Noor: the habit and the assessment are hers, not the coach's.
+    assert_eq!(
+        app.ok("switch_person", json!({ "personId": noor }))["name"],
+        "Noor Haddad"
+    );
+    assert_eq!(
+        app.ok("get_acting_person", json!({}))["name"],
+        "Noor Haddad"
+    );
+    app.ok(
+        "add_library_habit",
+        json!({ "libraryId": "let-others-go-first" }),
+    );
+    app.take_assessment(4);
+    let me = app.ok("get_me", json!({}))["id"].clone();
+    app.ok("switch_person", json!({ "personId": me }));
+    assert_eq!(
+        app.ok("get_habits", json!({ "includeArchived": true })),
+        json!([])
+    );
+    assert_eq!(app.ok("get_assessment_history", json!({})), json!([]));
+
+    let session = app.ok(
+        "add_session",
+        json!({ "personId": noor, "session": { "starts_at": "2026-11-22T09:30:00", "agenda": "Who opens the stand-up?" } }),
+    );
+    let notes = "Noor let Sam open the stand-up. ".repeat(33_000);
+    app.ok(
+        "save_session_notes",
+        json!({ "sessionId": session["id"], "notes": notes }),
+    );
+    let homework = app.ok(
+        "assign_homework",
+        json!({ "sessionId": session["id"], "homework": { "kind": "habit", "library_id": "let-others-go-first" } }),
+    );
+    assert_eq!(homework.as_array().unwrap().len(), 1);
+    app.ok(
+        "assign_homework",
+        json!({ "sessionId": session["id"], "homework": { "kind": "exercise", "exercise_id": "listen-first" } }),
+    );
+
+    let overview = app.ok("get_client_overview", json!({ "personId": noor }));
+    assert_eq!(overview["sessions"][0]["notes"], notes);
+    assert_eq!(
+        overview["latest"]["scores"]["answered"]["items"]["answered"],
+        overview["latest"]["scores"]["answered"]["items"]["total"]
+    );
+    let titles: Vec<_> = overview["homework"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.contains(&"Let someone else go first"), "{titles:?}");
+    assert_eq!(titles.len(), 2);
+    let noor_habits = {
+        app.ok("switch_person", json!({ "personId": noor }));
+        app.ok("get_habits", json!({ "includeArchived": true }))
+    };
+    assert_eq!(
+        noor_habits.as_array().unwrap().len(),
+        1,
+        "the library habit she had was reused"
+    );
+
+    let preview = app.ok("erase_preview", json!({ "personId": noor }));
+    assert_eq!(preview["sessions"], 1);
+    assert_eq!(preview["assessments"], 1);
+    app.ok(
+        "erase_person",
+        json!({ "personId": noor, "confirmName": "Noor Haddad" }),
+    );
+    assert_eq!(names(&app.ok("list_people", json!({}))), ["Coach Kim"]);
+    assert_eq!(app.ok("get_acting_person", json!({}))["name"], "Coach Kim");
+    assert_eq!(
+        app.code("get_client_overview", json!({ "personId": noor })),
+        "not_found"
+    );
+}
