@@ -12,6 +12,6 @@ export function setMyName(name: string): Promise<Person> {
 }
 
 /** Tells Rust the home screen has drawn its data (once per start; the start-up benchmark's end). */
-export function homeReady(): Promise<void> {
-  return call<void>("home_ready");
+export function homeReady(): Promise<null> {
+  return call<null>("home_ready");
 }

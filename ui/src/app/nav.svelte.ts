@@ -15,7 +15,11 @@ export type Route =
   | { name: "exercises" }
   | { name: "journal" }
   | { name: "programmes" }
-  | { name: "settings" };
+  | { name: "settings" }
+  | { name: "clients" }
+  | { name: "client"; id: number };
+
+import type { Person } from "../bindings/Person";
 
 class Nav {
   route: Route = $state({ name: "home" });
@@ -26,6 +30,10 @@ class Nav {
    * questionnaire and its result (features/clientmode), full screen, until the coach leaves it.
    */
   clientMode = $state<{ name: string } | null>(null);
+  /** The client every "my …" screen acts for, or null for the person using the app. */
+  acting = $state<Person | null>(null);
+  /** Grows whenever the person acted for changes, so every screen reloads its data. */
+  personVersion = $state(0);
 
   go(route: Route): void {
     this.route = route;

@@ -14,4 +14,6 @@ export const screens = {
   exercises: () => import("../features/exercises/ExerciseLibrary.svelte"),
   journal: () => import("../features/journal/Journal.svelte"),
   programmes: () => import("../features/programmes/Programmes.svelte"),
+  clients: () => import("../features/clients/Clients.svelte"),
+  client: () => import("../features/clients/ClientOverview.svelte"),
 };

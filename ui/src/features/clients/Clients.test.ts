@@ -1,0 +1,146 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { nav } from "../../app/nav.svelte";
+import { fakeRust } from "../assessment/fixtures";
+import ClientOverview from "./ClientOverview.svelte";
+import Clients from "./Clients.svelte";
+import PersonSwitcher from "./PersonSwitcher.svelte";
+
+const stamp = "2026-11-22T09:00:00.000Z";
+const person = (id: number, name: string, kind: "me" | "client" = "client") => ({
+  id,
+  kind,
+  name,
+  created_at: stamp,
+  updated_at: stamp,
+});
+const consent = { id: 1, agreed_on: "2026-11-20", terms: "Notes kept on this laptop.", withdrawn_on: null, recorded_at: stamp };
+const summary = (id: number, name: string, kind: "me" | "client" = "client") => ({
+  person: person(id, name, kind),
+  contact: kind === "client" ? "noor@example.org" : null,
+  tags: kind === "client" ? ["pilot"] : [],
+  consent: kind === "client" ? consent : null,
+  last_session: null,
+  completed_assessments: 0,
+});
+const session = { id: 5, person_id: 2, starts_at: "2026-11-22T09:30:00", agenda: "Who opens the stand-up?", notes: "", updated_at: stamp };
+const overview = (over: Record<string, unknown> = {}) => ({
+  summary: summary(2, "Noor Haddad"),
+  consents: [consent],
+  latest: null,
+  sessions: [session],
+  homework: [],
+  timeline: [],
+  ...over,
+});
+const common = {
+  get_habit_library: () => [{ id: "let-others-go-first", name: "Let someone else go first" }],
+  get_exercises: () => [{ id: "listen-first", title: "Listen first" }],
+};
+
+beforeEach(() => {
+  nav.acting = null;
+  nav.go({ name: "clients" });
+  vi.useRealTimers();
+});
+
+describe("the client list", () => {
+  it("adds a client only with their consent, then opens them", async () => {
+    const calls = fakeRust({
+      list_people: () => [summary(1, "Coach Kim", "me")],
+      add_client: () => summary(2, "Noor Haddad"),
+    });
+    render(Clients, { today: new Date(2026, 10, 22) });
+    expect(await screen.findByText(/No clients yet/)).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Add a client" }));
+    await userEvent.type(screen.getByLabelText("Name"), "Noor Haddad");
+    await userEvent.type(screen.getByLabelText(/Tags/), "pilot, team lead");
+    await userEvent.type(screen.getByLabelText("What was agreed"), "Notes kept on this laptop.");
+    const add = screen.getByRole("button", { name: "Add the client" }) as HTMLButtonElement;
+    expect(add.disabled).toBe(true);
+    await userEvent.click(screen.getByLabelText("The client gave this consent"));
+    await userEvent.click(add);
+    expect(calls).toContainEqual([
+      "add_client",
+      {
+        client: { name: "Noor Haddad", contact: null, tags: ["pilot", "team lead"] },
+        consent: { agreed_on: "2026-11-22", terms: "Notes kept on this laptop." },
+      },
+    ]);
+    expect(nav.route).toEqual({ name: "client", id: 2 });
+  });
+
+  it("lists clients with their consent", async () => {
+    fakeRust({ list_people: () => [summary(1, "Coach Kim", "me"), summary(2, "Noor Haddad")] });
+    render(Clients);
+    const table = await screen.findByRole("table");
+    expect(within(table).getByRole("button", { name: "Noor Haddad" })).toBeTruthy();
+    expect(within(table).getByText(/^Given /)).toBeTruthy();
+    expect(within(table).queryByText("Coach Kim")).toBeNull();
+  });
+});
+
+describe("the person switcher", () => {
+  it("shows who the app works for and switches to a client", async () => {
+    const calls = fakeRust({
+      list_people: () => [summary(1, "Coach Kim", "me"), summary(2, "Noor Haddad")],
+      switch_person: () => person(2, "Noor Haddad"),
+    });
+    render(PersonSwitcher, { me: person(1, "Coach Kim", "me") });
+    const select = (await screen.findByRole("combobox", { name: "Current person" })) as HTMLSelectElement;
+    expect(select.selectedOptions[0]?.textContent).toBe("Coach Kim (me)");
+    await userEvent.selectOptions(select, "2");
+    expect(calls).toContainEqual(["switch_person", { personId: 2 }]);
+    expect(nav.acting?.name).toBe("Noor Haddad");
+    expect(nav.route).toEqual({ name: "home" });
+  });
+});
+
+describe("a client's overview", () => {
+  it("saves session notes a moment after typing stops, and says so only once saved", async () => {
+    const calls = fakeRust({ ...common, get_client_overview: () => overview(), save_session_notes: () => stamp });
+    render(ClientOverview, { id: 2 });
+    const notes = await screen.findByLabelText("Notes (Markdown)");
+    await userEvent.type(notes, "Noor let Sam open.");
+    await vi.waitFor(() => expect(screen.getByText("Saved")).toBeTruthy(), { timeout: 3000 });
+    expect(calls.filter(([c]) => c === "save_session_notes").at(-1)).toEqual([
+      "save_session_notes",
+      { sessionId: 5, notes: "Noor let Sam open." },
+    ]);
+  });
+
+  it("sets a library habit as homework from a session", async () => {
+    const calls = fakeRust({ ...common, get_client_overview: () => overview(), assign_homework: () => [] });
+    render(ClientOverview, { id: 2 });
+    const select = await screen.findByLabelText("Set homework");
+    await vi.waitFor(() => expect(within(select).getByText("Let someone else go first")).toBeTruthy());
+    await userEvent.selectOptions(select, "habit:let-others-go-first");
+    await userEvent.click(screen.getByRole("button", { name: "Assign" }));
+    expect(calls).toContainEqual([
+      "assign_homework",
+      { sessionId: 5, homework: { kind: "habit", library_id: "let-others-go-first" } },
+    ]);
+  });
+
+  it("erases a client only once their name is typed, after saying what goes", async () => {
+    const calls = fakeRust({
+      ...common,
+      get_client_overview: () => overview(),
+      erase_preview: () => ({ name: "Noor Haddad", sessions: 1, assessments: 2, habits: 1, check_ins: 30, exercise_runs: 0, journal_entries: 4, consents: 1 }),
+      erase_person: () => null,
+    });
+    render(ClientOverview, { id: 2 });
+    await userEvent.click(await screen.findByRole("button", { name: "Erase Noor Haddad…" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText(/2 assessments and their answers/)).toBeTruthy();
+    expect(within(dialog).getByText(/1 habit with 30 check-ins/)).toBeTruthy();
+    const erase = within(dialog).getByRole("button", { name: "Erase Noor Haddad" }) as HTMLButtonElement;
+    await userEvent.type(within(dialog).getByLabelText(/to confirm/), "Noor");
+    expect(erase.disabled).toBe(true);
+    await userEvent.type(within(dialog).getByLabelText(/to confirm/), " Haddad");
+    await userEvent.click(erase);
+    expect(calls).toContainEqual(["erase_person", { personId: 2, confirmName: "Noor Haddad" }]);
+    expect(nav.route).toEqual({ name: "clients" });
+  });
+});

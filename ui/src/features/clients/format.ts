@@ -1,0 +1,43 @@
+// Words for a client's records: consent, dates, tags.
+import type { Consent } from "../../bindings/Consent";
+
+const DAY = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+const WHEN = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** The numbers in "2026-11-22T09:30:00" (or a prefix of it), missing ones as 0. */
+function parts(text: string): [number, number, number, number, number] {
+  const n = text.match(/\d+/g)?.map(Number) ?? [];
+  return [n[0] ?? 1970, n[1] ?? 1, n[2] ?? 1, n[3] ?? 0, n[4] ?? 0];
+}
+
+/** "2026-11-20" as a local calendar day (never shifted by the time zone). */
+export function formatDay(iso: string): string {
+  const [y, m, d] = parts(iso);
+  return DAY.format(new Date(y, m - 1, d));
+}
+
+/** A local date-time without a zone ("2026-11-22T09:30:00"), as written. */
+export function formatWhen(local: string): string {
+  const [y, m, d, hh, mm] = parts(local);
+  return WHEN.format(new Date(y, m - 1, d, hh, mm));
+}
+
+export function consentWording(consent: Consent | null): string {
+  if (!consent) return "Not recorded";
+  if (consent.withdrawn_on) return `Withdrawn ${formatDay(consent.withdrawn_on)}`;
+  return `Given ${formatDay(consent.agreed_on)}`;
+}
+
+/** "a, b ,, c" → ["a", "b", "c"]. */
+export function splitTags(text: string): string[] {
+  return text
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
+}
