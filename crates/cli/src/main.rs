@@ -90,9 +90,35 @@ enum Command {
     Backup(BackupCommand),
     /// Write everything in the database to one JSON file.
     Export { file: PathBuf },
+    /// The people in the database: you, and a coach's clients.
+    #[command(subcommand)]
+    People(PeopleCommand),
+    /// One client.
+    #[command(subcommand)]
+    Person(PersonCommand),
     /// Fill an empty data folder with made-up, realistic data: to look around, take screenshots or
     /// measure at scale.
     Demo(commands::demo::DemoArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum PeopleCommand {
+    /// You first, then every client by name, with their consent and assessments.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PersonCommand {
+    /// Erase a client and everything about them (without --yes: says what would go).
+    Erase {
+        /// The client's name, exactly.
+        name: String,
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -296,6 +322,12 @@ fn run(
             commands::data::restore(&data_dir()?, &file, clock, out)
         }
         Command::Export { file } => commands::data::export(&data_dir()?, &file, clock, out),
+        Command::People(PeopleCommand::List { json }) => {
+            commands::people::list(&data_dir()?, json, out)
+        }
+        Command::Person(PersonCommand::Erase { name, yes }) => {
+            commands::people::erase(&data_dir()?, &name, yes, out)
+        }
         Command::Demo(args) => commands::demo::run(&data_dir()?, &args, clock, out),
     }
 }

@@ -9,6 +9,7 @@ pub mod import;
 pub mod info;
 pub mod instrument;
 pub mod me;
+pub mod people;
 pub mod score;
 
 use leadback_core::Person;
