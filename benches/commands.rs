@@ -1,13 +1,14 @@
-//! Every IPC command the home screen, the habit screen, the history and the progress screen call,
-//! through the app's real command handler on Tauri's mock runtime (argument decoding, the command,
-//! the JSON the UI receives), on `leadback demo`'s 20 habits × 10 years: each ≤ 20 ms.
+//! Every IPC command the home screen, the habit screen, the history, the progress screen and a
+//! coach's client screens call, through the app's real command handler on Tauri's mock runtime
+//! (argument decoding, the command, the JSON the UI receives), on `leadback demo`'s 20 habits ×
+//! 10 years with 200 clients × 10 assessments: each ≤ 20 ms.
 //! Run: `cargo bench -p leadback-benches --bench commands`.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // A benchmark that cannot set up should stop.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use leadback_app::mock::MockApp;
 use leadback_benches::{demo_data_dir, demo_today};
-use leadback_demo::Shape;
+use leadback_demo::{Coaching, Shape};
 use serde_json::{Value, json};
 
 fn demo_app() -> (tempfile::TempDir, MockApp) {
@@ -18,6 +19,10 @@ fn demo_app() -> (tempfile::TempDir, MockApp) {
             habits: 20,
             years: 10,
         },
+        Some(Coaching {
+            clients: 200,
+            assessments: 10,
+        }),
         7,
     )
     .unwrap();
@@ -69,6 +74,12 @@ fn commands(c: &mut Criterion) {
         bench(c, &app, "history", cmd, args);
     }
     bench(c, &app, "progress", "get_stance_rollup", &none);
+
+    let people = app.call("list_people", json!({})).unwrap();
+    assert_eq!(people.as_array().unwrap().len(), 201, "me and 200 clients");
+    let client = json!({ "personId": people[100]["person"]["id"] });
+    bench(c, &app, "clients", "list_people", &none);
+    bench(c, &app, "clients", "get_client_overview", &client);
 }
 
 criterion_group!(benches, commands);

@@ -141,10 +141,11 @@ pub fn demo_today() -> DateTime<Utc> {
 pub fn demo_data_dir(
     dir: &std::path::Path,
     shape: leadback_demo::Shape,
+    coaching: Option<leadback_demo::Coaching>,
     seed: u64,
 ) -> Result<(), String> {
     let clock = leadback_core::FixedClock::new(demo_today());
-    let demo = leadback_demo::generate(shape, seed, &clock).map_err(|e| e.to_string())?;
+    let demo = leadback_demo::generate(shape, coaching, seed, &clock).map_err(|e| e.to_string())?;
     let doc = demo
         .store
         .export_all(demo_today())

@@ -118,14 +118,19 @@ fn a_folder_that_holds_data_is_refused_and_left_as_it_was() {
 }
 
 #[test]
-fn clients_and_impossible_sizes_are_refused_before_anything_is_created() {
+fn impossible_sizes_are_refused_before_anything_is_created() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     for (args, says) in [
-        (&["demo", "--clients", "3"][..], "coach workspace"),
+        (&["demo", "--clients", "1001"][..], "--clients"),
         (
-            &["demo", "--assessments-per-client", "4"][..],
-            "coach workspace",
+            &["demo", "--clients", "2", "--assessments-per-client", "0"][..],
+            "--assessments-per-client",
+        ),
+        (&["demo", "--assessments-per-client", "4"][..], "--clients"),
+        (
+            &["demo", "--preset", "tour", "--clients", "2"][..],
+            "tour has no clients",
         ),
         (&["demo", "--years", "11"][..], "--years"),
         (&["demo", "--habits", "0"][..], "--habits"),
@@ -135,4 +140,41 @@ fn clients_and_impossible_sizes_are_refused_before_anything_is_created() {
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
     }
     assert!(!data.exists(), "a refused demo created the data folder");
+}
+
+#[test]
+fn a_coachs_practice_has_clients_with_consent_sessions_and_homework() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let said = ok(
+        &data,
+        &[
+            "demo",
+            "--habits",
+            "3",
+            "--years",
+            "1",
+            "--clients",
+            "5",
+            "--assessments-per-client",
+            "3",
+            "--seed",
+            "4",
+        ],
+    );
+    assert!(said.contains("5 clients with 15 sessions"), "{said}");
+    let people: serde_json::Value =
+        serde_json::from_str(&ok(&data, &["people", "list", "--json"])).unwrap();
+    let clients: Vec<_> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["person"]["kind"] == "client")
+        .collect();
+    assert_eq!(clients.len(), 5);
+    for client in clients {
+        assert_eq!(client["completed_assessments"], 3, "{client}");
+        assert!(client["consent"]["terms"].as_str().is_some());
+        assert!(client["last_session"].as_str().is_some());
+    }
 }

@@ -28,12 +28,7 @@ fn with_a_client(dir: &std::path::Path) {
         )
         .unwrap();
     store
-        .add_session(
-            client.person.id,
-            now.naive_utc(),
-            "First session",
-            now,
-        )
+        .add_session(client.person.id, now.naive_utc(), "First session", now)
         .unwrap();
 }
 
@@ -61,7 +56,11 @@ fn erasing_asks_for_yes_then_erases_only_that_client() {
 
     let refused = leadback(dir.path(), &["person", "erase", "Noor Haddad"]);
     assert_eq!(refused.status.code(), Some(2));
-    assert!(stderr(&refused).contains("1 sessions"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("1 sessions"),
+        "{}",
+        stderr(&refused)
+    );
     assert!(stderr(&refused).contains("--yes"));
     assert!(ok(dir.path(), &["people", "list"]).contains("Noor Haddad"));
 

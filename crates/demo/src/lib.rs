@@ -9,6 +9,7 @@
 //! The person's days are in `life`, habits and check-ins in `habits`, assessments, exercises and
 //! journal notes in `practice`; the made-up words in `texts`. Depends on core and store only.
 
+mod clients;
 mod habits;
 mod life;
 mod practice;
@@ -56,6 +57,17 @@ pub enum Shape {
     History { habits: usize, years: u32 },
 }
 
+/// A coach's practice besides the person's own data: `clients` clients with `assessments` each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coaching {
+    pub clients: usize,
+    pub assessments: usize,
+}
+
+/// The most clients the demo makes, and assessments per client.
+pub const MAX_CLIENTS: usize = 1_000;
+pub const MAX_ASSESSMENTS_PER_CLIENT: usize = 50;
+
 /// The made-up data, in memory, ready to be written to a data folder in one step.
 #[derive(Debug)]
 pub struct Generated {
@@ -67,7 +79,12 @@ pub struct Generated {
 
 /// Makes the data `shape` asks for, from `seed`, as of `clock`'s today, in an in-memory store.
 /// (Written row by row to disk, each call would be a durable commit: minutes for years of data.)
-pub fn generate(shape: Shape, seed: u64, clock: &dyn Clock) -> Result<Generated, DemoError> {
+pub fn generate(
+    shape: Shape,
+    coaching: Option<Coaching>,
+    seed: u64,
+    clock: &dyn Clock,
+) -> Result<Generated, DemoError> {
     let habit_library = builtin_library()?;
     let instruments = InstrumentLibrary::builtin()?;
     let exercises = ExerciseLibrary::builtin().map_err(|e| DemoError::Data(e.to_string()))?;
@@ -87,6 +104,13 @@ pub fn generate(shape: Shape, seed: u64, clock: &dyn Clock) -> Result<Generated,
             demo.history(&habit_library, habits.min(MAX_HABITS), years, clock.today())?
         }
     };
+    if let Some(coaching) = coaching {
+        demo.clients(
+            coaching.clients.min(MAX_CLIENTS),
+            coaching.assessments.min(MAX_ASSESSMENTS_PER_CLIENT),
+            clock.today(),
+        )?;
+    }
     let made = demo.made;
     Ok(Generated { store, name, made })
 }
@@ -102,6 +126,8 @@ pub struct Made {
     pub assessments: usize,
     pub exercises: usize,
     pub notes: usize,
+    pub clients: usize,
+    pub sessions: usize,
 }
 
 struct Demo<'a> {

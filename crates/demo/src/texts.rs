@@ -274,3 +274,67 @@ pub(super) fn reflection(prompt: &str, rng: &mut Rng) -> &'static str {
     };
     rng.text(answers)
 }
+
+/// Coaching clients' first and family names, combined.
+pub(super) const CLIENT_FIRST: &[&str] = &[
+    "Amara", "Ben", "Chiara", "Dev", "Ewa", "Farid", "Grace", "Hugo", "Ines", "Jamal", "Keiko",
+    "Luis", "Maya", "Nils", "Olu", "Paula", "Quinn", "Rosa", "Samir", "Tess", "Uma", "Viktor",
+    "Wen", "Yara", "Zoe",
+];
+pub(super) const CLIENT_LAST: &[&str] = &[
+    "Abara",
+    "Brandt",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ito",
+    "Jansen",
+    "Kowalski",
+    "Lindqvist",
+    "Mensah",
+    "Nakamura",
+    "Ortiz",
+    "Petrov",
+    "Quist",
+    "Rahman",
+    "Silva",
+    "Tanaka",
+    "Umar",
+    "Varga",
+    "Weber",
+    "Yilmaz",
+    "Zhou",
+];
+pub(super) const CLIENT_TAGS: &[&str] = &[
+    "team lead",
+    "new manager",
+    "founder",
+    "2026 cohort",
+    "pilot",
+    "director",
+    "engineering",
+    "operations",
+];
+pub(super) const CONSENT_TERMS: &[&str] = &[
+    "Answers, habits and session notes are kept on the coach's laptop only; a report at the end of the programme.",
+    "Session notes and assessment results kept locally for the length of the engagement; erased on request.",
+];
+/// Session agendas, about handing the lead to others (the seeds' ideas).
+pub(super) const AGENDAS: &[&str] = &[
+    "Who spoke first in this week's meetings?",
+    "Letting {a} run the planning session",
+    "Rest: what the last holiday showed",
+    "Asking before telling: one conversation",
+    "The results, and what the team saw",
+    "Serving {a} through a hard week",
+];
+/// Session notes in Markdown; `{a}` and `{b}` are colleagues.
+pub(super) const SESSION_NOTES: &[&str] = &[
+    "## What happened\n\nStepped back in the stand-up and {a} took it. Noticed the urge to fill the silence.\n\n## Next\n\n- let {b} present the numbers\n- keep the Friday afternoon free",
+    "## Noticed\n\nThe team waited for a decision that {a} could have made. Talked about handing it over in advance.\n\n## Homework\n\nOne meeting a week where they speak last.",
+    "Energy low after the launch. Agreed on two quiet evenings and no email before nine. {a} covered the Monday call.",
+    "Went through the latest results: more *from behind*, less *from the front*. Wants to keep it up when the pressure returns.",
+];

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use leadback_core::Clock;
 use leadback_core::habits::MAX_BACKFILL_YEARS;
-use leadback_demo::{MAX_HABITS, Shape};
+use leadback_demo::{Coaching, MAX_ASSESSMENTS_PER_CLIENT, MAX_CLIENTS, MAX_HABITS, Shape};
 use leadback_store::StoreError;
 
 use crate::error::CliError;
@@ -27,11 +27,11 @@ pub struct DemoArgs {
     /// A ready-made set instead: `tour` is five habits over ten weeks, for looking around.
     #[arg(long, value_enum)]
     preset: Option<Preset>,
-    /// Coaching clients to make up (not yet: clients arrive with the coach workspace).
+    /// Coaching clients to make up, each with sessions, notes and a habit as homework.
     #[arg(long, default_value_t = 0)]
     clients: u32,
-    /// Assessments per coaching client (not yet, as --clients).
-    #[arg(long)]
+    /// Assessments per coaching client, each beside a session [default: 4].
+    #[arg(long, requires = "clients")]
     assessments_per_client: Option<u32>,
 }
 
@@ -49,6 +49,7 @@ pub fn run(
 ) -> Result<(), CliError> {
     // Checked before the folder is opened, so a refused command never creates anything.
     let shape = shape(args)?;
+    let coaching = coaching(args)?;
     let mut disk = super::open_store(data_dir)?;
     let refuse = |what: &str| {
         CliError::Usage(format!(
@@ -61,7 +62,7 @@ pub fn run(
         return Err(refuse(&format!("{}'s data", me.name)));
     }
     let started = Instant::now();
-    let demo = leadback_demo::generate(shape, args.seed, clock)
+    let demo = leadback_demo::generate(shape, coaching, args.seed, clock)
         .map_err(|err| CliError::Usage(format!("Could not make the demo data: {err}")))?;
     let doc = demo.store.export_all(clock.now())?;
     disk.import_all(&doc).map_err(|err| match err {
@@ -72,7 +73,7 @@ pub fn run(
     writeln!(
         out,
         "Made {}'s data in {}: {} habits ({} archived), {} check-ins ({} with a note), {} energy check-ins, \
-         {} assessments, {} exercises, {} journal notes, in {:.1} s.",
+         {} assessments, {} exercises, {} journal notes, {} clients with {} sessions, in {:.1} s.",
         demo.name,
         data_dir.display(),
         made.habits,
@@ -83,19 +84,42 @@ pub fn run(
         made.assessments,
         made.exercises,
         made.notes,
+        made.clients,
+        made.sessions,
         started.elapsed().as_secs_f64()
     )?;
     Ok(())
 }
 
-fn shape(args: &DemoArgs) -> Result<Shape, CliError> {
-    if args.clients > 0 || args.assessments_per_client.is_some() {
+fn coaching(args: &DemoArgs) -> Result<Option<Coaching>, CliError> {
+    if args.clients == 0 {
+        return Ok(None);
+    }
+    let clients = usize::try_from(args.clients).unwrap_or(usize::MAX);
+    let assessments =
+        usize::try_from(args.assessments_per_client.unwrap_or(4)).unwrap_or(usize::MAX);
+    if clients > MAX_CLIENTS {
+        return Err(CliError::Usage(format!(
+            "--clients is a number up to {MAX_CLIENTS}, not {clients}."
+        )));
+    }
+    if !(1..=MAX_ASSESSMENTS_PER_CLIENT).contains(&assessments) {
+        return Err(CliError::Usage(format!(
+            "--assessments-per-client is a number from 1 to {MAX_ASSESSMENTS_PER_CLIENT}, not {assessments}."
+        )));
+    }
+    if args.preset.is_some() {
         return Err(CliError::Usage(
-            "Coaching clients arrive with the coach workspace; until then the demo makes only your own data. \
-             Leave out --clients and --assessments-per-client."
-                .into(),
+            "The tour has no clients; leave out --clients or --preset.".into(),
         ));
     }
+    Ok(Some(Coaching {
+        clients,
+        assessments,
+    }))
+}
+
+fn shape(args: &DemoArgs) -> Result<Shape, CliError> {
     if args.preset == Some(Preset::Tour) {
         return Ok(Shape::Tour);
     }

@@ -17,7 +17,10 @@ pub fn list(data_dir: &Path, json: bool, out: &mut dyn Write) -> Result<(), CliE
         return Ok(());
     }
     if people.is_empty() {
-        writeln!(out, "No one yet: set your name with `leadback me --name NAME`.")?;
+        writeln!(
+            out,
+            "No one yet: set your name with `leadback me --name NAME`."
+        )?;
     }
     for p in &people {
         writeln!(out, "{}", line(p))?;
