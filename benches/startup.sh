@@ -35,7 +35,7 @@ cargo build --release --locked -p leadback-bare-app --features custom-protocol
 cargo build --release --locked -p leadback-cli
 
 rm -rf "$OUT" && mkdir -p "$OUT"
-"$CLI" --data-dir "$OUT/demo" demo --habits 20 --years 10 --seed 7 >/dev/null
+"$CLI" --data-dir "$OUT/demo" demo --habits 20 --years 10 --clients 200 --assessments-per-client 10 --seed 7 >/dev/null
 
 # One X server for every run, so neither app pays for starting it.
 display=:$((90 + RANDOM % 100))

@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "assign_homework",
     "erase_preview",
     "erase_person",
+    "export_person_json",
+    "export_results_csv",
     "get_questionnaire",
     "get_open_assessment",
     "start_assessment",

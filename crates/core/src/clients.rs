@@ -244,6 +244,39 @@ pub struct ErasePreview {
     pub consents: i64,
 }
 
+/// A person's assessment results as CSV (RFC 4180: comma-separated, CRLF line ends, fields with
+/// commas, quotes or line breaks quoted), one row per finished assessment, oldest first; a score
+/// that could not be given is an empty field.
+pub fn results_csv(entries: &[HistoryEntry]) -> String {
+    let field = |text: &str| {
+        if text.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text.to_owned()
+        }
+    };
+    let score = |value: Option<f64>| value.map_or_else(String::new, |v| format!("{v:.1}"));
+    let mut csv = String::from(
+        "completed_at,instrument,version,front,behind,servant,situational,energy,profile\r\n",
+    );
+    for e in entries {
+        let row = [
+            e.completed_at.to_rfc3339(),
+            field(&e.instrument_id),
+            e.instrument_version.to_string(),
+            score(e.scores.stances.front),
+            score(e.scores.stances.behind),
+            score(e.scores.stances.servant),
+            score(e.scores.situational),
+            score(e.scores.energy),
+            field(&e.profile.label),
+        ];
+        csv.push_str(&row.join(","));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
 /// A text of several lines: trimmed, at most `max` characters, tabs and line breaks allowed but no
 /// other control characters.
 fn multi_line(
@@ -361,6 +394,40 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn results_are_csv_with_empty_fields_for_missing_scores_and_quoted_labels() {
+        use chrono::TimeZone;
+
+        use crate::assessment::{AnswerSheet, builtin};
+
+        let instrument = builtin().unwrap();
+        let mut all_threes = AnswerSheet::default();
+        for item in instrument.items() {
+            all_threes.answers.insert(item.id.clone(), Some(3));
+        }
+        let when = Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0).unwrap();
+        let full = HistoryEntry::score(1, when, &instrument, &all_threes).unwrap();
+        let mut empty = HistoryEntry::score(2, when, &instrument, &AnswerSheet::default()).unwrap();
+        empty.profile.label = "Front, then \"back\"".into();
+
+        let csv = results_csv(&[full, empty]);
+        let lines: Vec<_> = csv.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "completed_at,instrument,version,front,behind,servant,situational,energy,profile"
+        );
+        let first: Vec<_> = lines[1].split(',').collect();
+        assert_eq!(first[0], "2026-11-01T10:00:00+00:00");
+        assert_eq!(first[1], "leadback-core");
+        assert_eq!((first[3], first[4], first[5]), ("50.0", "50.0", "50.0"));
+        assert!(
+            lines[2].ends_with(",,,,,,\"Front, then \"\"back\"\"\""),
+            "{}",
+            lines[2]
+        );
+        assert_eq!(lines.len(), 4, "two rows and the last line end");
     }
 
     #[test]

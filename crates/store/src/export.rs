@@ -92,20 +92,9 @@ impl ExportDocument {
         serde_json::to_string(self).map_err(|err| bad(err.to_string()))
     }
 
-    /// Writes the document to `path`: beside it first and then renamed, so a crash never leaves
-    /// half a file under its name (and a failed write leaves nothing behind).
+    /// Writes the document to `path` (see [`crate::paths::write_file`]).
     pub fn write_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
-        let text = self.to_json()?;
-        let failed = |path: &std::path::Path, source| StoreError::WriteFile {
-            path: path.to_path_buf(),
-            source,
-        };
-        let partial = path.with_extension("partial");
-        std::fs::write(&partial, text).map_err(|err| failed(&partial, err))?;
-        std::fs::rename(&partial, path).map_err(|err| {
-            let _ = std::fs::remove_file(&partial);
-            failed(path, err)
-        })
+        crate::paths::write_file(path, &self.to_json()?)
     }
 
     /// Rows across all tables.
@@ -248,12 +237,75 @@ fn unhex(hex: &str) -> Option<Vec<u8>> {
 }
 
 fn export_conn(conn: &Connection, now: DateTime<Utc>) -> Result<ExportDocument, StoreError> {
+    export_rows(conn, now, None)
+}
+
+/// For each table, the condition (on `?1`, the person's id) that picks one person's rows: the
+/// person row itself, rows that refer to the person, and rows that refer to those, following the
+/// foreign keys, so a table added later is covered without anyone listing it. Tables about no one
+/// (settings, programmes, cohort results) and derived ones have none.
+fn person_filters(
+    conn: &Connection,
+    tables: &[String],
+) -> Result<BTreeMap<String, String>, StoreError> {
+    let mut filters = BTreeMap::new();
+    for table in tables {
+        if DERIVED_TABLES.contains(&table.as_str()) {
+            continue;
+        }
+        if table == "person" {
+            filters.insert(table.clone(), "id = ?1".to_owned());
+            continue;
+        }
+        let keys: Vec<(String, String, Option<String>)> = conn
+            .prepare("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?1)")?
+            .query_map([table], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let direct = keys.iter().find(|(parent, _, _)| parent == "person");
+        let clause = match direct {
+            Some((_, from, _)) => Some(format!("{} = ?1", quoted(from))),
+            None => keys.iter().find_map(|(parent, from, to)| {
+                let outer = filters.get(parent)?;
+                let to = to.as_deref().unwrap_or("rowid");
+                Some(format!(
+                    "{} IN (SELECT {} FROM {} WHERE {outer})",
+                    quoted(from),
+                    quoted(to),
+                    quoted(parent)
+                ))
+            }),
+        };
+        if let Some(clause) = clause {
+            filters.insert(table.clone(), clause);
+        }
+    }
+    Ok(filters)
+}
+
+/// Every table's rows, or with `person` only that person's (see [`person_filters`]).
+fn export_rows(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    person: Option<i64>,
+) -> Result<ExportDocument, StoreError> {
     let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    let names = exported_tables(conn)?;
+    let filters = match person {
+        Some(_) => Some(person_filters(conn, &names)?),
+        None => None,
+    };
     let mut tables = BTreeMap::new();
-    for table in exported_tables(conn)? {
+    for table in names {
+        let condition = match &filters {
+            None => "1".to_owned(),
+            Some(filters) => match filters.get(&table) {
+                Some(clause) => clause.clone(),
+                None => continue,
+            },
+        };
         let (columns, order) = columns_of(conn, &table)?;
         let select = format!(
-            "SELECT {} FROM {} ORDER BY {}",
+            "SELECT {} FROM {} WHERE {condition} ORDER BY {}",
             columns
                 .iter()
                 .map(|c| quoted(c))
@@ -268,8 +320,9 @@ fn export_conn(conn: &Connection, now: DateTime<Utc>) -> Result<ExportDocument, 
         );
         let mut stmt = conn.prepare(&select)?;
         let width = columns.len();
+        let params: Vec<i64> = person.into_iter().collect();
         let rows = stmt
-            .query_map([], |row| {
+            .query_map(params_from_iter(params), |row| {
                 (0..width).map(|i| row.get_ref(i).map(to_json)).collect()
             })?
             .collect::<Result<Vec<Vec<JsonValue>>, _>>()?;
@@ -395,6 +448,18 @@ fn insert_rows(
 
 impl Store {
     /// Everything in the database, as a document.
+    /// Every row about one person (the person, their consent, sessions, assessments, habits,
+    /// check-ins, exercises, notes…), table by table in the export format: what a client is given
+    /// when they ask for their data.
+    pub fn export_person(
+        &self,
+        person_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<ExportDocument, StoreError> {
+        self.person(person_id)?;
+        export_rows(&self.conn, now, Some(person_id))
+    }
+
     pub fn export_all(&self, now: DateTime<Utc>) -> Result<ExportDocument, StoreError> {
         // One read transaction, so a write landing mid-export cannot tear it.
         self.conn.execute_batch("BEGIN")?;

@@ -375,6 +375,42 @@ fn erasing_a_client_leaves_nothing_of_them_in_the_database_or_its_files() {
         .unwrap();
     assert!(store.journal(client, &Default::default()).unwrap().len() >= 3);
 
+    // Their data, for them: every table that mentions them, and nothing of the coach's.
+    let doc = store.export_person(client, now()).unwrap();
+    let json = doc.to_json().unwrap();
+    assert!(
+        !json.contains("Coach Kim") && !json.contains("coach note"),
+        "{json}"
+    );
+    assert_eq!(doc.tables["person"].rows.len(), 1);
+    let holding: std::collections::BTreeSet<String> =
+        every_value(&dir.path().join(leadback_store::paths::DATABASE_FILE))
+            .into_iter()
+            .filter(|v| v.contains(marker))
+            .map(|v| v.split(':').next().unwrap().to_owned())
+            .filter(|table| table != "journal_entry" && !table.starts_with("journal_search"))
+            .collect();
+    for table in &holding {
+        let rows = doc.tables.get(table).map_or(0, |t| t.rows.len());
+        assert!(
+            rows > 0,
+            "{table} mentions the client but is not in their export"
+        );
+    }
+    for table in [
+        "assessment_answer",
+        "check_in",
+        "reflection",
+        "homework",
+        "consent",
+        "person_tag",
+    ] {
+        assert!(
+            !doc.tables[table].rows.is_empty(),
+            "{table} missing from the export"
+        );
+    }
+
     let preview = store.erase_preview(client).unwrap();
     assert_eq!(
         (

@@ -581,6 +581,14 @@ fn an_export_from_an_older_schema_is_upgraded_on_the_way_in() {
         ]
         .contains(&name.as_str())
     });
+    // Columns added since version 3 (a client's contact, in version 5) were not there either.
+    let person = doc.tables.get_mut("person").unwrap();
+    if let Some(i) = person.columns.iter().position(|c| c == "contact") {
+        person.columns.remove(i);
+        for row in &mut person.rows {
+            row.remove(i);
+        }
+    }
 
     let mut target = Store::open_in_memory().unwrap();
     target.import_all(&doc).unwrap();

@@ -46,6 +46,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         people::assign_homework,
         people::erase_preview,
         people::erase_person,
+        people::export_person_json,
+        people::export_results_csv,
         assessment::get_questionnaire,
         assessment::get_open_assessment,
         assessment::start_assessment,

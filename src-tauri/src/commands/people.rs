@@ -1,12 +1,14 @@
 //! People besides "me": a coach's clients with their consent, sessions and homework; which person
 //! the app acts for (every "my …" command follows it); and erasing a client.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use leadback_core::Person;
 use leadback_core::assessment::HistoryEntry;
 use leadback_core::clients::{
     ClientInput, ClientOverview, Consent, ConsentInput, ErasePreview, Homework, HomeworkKind,
-    PersonSummary, Session, SessionInput, TimelineKind, validate_notes,
+    PersonSummary, Session, SessionInput, TimelineKind, results_csv, validate_notes,
 };
 use leadback_core::habits::HabitName;
 use leadback_store::{NewHabit, Store};
@@ -14,6 +16,8 @@ use serde::Deserialize;
 use tauri::State;
 use ts_rs::TS;
 
+use crate::commands::data::ExportSummary;
+use crate::commands::refuse_overwriting_data;
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -290,4 +294,55 @@ pub async fn erase_person(
         ));
     }
     Ok(store.erase_person(person_id)?)
+}
+
+/// Writes every row about this person to one JSON file (the export format): their data, for them.
+#[tauri::command]
+pub async fn export_person_json(
+    state: State<'_, AppState>,
+    person_id: i64,
+    path: PathBuf,
+) -> Result<ExportSummary, IpcError> {
+    let doc = {
+        let store = state.store()?;
+        refuse_overwriting_data(&store, &path)?;
+        store.export_person(person_id, state.clock.now())?
+    };
+    doc.write_to(&path)?;
+    Ok(ExportSummary {
+        rows: doc.row_count(),
+        tables: doc.tables.len(),
+    })
+}
+
+/// Writes this person's assessment results as CSV, one row per finished assessment; returns how
+/// many rows.
+#[tauri::command]
+pub async fn export_results_csv(
+    state: State<'_, AppState>,
+    person_id: i64,
+    path: PathBuf,
+) -> Result<usize, IpcError> {
+    let records = {
+        let store = state.store()?;
+        refuse_overwriting_data(&store, &path)?;
+        store.person(person_id)?;
+        store.completed_assessments(person_id)?
+    };
+    let library = state.library()?;
+    let entries = records
+        .iter()
+        .map(|record| {
+            let instrument = library.find(&record.instrument_id, record.instrument_version)?;
+            let completed = record.completed_at.unwrap_or(record.started_at);
+            Ok(HistoryEntry::score(
+                record.id,
+                completed,
+                instrument,
+                &record.sheet(),
+            )?)
+        })
+        .collect::<Result<Vec<_>, IpcError>>()?;
+    leadback_store::paths::write_file(&path, &results_csv(&entries))?;
+    Ok(entries.len())
 }

@@ -1,11 +1,11 @@
 // Keeping the data safe: backups, restoring one, exporting everything, and recovering when the
 // database could not be opened. Rust checks every file; the UI only picks paths and confirms.
-import { save } from "@tauri-apps/plugin-dialog";
 import type { BackupFile } from "../bindings/BackupFile";
 import type { Backups } from "../bindings/Backups";
 import type { ExportSummary } from "../bindings/ExportSummary";
 import type { Recovery } from "../bindings/Recovery";
-import { ApiError, call } from "./ipc";
+import { pickSavePath } from "./dialog";
+import { call } from "./ipc";
 
 export type { BackupFile } from "../bindings/BackupFile";
 export type { BackupReason } from "../bindings/BackupReason";
@@ -45,15 +45,6 @@ export function recoverFromBackup(): Promise<BackupFile> {
 }
 
 /** Asks where to write the export; null when the person cancels. */
-export async function pickExportPath(defaultPath: string): Promise<string | null> {
-  try {
-    const picked = await save({
-      title: "Export everything",
-      defaultPath,
-      filters: [{ name: "Leadback export", extensions: ["json"] }],
-    });
-    return typeof picked === "string" ? picked : null;
-  } catch (raw) {
-    throw new ApiError("internal", `The file dialog could not open: ${String(raw)}`);
-  }
+export function pickExportPath(defaultPath: string): Promise<string | null> {
+  return pickSavePath("Export everything", defaultPath, { name: "Leadback export", extensions: ["json"] });
 }

@@ -1,5 +1,6 @@
-// The system's file picker, the only plugin the web view may use (open, never save).
-import { open } from "@tauri-apps/plugin-dialog";
+// The system's file pickers, the only plugin the web view may use: choosing a file to read, or
+// where to write one. Rust checks every path it is given.
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { ApiError } from "./ipc";
 
 /** Asks for a Loop Habit Tracker backup or export; null when the person cancels. */
@@ -14,5 +15,19 @@ export async function pickLoopFile(): Promise<string | null> {
     return typeof picked === "string" ? picked : null;
   } catch (raw) {
     throw new ApiError("internal", `The file picker could not open: ${String(raw)}`);
+  }
+}
+
+/** Asks where to write a file; null when the person cancels. */
+export async function pickSavePath(
+  title: string,
+  defaultPath: string,
+  filter: { name: string; extensions: string[] },
+): Promise<string | null> {
+  try {
+    const picked = await save({ title, defaultPath, filters: [filter] });
+    return typeof picked === "string" ? picked : null;
+  } catch (raw) {
+    throw new ApiError("internal", `The save dialog could not open: ${String(raw)}`);
   }
 }

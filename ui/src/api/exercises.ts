@@ -1,11 +1,11 @@
 // Guided exercises and the journal. Rust owns the exercises, the runs and the saved reflections;
 // these are thin typed calls, plus the save dialog for exporting the journal.
-import { save } from "@tauri-apps/plugin-dialog";
 import type { Exercise } from "../bindings/Exercise";
 import type { ExerciseRun } from "../bindings/ExerciseRun";
 import type { JournalEntry } from "../bindings/JournalEntry";
 import type { ReflectionAnswer } from "../bindings/ReflectionAnswer";
-import { ApiError, call } from "./ipc";
+import { pickSavePath } from "./dialog";
+import { call } from "./ipc";
 
 export type { Exercise } from "../bindings/Exercise";
 export type { ExerciseRun } from "../bindings/ExerciseRun";
@@ -84,15 +84,6 @@ export function exportJournal(path: string): Promise<null> {
 }
 
 /** Asks where to save the journal; null when the person cancels. */
-export async function pickJournalExportPath(): Promise<string | null> {
-  try {
-    const picked = await save({
-      title: "Export the journal",
-      defaultPath: "leadback-journal.md",
-      filters: [{ name: "Markdown", extensions: ["md"] }],
-    });
-    return typeof picked === "string" ? picked : null;
-  } catch (raw) {
-    throw new ApiError("internal", `The save dialog could not open: ${String(raw)}`);
-  }
+export function pickJournalExportPath(): Promise<string | null> {
+  return pickSavePath("Export the journal", "leadback-journal.md", { name: "Markdown", extensions: ["md"] });
 }

@@ -5,6 +5,7 @@ import type { ClientOverview } from "../bindings/ClientOverview";
 import type { Consent } from "../bindings/Consent";
 import type { ConsentInput } from "../bindings/ConsentInput";
 import type { ErasePreview } from "../bindings/ErasePreview";
+import type { ExportSummary } from "../bindings/ExportSummary";
 import type { Homework } from "../bindings/Homework";
 import type { HomeworkInput } from "../bindings/HomeworkInput";
 import type { Person } from "../bindings/Person";
@@ -91,4 +92,14 @@ export function erasePreview(personId: number): Promise<ErasePreview> {
 /** Erases the client; `confirmName` must be their name exactly. */
 export function erasePerson(personId: number, confirmName: string): Promise<ErasePreview> {
   return call<ErasePreview>("erase_person", { personId, confirmName });
+}
+
+/** Writes every row about the person to a JSON file: their data, for them. */
+export function exportPersonJson(personId: number, path: string): Promise<ExportSummary> {
+  return call<ExportSummary>("export_person_json", { personId, path });
+}
+
+/** Writes the person's assessment results as CSV; resolves to the number of rows. */
+export function exportResultsCsv(personId: number, path: string): Promise<number> {
+  return call<number>("export_results_csv", { personId, path });
 }

@@ -279,6 +279,12 @@ fn people_sessions_and_erasing() {
         ("erase_person", json!({ "personId": 9999, "confirmName": "" }), "not_found"),
         ("erase_person", json!({ "personId": w.client, "confirmName": "cleo" }), "invalid_input"),
         ("erase_person", json!({ "personId": w.client, "confirmName": long(MEGABYTE) }), "invalid_input"),
+        ("export_person_json", json!({ "personId": 9999, "path": w.path("out/x.json") }), "not_found"),
+        ("export_person_json", json!({ "personId": w.client, "path": w.path("leadback.sqlite3") }), "invalid_input"),
+        ("export_person_json", json!({ "personId": w.client, "path": w.path("no-such-folder/x.json") }), "storage"),
+        ("export_results_csv", json!({ "personId": 9999, "path": w.path("out/x.csv") }), "not_found"),
+        ("export_results_csv", json!({ "personId": w.client, "path": w.path("backups/x.csv") }), "invalid_input"),
+        ("export_results_csv", json!({ "personId": w.client, "path": w.path("out") }), "storage"),
     ]);
 }
 

@@ -97,6 +97,32 @@ fn a_coach_works_with_a_client_and_then_erases_them() {
         "the library habit she had was reused"
     );
 
+    // Their data, for them: a JSON file of every row about Noor, and her results as CSV.
+    let dir = tempfile::tempdir().unwrap();
+    let json_path = dir.path().join("noor.json");
+    let summary = app.ok(
+        "export_person_json",
+        json!({ "personId": noor, "path": json_path }),
+    );
+    assert!(summary["rows"].as_u64().unwrap() > 40, "{summary}");
+    let text = std::fs::read_to_string(&json_path).unwrap();
+    assert!(text.contains("Noor Haddad") && text.contains("stand-up"));
+    assert!(
+        !text.contains("Coach Kim"),
+        "the coach's own data stays out"
+    );
+    let csv_path = dir.path().join("noor.csv");
+    assert_eq!(
+        app.ok(
+            "export_results_csv",
+            json!({ "personId": noor, "path": csv_path })
+        ),
+        1
+    );
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    assert!(csv.starts_with("completed_at,instrument,version,front,behind,servant"));
+    assert_eq!(csv.lines().count(), 2);
+
     let preview = app.ok("erase_preview", json!({ "personId": noor }));
     assert_eq!(preview["sessions"], 1);
     assert_eq!(preview["assessments"], 1);
