@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "discard_assessment",
     "get_assessment_result",
     "get_assessment_history",
+    "get_consistency",
     "get_habit_library",
     "get_habits",
     "add_library_habit",

@@ -206,6 +206,30 @@ impl Store {
         Ok(records)
     }
 
+    /// The Likert answers of every finished assessment taken with this instrument version, by
+    /// anyone in the database (for its internal consistency), oldest first.
+    pub fn completed_sheets(
+        &self,
+        instrument_id: &str,
+        instrument_version: i64,
+    ) -> Result<Vec<AnswerSheet>, StoreError> {
+        let mut sheets: BTreeMap<i64, AnswerSheet> = BTreeMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, w.item_id, w.value FROM assessment a
+             LEFT JOIN assessment_answer w ON w.assessment_id = a.id
+             WHERE a.instrument_id = ?1 AND a.instrument_version = ?2
+               AND a.completed_at IS NOT NULL",
+        )?;
+        let mut rows = stmt.query(params![instrument_id, instrument_version])?;
+        while let Some(row) = rows.next()? {
+            let sheet = sheets.entry(row.get(0)?).or_default();
+            if let Some(item) = row.get::<_, Option<String>>(1)? {
+                sheet.answers.insert(item, row.get(2)?);
+            }
+        }
+        Ok(sheets.into_values().collect())
+    }
+
     fn load_answers(&self, record: &mut AssessmentRecord) -> Result<(), StoreError> {
         record.answers = self
             .conn

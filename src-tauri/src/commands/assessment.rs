@@ -3,7 +3,8 @@
 //! is saved; scores are always recomputed from the stored answers.
 
 use leadback_core::assessment::{
-    HistoryEntry, Instrument, Questionnaire, ScoredAssessment, evaluate,
+    HistoryEntry, Instrument, Questionnaire, ScoredAssessment, StanceConsistency, consistency,
+    evaluate,
 };
 use leadback_store::{AssessmentRecord, Store};
 use tauri::State;
@@ -132,6 +133,19 @@ pub async fn get_assessment_result(
 ) -> Result<ScoredAssessment, IpcError> {
     let record = my_assessment(&*state.store()?, assessment_id)?;
     scored(&state, &record)
+}
+
+/// Cronbach's alpha per stance over every finished assessment in this database taken with the
+/// current instrument (a coach's clients and their own), or how many there are so far.
+#[tauri::command]
+pub async fn get_consistency(
+    state: State<'_, AppState>,
+) -> Result<Vec<StanceConsistency>, IpcError> {
+    let instrument = state.library()?.current();
+    let sheets = state
+        .store()?
+        .completed_sheets(instrument.id(), i64::from(instrument.version()))?;
+    Ok(consistency(instrument, &sheets))
 }
 
 /// Every finished assessment of mine, oldest first, each scored on its own instrument version.

@@ -58,6 +58,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         assessment::discard_assessment,
         assessment::get_assessment_result,
         assessment::get_assessment_history,
+        assessment::get_consistency,
         habits::get_habit_library,
         habits::get_habits,
         habits::add_library_habit,

@@ -4,6 +4,7 @@ import type { AssessmentRecord } from "../bindings/AssessmentRecord";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { Questionnaire } from "../bindings/Questionnaire";
 import type { ScoredAssessment } from "../bindings/ScoredAssessment";
+import type { StanceConsistency } from "../bindings/StanceConsistency";
 import { call } from "./ipc";
 
 /** The current instrument and its steps in the order they are asked. */
@@ -67,4 +68,12 @@ export function getAssessmentResult(assessmentId: number): Promise<ScoredAssessm
 /** Every finished assessment of mine, oldest first. */
 export function getAssessmentHistory(): Promise<HistoryEntry[]> {
   return call<HistoryEntry[]>("get_assessment_history");
+}
+
+/**
+ * Cronbach's alpha per stance over every finished assessment in this database on the current
+ * instrument; a stance's alpha is null below 10 complete assessments.
+ */
+export function getConsistency(): Promise<StanceConsistency[]> {
+  return call<StanceConsistency[]>("get_consistency");
 }

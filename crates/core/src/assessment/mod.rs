@@ -10,6 +10,7 @@
 //! Nothing here reads files: callers pass a file's name and text, and the built-in instrument is
 //! compiled in ([`BUILTIN`], [`builtin`]).
 
+mod consistency;
 mod error;
 mod feedback;
 mod history;
@@ -36,6 +37,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use consistency::{MIN_ASSESSMENTS, StanceConsistency, consistency, cronbach_alpha};
 pub use error::{Fault, InstrumentError, Problem, ScoringError};
 pub use feedback::{
     AssessmentResult, BandFeedback, ProfileResult, StanceFeedback, Suggestions, evaluate,

@@ -137,3 +137,33 @@ fn a_coach_works_with_a_client_and_then_erases_them() {
         "not_found"
     );
 }
+
+#[test]
+fn consistency_counts_everyone_and_waits_for_ten_complete_assessments() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Coach Kim" }));
+    let client = app.ok(
+        "add_client",
+        json!({
+            "client": { "name": "Noor Haddad", "contact": null, "tags": [] },
+            "consent": { "agreed_on": "2026-11-20", "terms": "Notes kept here." }
+        }),
+    )["person"]["id"]
+        .clone();
+    for n in 0..9 {
+        app.take_assessment(1 + n % 5);
+    }
+    let nine = app.ok("get_consistency", json!({}));
+    for stance in nine.as_array().unwrap() {
+        assert_eq!(stance["assessments"], 9);
+        assert_eq!(stance["alpha"], Value::Null);
+    }
+    // The tenth is the client's: alpha is over the whole database.
+    app.ok("switch_person", json!({ "personId": client }));
+    app.take_assessment(4);
+    let ten = app.ok("get_consistency", json!({}));
+    for stance in ten.as_array().unwrap() {
+        assert_eq!(stance["assessments"], 10);
+        assert!(stance["alpha"].is_number(), "{stance}");
+    }
+}
