@@ -86,11 +86,8 @@ impl Demo<'_> {
                     .add_habit(
                         client,
                         &NewHabit {
-                            library_id: Some(&habit.id),
-                            name: &name,
-                            stance: Some(habit.stance),
-                            why: Some(&habit.why),
                             schedule: Schedule::DAILY,
+                            ..NewHabit::from_library(&habit, &name)
                         },
                         at(day, 11 * 60),
                     )?

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use leadback_core::habits::{CheckIns, CheckState, HabitName, HabitStance, Schedule};
+use leadback_core::habits::{CheckIns, CheckState, HabitName, HabitStance, LibraryHabit, Schedule};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
@@ -38,6 +38,19 @@ pub struct NewHabit<'a> {
     pub stance: Option<HabitStance>,
     pub why: Option<&'a str>,
     pub schedule: Schedule,
+}
+
+impl<'a> NewHabit<'a> {
+    /// A habit of the library, on its default schedule; `name` is its name, checked.
+    pub fn from_library(habit: &'a LibraryHabit, name: &'a HabitName) -> Self {
+        Self {
+            library_id: Some(&habit.id),
+            name,
+            stance: Some(habit.stance),
+            why: Some(&habit.why),
+            schedule: habit.schedule,
+        }
+    }
 }
 
 /// One day's entry for a habit: a state, a note, or both.

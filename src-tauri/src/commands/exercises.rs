@@ -228,7 +228,8 @@ fn my_run(store: &Store, run_id: i64) -> Result<ExerciseRun, IpcError> {
     Ok(run)
 }
 
-fn exercise<'a>(state: &'a AppState, id: &str) -> Result<&'a Exercise, IpcError> {
+/// An exercise of the library by its id; an unknown one is "not found".
+pub(crate) fn exercise<'a>(state: &'a AppState, id: &str) -> Result<&'a Exercise, IpcError> {
     state
         .exercises()?
         .get(id)

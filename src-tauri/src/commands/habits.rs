@@ -51,24 +51,24 @@ pub async fn add_library_habit(
     state: State<'_, AppState>,
     library_id: String,
 ) -> Result<HabitRecord, IpcError> {
-    let library = state.habit_library()?;
-    let habit = library.get(&library_id).ok_or_else(|| {
+    let habit = library_habit(&state, &library_id)?;
+    let name = HabitName::parse(&habit.name)?;
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    Ok(store.add_habit(me, &NewHabit::from_library(habit, &name), state.clock.now())?)
+}
+
+/// A habit of the library by its id; an unknown one is "not found".
+pub(crate) fn library_habit<'a>(
+    state: &'a AppState,
+    library_id: &str,
+) -> Result<&'a LibraryHabit, IpcError> {
+    state.habit_library()?.get(library_id).ok_or_else(|| {
         IpcError::new(
             ErrorCode::NotFound,
             format!("There is no habit {library_id:?} in the library."),
         )
-    })?;
-    let name = HabitName::parse(&habit.name)?;
-    let new = NewHabit {
-        library_id: Some(&habit.id),
-        name: &name,
-        stance: Some(habit.stance),
-        why: Some(&habit.why),
-        schedule: habit.schedule,
-    };
-    let mut store = state.store()?;
-    let me = my_id(&store)?;
-    Ok(store.add_habit(me, &new, state.clock.now())?)
+    })
 }
 
 /// The fields of a habit the person writes themselves.

@@ -17,6 +17,8 @@ use tauri::State;
 use ts_rs::TS;
 
 use crate::commands::data::ExportSummary;
+use crate::commands::exercises::exercise;
+use crate::commands::habits::library_habit;
 use crate::commands::refuse_overwriting_data;
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
@@ -216,29 +218,13 @@ pub async fn assign_homework(
         let session = store.session(session_id)?;
         match &homework {
             HomeworkInput::Habit { library_id } => {
-                let habit = state.habit_library()?.get(library_id).ok_or_else(|| {
-                    IpcError::new(
-                        ErrorCode::NotFound,
-                        format!("There is no habit {library_id:?} in the library."),
-                    )
-                })?;
+                let habit = library_habit(&state, library_id)?;
                 let name = HabitName::parse(&habit.name)?;
-                let new = NewHabit {
-                    library_id: Some(&habit.id),
-                    name: &name,
-                    stance: Some(habit.stance),
-                    why: Some(&habit.why),
-                    schedule: habit.schedule,
-                };
+                let new = NewHabit::from_library(habit, &name);
                 add_and_assign(&mut store, &session, &new, today, now)?;
             }
             HomeworkInput::Exercise { exercise_id } => {
-                let exercise = state.exercises()?.get(exercise_id).ok_or_else(|| {
-                    IpcError::new(
-                        ErrorCode::NotFound,
-                        format!("There is no exercise {exercise_id:?}."),
-                    )
-                })?;
+                let exercise = exercise(&state, exercise_id)?;
                 store.assign_exercise(session.id, &exercise.id, today)?;
             }
         }

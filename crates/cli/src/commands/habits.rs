@@ -118,11 +118,9 @@ pub fn add(
         Some(habit) => {
             let name = HabitName::parse(&habit.name)?;
             let new = NewHabit {
-                library_id: Some(&habit.id),
-                name: &name,
                 stance: stance.or(Some(habit.stance)),
-                why: Some(&habit.why),
                 schedule: schedule.unwrap_or(habit.schedule),
+                ..NewHabit::from_library(habit, &name)
             };
             store.add_habit(me, &new, clock.now())?
         }
