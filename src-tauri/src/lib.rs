@@ -55,26 +55,6 @@ fn check_then_back_up(app: tauri::AppHandle) {
     });
 }
 
-/// Turns WebKitGTK's GL compositing off. Leadback is forms, text and 2D canvas charts: layers on
-/// the GPU buy it nothing a person would see, and where GL is software (no GPU, virtual machines,
-/// remote desktops) every layer's tiles live in the web process: about 90 MB on the home screen
-/// (measured with `benches/startup.sh`).
-#[cfg(target_os = "linux")]
-fn without_gl_compositing(window: &tauri::WebviewWindow) {
-    let applied = window.with_webview(|webview| {
-        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
-        if let Some(settings) = WebViewExt::settings(&webview.inner()) {
-            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-        }
-    });
-    if let Err(err) = applied {
-        log::warn!("could not turn GL compositing off: {err}");
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn without_gl_compositing(_window: &tauri::WebviewWindow) {}
-
 /// Builds and runs the app until its last window closes.
 pub fn run() -> tauri::Result<()> {
     let data_dir_flag = args::data_dir_flag(std::env::args_os().skip(1));
@@ -109,11 +89,8 @@ pub fn run() -> tauri::Result<()> {
                 // No tray on this desktop: reminders still work while the window is open.
                 log::warn!("no tray icon: {err}");
             }
-            if let Some(window) = app.get_webview_window("main") {
-                without_gl_compositing(&window);
-                if start_hidden {
-                    let _ = window.hide();
-                }
+            if let Some(window) = app.get_webview_window("main").filter(|_| start_hidden) {
+                let _ = window.hide();
             }
             reminders::spawn(app.handle().clone());
             check_then_back_up(app.handle().clone());
