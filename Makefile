@@ -5,7 +5,7 @@ SHELL := bash
 .DEFAULT_GOAL := run
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev \
-	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver iproute2
+	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver iproute2 poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/leadback-app

@@ -94,6 +94,11 @@ impl From<StoreError> for IpcError {
             StoreError::Locked => ErrorCode::Locked,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Finished { .. }
+            | StoreError::AlreadyAnswered { .. }
+            | StoreError::Observer(_)
+            | StoreError::ObserverFile(_)
+            | StoreError::AnswersNotSent
+            | StoreError::AnswersForSomeoneElse { .. }
             | StoreError::Loop(_)
             | StoreError::BadBackup { .. }
             | StoreError::BadExport(_)

@@ -37,6 +37,14 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Invalid(_) | Self::InputFile { .. } | Self::Scoring { .. } | Self::Usage(_) => 2,
+            // An observer's file or form the user can fix (or should not have offered).
+            Self::Store(
+                StoreError::AlreadyAnswered { .. }
+                | StoreError::Observer(_)
+                | StoreError::ObserverFile(_)
+                | StoreError::AnswersNotSent
+                | StoreError::AnswersForSomeoneElse { .. },
+            ) => 2,
             Self::Instrument(_)
             | Self::HabitLibrary(_)
             | Self::Library(_)

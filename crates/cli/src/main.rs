@@ -96,6 +96,23 @@ enum Command {
     /// One client.
     #[command(subcommand)]
     Person(PersonCommand),
+    /// Observer (360) forms: ask an observer with a form file, bring their answers back, see the
+    /// combined view.
+    #[command(subcommand)]
+    Observer(ObserverCommand),
+    /// Write a person's PDF report: profile, history, habits and exercises (session notes only
+    /// with --with-notes).
+    Report {
+        /// "me", or a client's name exactly as `leadback people list` shows it.
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Include the notes of every session with the person.
+        #[arg(long)]
+        with_notes: bool,
+    },
     /// Fill an empty data folder with made-up, realistic data: to look around, take screenshots or
     /// measure at scale.
     Demo(commands::demo::DemoArgs),
@@ -105,6 +122,36 @@ enum Command {
 enum PeopleCommand {
     /// You first, then every client by name, with their consent and assessments.
     List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ObserverCommand {
+    /// Ask an observer (a name or a role) and write their form: one web page they open in any
+    /// browser, which saves their answers as a file.
+    Export {
+        /// "me", or a client's name exactly as `leadback people list` shows it.
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        /// The observer's name or role, e.g. "Sam" or "her manager".
+        #[arg(long, value_name = "WHO")]
+        observer: String,
+        /// The form to write (.html).
+        #[arg(long, value_name = "FILE.html")]
+        out: PathBuf,
+    },
+    /// Keep the answers file an observer's form saved (checked, and used once).
+    Import {
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        file: PathBuf,
+    },
+    /// Who was asked, and the observers' view beside the person's own.
+    List {
+        #[arg(long, value_name = "NAME")]
+        person: String,
         #[arg(long)]
         json: bool,
     },
@@ -228,6 +275,32 @@ enum InstrumentCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Import your own instrument file (the built-in one's TOML schema), checked first.
+    Import { file: PathBuf },
+    /// The built-in and imported instruments; `*` marks the one new assessments use.
+    List {
+        /// Print them as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Choose the instrument new assessments are taken on.
+    Use {
+        id: String,
+        /// The version (default: the newest imported).
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Cronbach's alpha per stance over every finished assessment in this database.
+    Consistency {
+        /// The instrument (default: the one new assessments use).
+        id: Option<String>,
+        /// The version (default: the newest).
+        #[arg(long)]
+        version: Option<i64>,
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -255,6 +328,18 @@ fn run(
         Command::Me { name } => commands::me::run(data_dir, name.as_deref(), clock, out),
         Command::Instrument(InstrumentCommand::Show { json }) => {
             commands::instrument::show(json, out)
+        }
+        Command::Instrument(InstrumentCommand::Import { file }) => {
+            commands::instrument::import(&data_dir()?, &file, clock, out)
+        }
+        Command::Instrument(InstrumentCommand::List { json }) => {
+            commands::instrument::list(&data_dir()?, json, out)
+        }
+        Command::Instrument(InstrumentCommand::Use { id, version }) => {
+            commands::instrument::choose(&data_dir()?, &id, version, out)
+        }
+        Command::Instrument(InstrumentCommand::Consistency { id, version, json }) => {
+            commands::instrument::consistency(&data_dir()?, id.as_deref(), version, json, out)
         }
         Command::Score { file, json } => commands::score::run(&file, json, out),
         Command::Assess => commands::assess::run(&data_dir()?, clock, input, out),
@@ -325,9 +410,25 @@ fn run(
         Command::People(PeopleCommand::List { json }) => {
             commands::people::list(&data_dir()?, json, out)
         }
+        Command::Observer(ObserverCommand::Export {
+            person,
+            observer,
+            out: file,
+        }) => commands::observer::export(&data_dir()?, &person, &observer, &file, clock, out),
+        Command::Observer(ObserverCommand::Import { person, file }) => {
+            commands::observer::import(&data_dir()?, &person, &file, clock, out)
+        }
+        Command::Observer(ObserverCommand::List { person, json }) => {
+            commands::observer::list(&data_dir()?, &person, json, out)
+        }
         Command::Person(PersonCommand::Erase { name, yes }) => {
             commands::people::erase(&data_dir()?, &name, yes, out)
         }
+        Command::Report {
+            person,
+            out: file,
+            with_notes,
+        } => commands::report::run(&data_dir()?, &person, &file, with_notes, clock, out),
         Command::Demo(args) => commands::demo::run(&data_dir()?, &args, clock, out),
     }
 }

@@ -191,6 +191,102 @@ pub struct Homework {
     pub done: i64,
     /// Habit only: its strength today, 0 to 1.
     pub strength: Option<f64>,
+    /// The day it should be done by, if the coach set one.
+    pub due_on: Option<NaiveDate>,
+}
+
+/// How far ahead homework may be due: a year is longer than any coaching agreement.
+pub const DUE_MAX_DAYS_AHEAD: i64 = 366;
+
+/// A due day for homework set on `assigned_on`: none, or from that day to a year after it.
+pub fn validate_due(
+    assigned_on: NaiveDate,
+    due_on: Option<NaiveDate>,
+) -> Result<Option<NaiveDate>, ValidationError> {
+    let Some(due) = due_on else {
+        return Ok(None);
+    };
+    let last = assigned_on + chrono::Days::new(DUE_MAX_DAYS_AHEAD.unsigned_abs());
+    if due < assigned_on || due > last {
+        return Err(ValidationError::OutsideDays {
+            field: "The day homework is due",
+            first: assigned_on,
+            last,
+        });
+    }
+    Ok(Some(due))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SessionItemKind {
+    Assessment,
+    Habit,
+    Exercise,
+    Programme,
+}
+
+impl SessionItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Assessment => "assessment",
+            Self::Habit => "habit",
+            Self::Exercise => "exercise",
+            Self::Programme => "programme",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "assessment" => Some(Self::Assessment),
+            "habit" => Some(Self::Habit),
+            "exercise" => Some(Self::Exercise),
+            "programme" => Some(Self::Programme),
+            _ => None,
+        }
+    }
+}
+
+/// What was run or used in a session, as the coach picks it: one of the client's assessments or
+/// habits, or an exercise or programme from the library by its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum SessionItemInput {
+    Assessment { assessment_id: i64 },
+    Habit { habit_id: i64 },
+    Exercise { exercise_id: String },
+    Programme { programme_id: String },
+}
+
+impl SessionItemInput {
+    pub fn kind(&self) -> SessionItemKind {
+        match self {
+            Self::Assessment { .. } => SessionItemKind::Assessment,
+            Self::Habit { .. } => SessionItemKind::Habit,
+            Self::Exercise { .. } => SessionItemKind::Exercise,
+            Self::Programme { .. } => SessionItemKind::Programme,
+        }
+    }
+}
+
+/// One thing run or used in a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SessionItem {
+    pub id: i64,
+    pub session_id: i64,
+    pub kind: SessionItemKind,
+    /// The assessment's or the habit's id; none for exercises and programmes.
+    pub record_id: Option<i64>,
+    /// The exercise's or the programme's library id; none for assessments and habits.
+    pub library_id: Option<String>,
+    /// What the coach sees: the habit's, exercise's or programme's name, or "Assessment".
+    pub title: String,
+    /// Assessments only: whether it was finished.
+    pub finished: Option<bool>,
+    pub added_at: DateTime<Utc>,
 }
 
 /// One line of a client's timeline, newest first.
@@ -428,6 +524,43 @@ mod tests {
             lines[2]
         );
         assert_eq!(lines.len(), 4, "two rows and the last line end");
+    }
+
+    #[test]
+    fn homework_is_due_from_the_day_it_is_set_to_a_year_later() {
+        let set = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(validate_due(set, None), Ok(None));
+        assert_eq!(validate_due(set, Some(set)), Ok(Some(set)));
+        let a_year = NaiveDate::from_ymd_opt(2027, 11, 23).unwrap();
+        assert_eq!(validate_due(set, Some(a_year)), Ok(Some(a_year)));
+        let refused = Err(ValidationError::OutsideDays {
+            field: "The day homework is due",
+            first: set,
+            last: a_year,
+        });
+        assert_eq!(validate_due(set, set.pred_opt()), refused);
+        assert_eq!(validate_due(set, a_year.succ_opt()), refused);
+        let message = validate_due(set, set.pred_opt()).map_err(|e| e.to_string());
+        assert_eq!(
+            message,
+            Err("The day homework is due must be between 2026-11-22 and 2027-11-23.".into())
+        );
+    }
+
+    #[test]
+    fn session_items_name_their_kind_in_the_stored_words() {
+        for kind in [
+            SessionItemKind::Assessment,
+            SessionItemKind::Habit,
+            SessionItemKind::Exercise,
+            SessionItemKind::Programme,
+        ] {
+            assert_eq!(SessionItemKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(SessionItemKind::parse("journal"), None);
+        let input: SessionItemInput =
+            serde_json::from_str(r#"{"kind":"programme","programme_id":"three-days"}"#).unwrap();
+        assert_eq!(input.kind(), SessionItemKind::Programme);
     }
 
     #[test]

@@ -10,8 +10,10 @@ pub mod clock;
 pub mod cohort;
 pub mod exercises;
 pub mod habits;
+pub mod observers;
 pub mod person;
 pub mod programmes;
+pub mod report;
 pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};

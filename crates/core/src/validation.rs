@@ -18,6 +18,12 @@ pub enum ValidationError {
     ControlCharacter { field: &'static str },
     #[error("{field} can't be in the future.")]
     FutureDate { field: &'static str },
+    #[error("{field} must be between {first} and {last}.")]
+    OutsideDays {
+        field: &'static str,
+        first: chrono::NaiveDate,
+        last: chrono::NaiveDate,
+    },
 }
 
 /// Trims `raw` and checks it is a one-line text of 1 to `max` characters.

@@ -381,7 +381,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT w.id, w.session_id, w.kind, w.habit_id, w.exercise_id, w.assigned_on,
-                        h.name,
+                        h.name, w.due_on,
                         CASE w.kind
                           WHEN 'habit' THEN (SELECT count(*) FROM check_in c
                                              WHERE c.habit_id = w.habit_id AND c.state = 'done'
@@ -403,13 +403,14 @@ impl Store {
                     row.get::<_, Option<String>>(4)?,
                     row.get::<_, String>(5)?,
                     row.get::<_, Option<String>>(6)?,
-                    row.get::<_, i64>(7)?,
+                    row.get::<_, Option<String>>(7)?,
+                    row.get::<_, i64>(8)?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
             .map(
-                |(id, session_id, kind, habit_id, exercise_id, assigned, habit_name, done)| {
+                |(id, session_id, kind, habit_id, exercise_id, assigned, habit_name, due, done)| {
                     let kind = HomeworkKind::parse(&kind).ok_or_else(|| {
                         StoreError::InvalidRecord(format!("unknown homework kind {kind:?}"))
                     })?;
@@ -424,6 +425,7 @@ impl Store {
                         habit_id,
                         exercise_id,
                         assigned_on: parse_day("assigned_on", &assigned)?,
+                        due_on: due.map(|d| parse_day("due_on", &d)).transpose()?,
                         done,
                     })
                 },

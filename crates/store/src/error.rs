@@ -32,6 +32,27 @@ pub enum StoreError {
     #[error("There is no {what} with id {id}.")]
     NotFound { what: &'static str, id: i64 },
 
+    #[error(
+        "{observer}'s answers are already in: an observer form is answered once. Nothing was changed."
+    )]
+    AlreadyAnswered { observer: String },
+
+    /// A form that cannot be made (a name, or an instrument without observer wording).
+    #[error("{}", observer_message(.0))]
+    Observer(#[from] leadback_core::observers::ObserverError),
+
+    /// An answers file the domain refused: damaged, edited, or not one at all.
+    #[error("This answers file cannot be imported: {0}. Nothing was imported.")]
+    ObserverFile(#[from] leadback_core::observers::ObserverFileError),
+
+    #[error(
+        "This file answers a form this Leadback did not send (or one that was withdrawn). Nothing was imported."
+    )]
+    AnswersNotSent,
+
+    #[error("This file answers a form about someone else, not {person}. Nothing was imported.")]
+    AnswersForSomeoneElse { person: String },
+
     #[error("This {what} is finished, so it can no longer change.")]
     Finished { what: &'static str, id: i64 },
 
@@ -73,4 +94,12 @@ pub enum StoreError {
 
     #[error("Database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+/// A name's own message stands alone; anything else says what could not be made.
+fn observer_message(err: &leadback_core::observers::ObserverError) -> String {
+    match err {
+        leadback_core::observers::ObserverError::InvalidName(name) => name.to_string(),
+        other => format!("This observer form cannot be made: {other}. Nothing was changed."),
+    }
 }

@@ -94,7 +94,7 @@ impl ExportDocument {
 
     /// Writes the document to `path` (see [`crate::paths::write_file`]).
     pub fn write_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
-        crate::paths::write_file(path, &self.to_json()?)
+        crate::paths::write_file(path, self.to_json()?)
     }
 
     /// Rows across all tables.

@@ -12,6 +12,9 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0003_habits.sql"),
     include_str!("../migrations/0004_exercises_journal_programmes.sql"),
     include_str!("../migrations/0005_coaching.sql"),
+    include_str!("../migrations/0006_custom_instruments.sql"),
+    include_str!("../migrations/0007_session_items.sql"),
+    include_str!("../migrations/0008_observers.sql"),
 ];
 
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =

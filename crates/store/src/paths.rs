@@ -59,15 +59,15 @@ pub fn is_encrypted(path: &Path) -> bool {
     whole_pages && file.read_exact(&mut header).is_ok() && &header != SQLITE_HEADER
 }
 
-/// Writes `text` to `path`: beside it first and then renamed, so a crash never leaves half a file
+/// Writes `bytes` to `path`: beside it first and then renamed, so a crash never leaves half a file
 /// under its name (and a failed write leaves nothing behind).
-pub fn write_file(path: &Path, text: &str) -> Result<(), StoreError> {
+pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), StoreError> {
     let failed = |path: &Path, source| StoreError::WriteFile {
         path: path.to_path_buf(),
         source,
     };
     let partial = path.with_extension("partial");
-    std::fs::write(&partial, text).map_err(|err| failed(&partial, err))?;
+    std::fs::write(&partial, bytes).map_err(|err| failed(&partial, err))?;
     std::fs::rename(&partial, path).map_err(|err| {
         let _ = std::fs::remove_file(&partial);
         failed(path, err)

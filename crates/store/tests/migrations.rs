@@ -1,7 +1,7 @@
 //! Databases written by every schema version Leadback has shipped must open in this version with
 //! their data intact. `tests/fixtures/schema-vN.sqlite3` is made when version N is introduced (with
-//! that version's CLI: `leadback me --name "Fixture Person vN"` plus whatever N added) and never
-//! changed afterwards.
+//! that version's CLI: `leadback me --name "Fixture Person vN"` plus whatever N added, by that CLI
+//! or, for rows it cannot make, by SQL on the file) and never changed afterwards.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
 use std::path::PathBuf;

@@ -9,6 +9,7 @@ use leadback_core::assessment::{
 use leadback_store::{AssessmentRecord, Store};
 use tauri::State;
 
+use crate::commands::instruments;
 use crate::commands::{ensure_mine, my_id};
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
@@ -16,7 +17,8 @@ use crate::state::AppState;
 /// The instrument new assessments are taken on, with its questions in the order they are asked.
 #[tauri::command]
 pub async fn get_questionnaire(state: State<'_, AppState>) -> Result<Questionnaire, IpcError> {
-    Ok(Questionnaire::new(state.library()?.current().view()))
+    let library = instruments::library(&state, &*state.store()?)?;
+    Ok(Questionnaire::new(library.current().view()))
 }
 
 /// My unfinished assessment, if any, to offer resuming it.
@@ -31,8 +33,9 @@ pub async fn get_open_assessment(
 /// Starts an assessment on the current instrument, or resumes the unfinished one.
 #[tauri::command]
 pub async fn start_assessment(state: State<'_, AppState>) -> Result<AssessmentRecord, IpcError> {
-    let instrument = state.library()?.current();
     let mut store = state.store()?;
+    let library = instruments::library(&state, &store)?;
+    let instrument = library.current();
     let me = my_id(&store)?;
     Ok(store.start_assessment(
         me,
@@ -53,9 +56,8 @@ pub async fn answer_item(
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
     let record = my_assessment(&store, assessment_id)?;
-    let instrument = state
-        .library()?
-        .find(&record.instrument_id, record.instrument_version)?;
+    let library = instruments::library(&state, &store)?;
+    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
     instrument.check_answer(&item_id, value)?;
     check_position(position, instrument)?;
     Ok(store.save_answer(assessment_id, &item_id, value, position, state.clock.now())?)
@@ -72,9 +74,8 @@ pub async fn answer_scenario(
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
     let record = my_assessment(&store, assessment_id)?;
-    let instrument = state
-        .library()?
-        .find(&record.instrument_id, record.instrument_version)?;
+    let library = instruments::library(&state, &store)?;
+    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
     instrument.check_choice(&scenario_id, option_id.as_deref())?;
     check_position(position, instrument)?;
     Ok(store.save_choice(
@@ -95,9 +96,8 @@ pub async fn move_in_assessment(
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
     let record = my_assessment(&store, assessment_id)?;
-    let instrument = state
-        .library()?
-        .find(&record.instrument_id, record.instrument_version)?;
+    let library = instruments::library(&state, &store)?;
+    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
     check_position(position, instrument)?;
     Ok(store.set_assessment_position(assessment_id, position)?)
 }
@@ -111,7 +111,7 @@ pub async fn finish_assessment(
     let mut store = state.store()?;
     my_assessment(&store, assessment_id)?;
     let record = store.complete_assessment(assessment_id, state.clock.now())?;
-    scored(&state, &record)
+    scored(&state, &store, &record)
 }
 
 /// Throws away an unfinished assessment and its answers.
@@ -131,8 +131,9 @@ pub async fn get_assessment_result(
     state: State<'_, AppState>,
     assessment_id: i64,
 ) -> Result<ScoredAssessment, IpcError> {
-    let record = my_assessment(&*state.store()?, assessment_id)?;
-    scored(&state, &record)
+    let store = state.store()?;
+    let record = my_assessment(&store, assessment_id)?;
+    scored(&state, &store, &record)
 }
 
 /// Cronbach's alpha per stance over every finished assessment in this database taken with the
@@ -141,10 +142,10 @@ pub async fn get_assessment_result(
 pub async fn get_consistency(
     state: State<'_, AppState>,
 ) -> Result<Vec<StanceConsistency>, IpcError> {
-    let instrument = state.library()?.current();
-    let sheets = state
-        .store()?
-        .completed_sheets(instrument.id(), i64::from(instrument.version()))?;
+    let store = state.store()?;
+    let library = instruments::library(&state, &store)?;
+    let instrument = library.current();
+    let sheets = store.completed_sheets(instrument.id(), i64::from(instrument.version()))?;
     Ok(consistency(instrument, &sheets))
 }
 
@@ -153,11 +154,13 @@ pub async fn get_consistency(
 pub async fn get_assessment_history(
     state: State<'_, AppState>,
 ) -> Result<Vec<HistoryEntry>, IpcError> {
-    let records = {
+    let (records, library) = {
         let store = state.store()?;
-        store.completed_assessments(my_id(&store)?)?
+        (
+            store.completed_assessments(my_id(&store)?)?,
+            instruments::library(&state, &store)?,
+        )
     };
-    let library = state.library()?;
     records
         .iter()
         .map(|record| {
@@ -180,11 +183,14 @@ fn my_assessment(store: &Store, id: i64) -> Result<AssessmentRecord, IpcError> {
     Ok(record)
 }
 
-fn scored(state: &AppState, record: &AssessmentRecord) -> Result<ScoredAssessment, IpcError> {
+fn scored(
+    state: &AppState,
+    store: &Store,
+    record: &AssessmentRecord,
+) -> Result<ScoredAssessment, IpcError> {
     let completed_at = record.completed_at.ok_or_else(unfinished)?;
-    let instrument = state
-        .library()?
-        .find(&record.instrument_id, record.instrument_version)?;
+    let library = instruments::library(state, store)?;
+    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
     Ok(ScoredAssessment {
         id: record.id,
         started_at: record.started_at,

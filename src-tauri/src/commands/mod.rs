@@ -6,10 +6,14 @@ pub mod client_mode;
 pub mod data;
 pub mod exercises;
 pub mod habits;
+pub mod instruments;
 pub mod lock;
+pub mod observers;
 pub mod people;
 pub mod profile;
 pub mod programmes;
+pub mod report;
+pub mod sessions;
 pub mod settings;
 pub mod startup;
 
@@ -48,6 +52,20 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         people::erase_person,
         people::export_person_json,
         people::export_results_csv,
+        report::export_report,
+        observers::get_observer_view,
+        observers::add_observer_request,
+        observers::get_observer_form,
+        observers::submit_observer_answers,
+        observers::export_observer_form,
+        observers::import_observer_answers,
+        observers::withdraw_observer_request,
+        sessions::list_sessions,
+        sessions::get_client_timeline,
+        sessions::list_session_items,
+        sessions::add_session_item,
+        sessions::remove_session_item,
+        sessions::set_homework_due,
         assessment::get_questionnaire,
         assessment::get_open_assessment,
         assessment::start_assessment,
@@ -59,6 +77,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         assessment::get_assessment_result,
         assessment::get_assessment_history,
         assessment::get_consistency,
+        instruments::list_instruments,
+        instruments::preview_instrument,
+        instruments::import_instrument,
+        instruments::choose_instrument,
+        instruments::get_instrument_consistency,
         habits::get_habit_library,
         habits::get_habits,
         habits::add_library_habit,
@@ -175,6 +198,37 @@ pub(crate) fn refuse_overwriting_data(store: &Store, path: &Path) -> Result<(), 
                 path.display()
             ),
         ));
+    }
+    Ok(())
+}
+
+/// Refuses a save target that is not a `.EXTENSION` file in a folder that exists (`what` names
+/// the file in the message, e.g. "a report").
+pub(crate) fn check_save_path(path: &Path, extension: &str, what: &str) -> Result<(), IpcError> {
+    let refuse = |why: String| {
+        IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("{} {why} Nothing was written.", path.display()),
+        )
+    };
+    let fits = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
+    if !fits {
+        return Err(refuse(format!(
+            "is not the name of {what}: its name ends in .{extension}."
+        )));
+    }
+    if path.is_dir() {
+        return Err(refuse("is a folder.".to_owned()));
+    }
+    let folder_exists = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .is_some_and(Path::is_dir);
+    if !folder_exists {
+        return Err(refuse("is in a folder that does not exist.".to_owned()));
     }
     Ok(())
 }

@@ -115,9 +115,8 @@ pub(crate) fn client_overview(
     let summary = store.person_summary(person_id)?;
     let latest = match store.completed_assessments(person_id)?.last() {
         Some(record) => {
-            let instrument = state
-                .library()?
-                .find(&record.instrument_id, record.instrument_version)?;
+            let library = crate::commands::instruments::library(state, &store)?;
+            let instrument = library.find(&record.instrument_id, record.instrument_version)?;
             let completed = record.completed_at.unwrap_or(record.started_at);
             Some(HistoryEntry::score(
                 record.id,
@@ -309,13 +308,15 @@ pub async fn export_results_csv(
     person_id: i64,
     path: PathBuf,
 ) -> Result<usize, IpcError> {
-    let records = {
+    let (records, library) = {
         let store = state.store()?;
         refuse_overwriting_data(&store, &path)?;
         store.person(person_id)?;
-        store.completed_assessments(person_id)?
+        (
+            store.completed_assessments(person_id)?,
+            crate::commands::instruments::library(&state, &store)?,
+        )
     };
-    let library = state.library()?;
     let entries = records
         .iter()
         .map(|record| {
@@ -329,6 +330,6 @@ pub async fn export_results_csv(
             )?)
         })
         .collect::<Result<Vec<_>, IpcError>>()?;
-    leadback_store::paths::write_file(&path, &results_csv(&entries))?;
+    leadback_store::paths::write_file(&path, results_csv(&entries))?;
     Ok(entries.len())
 }

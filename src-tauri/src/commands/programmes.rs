@@ -198,15 +198,15 @@ pub async fn export_results(
     path: PathBuf,
 ) -> Result<(), IpcError> {
     let programme = find(&state, &programme_id)?;
-    let (history, finished) = {
+    let (history, finished, library) = {
         let store = state.store()?;
         let me = my_id(&store)?;
         (
             store.completed_assessments(me)?,
             store.finished_exercises(me)?,
+            crate::commands::instruments::library(&state, &store)?,
         )
     };
-    let library = state.library()?;
     let scores = |record: Option<&leadback_store::AssessmentRecord>| -> Result<_, IpcError> {
         record
             .map(|r| {

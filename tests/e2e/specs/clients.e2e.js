@@ -1,7 +1,11 @@
 // A coach's session with a client in the real app: a client added with their consent, a session
 // opened with notes saved as they are typed, a habit set as homework, the assessment run with the
 // client at the coach's screen (full screen, nothing else visible, leaving asks first), a megabyte
-// of notes shown, and the client erased with nothing of them left.
+// of notes shown, what was run in the session noted, the PDF report written and its pages looked
+// at, and the client erased with nothing of them left.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { expectAccessible, onboard, openApp, ownDataDir, rawInvoke, screenshot, shows } from "./support.js";
 
 const dataDir = ownDataDir("clients");
@@ -92,6 +96,49 @@ describe("a coach with a client", function () {
     await openClient();
     await shows("Latest assessment");
     await expect($("ul[aria-label='Stance scores out of 100']")).toBeDisplayed();
+  });
+
+  it("notes what was run in the session and when homework is due", async () => {
+    const used = $("select[id^='used-pick-']");
+    await used.selectByVisibleText("Listen first");
+    await $("button=Note it").click();
+    await $("button[aria-label='Take Listen first off this session']").waitForDisplayed();
+    // A week from today, set the way the date picker sets it (WebKitGTK's picker is native).
+    const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const field = await $("input[aria-label='Let someone else go first is due on']");
+    await browser.execute(
+      (input, value) => {
+        input.value = value;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+      field,
+      due,
+    );
+    const personId = (await rawInvoke("get_acting_person", {})).value.id;
+    await browser.waitUntil(
+      async () => (await rawInvoke("get_client_overview", { personId })).value.homework[0]?.due_on === due,
+    );
+    await expect(field).toHaveValue(due);
+    await expectAccessible("session with what was run");
+  });
+
+  it("writes the client's PDF report, pages and all", async () => {
+    // The save dialog is native (WebDriver cannot reach it): the report goes to the command the
+    // dialog's answer feeds, and its pages are turned into pictures to look at.
+    const person = (await rawInvoke("get_acting_person", {})).value;
+    const out = path.join(dataDir, "..", `report-${path.basename(dataDir)}.pdf`);
+    const written = await rawInvoke("export_report", { personId: person.id, path: out, includeNotes: true });
+    expect(written.ok).toBe(true);
+    expect(written.value.pages).toBeGreaterThanOrEqual(2);
+    const text = execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" });
+    expect(text).toContain(CLIENT);
+    expect(text).toContain("Kim");
+    expect(text).toContain("waited her turn");
+    const info = execFileSync("pdfinfo", [out], { encoding: "utf8" });
+    expect(info).toMatch(new RegExp(`Pages:\\s+${written.value.pages}\\b`));
+    const shots = process.env.LEADBACK_E2E_SCREENSHOTS;
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "3", out, path.join(shots, "95-report-page")]);
+    expect(fs.readdirSync(shots).filter((f) => f.startsWith("95-report-page")).length).toBeGreaterThanOrEqual(2);
   });
 
   it("shows a megabyte of notes", async () => {

@@ -3,19 +3,27 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { ApiError } from "./ipc";
 
-/** Asks for a Loop Habit Tracker backup or export; null when the person cancels. */
-export async function pickLoopFile(): Promise<string | null> {
+/** Asks for one file to read; null when the person cancels. */
+export async function pickOpenPath(
+  title: string,
+  filter: { name: string; extensions: string[] },
+): Promise<string | null> {
   try {
-    const picked = await open({
-      title: "Import from Loop Habit Tracker",
-      multiple: false,
-      directory: false,
-      filters: [{ name: "Loop Habit Tracker", extensions: ["db", "zip"] }],
-    });
+    const picked = await open({ title, multiple: false, directory: false, filters: [filter] });
     return typeof picked === "string" ? picked : null;
   } catch (raw) {
     throw new ApiError("internal", `The file picker could not open: ${String(raw)}`);
   }
+}
+
+/** Asks for a Loop Habit Tracker backup or export; null when the person cancels. */
+export function pickLoopFile(): Promise<string | null> {
+  return pickOpenPath("Import from Loop Habit Tracker", { name: "Loop Habit Tracker", extensions: ["db", "zip"] });
+}
+
+/** Asks for an instrument file (TOML); null when the person cancels. */
+export function pickInstrumentFile(): Promise<string | null> {
+  return pickOpenPath("Import an instrument", { name: "Instrument", extensions: ["toml"] });
 }
 
 /** Asks where to write a file; null when the person cancels. */

@@ -28,8 +28,9 @@ class Nav {
   /**
    * Set while a client answers the assessment at the coach's screen: the app shows only the
    * questionnaire and its result (features/clientmode), full screen, until the coach leaves it.
+   * With `observerRequest`, an observer answers that request's form (the hand-over) instead.
    */
-  clientMode = $state<{ name: string } | null>(null);
+  clientMode = $state<{ name: string; observerRequest?: number } | null>(null);
   /** The client every "my …" screen acts for, or null for the person using the app. */
   acting = $state<Person | null>(null);
   /** Grows whenever the person acted for changes, so every screen reloads its data. */

@@ -16,4 +16,8 @@ done: number,
 /**
  * Habit only: its strength today, 0 to 1.
  */
-strength: number | null, };
+strength: number | null, 
+/**
+ * The day it should be done by, if the coach set one.
+ */
+due_on: string | null, };

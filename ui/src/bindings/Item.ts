@@ -10,6 +10,11 @@ export type Item = { id: string, stance: Stance,
  */
 reverse: boolean, text: string, 
 /**
+ * The same statement in the third person, for observer (360) forms: "Lets others go first…".
+ * Absent in a custom instrument that has none; observer forms then cannot use the instrument.
+ */
+observer_text?: string, 
+/**
  * The passage of the source texts the item comes from.
  */
 source: string, };

@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use leadback_core::Clock;
-use leadback_core::assessment::{Instrument, InstrumentLibrary, Questionnaire, Step, evaluate};
+use leadback_core::assessment::{Instrument, Questionnaire, Step, evaluate};
 use leadback_store::Store;
 
 use crate::error::CliError;
@@ -30,7 +30,7 @@ pub fn run(
 ) -> Result<(), CliError> {
     let mut store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
-    let library = InstrumentLibrary::builtin()?;
+    let library = super::instrument::library(&store)?;
     let current = library.current();
     let record = store.start_assessment(
         me.id,

@@ -1,6 +1,14 @@
-use std::io::Write;
+use std::io::{Read, Write};
+use std::path::Path;
 
-use leadback_core::assessment::{BUILTIN_FILE_NAME, builtin};
+use leadback_core::Clock;
+use leadback_core::assessment::{
+    BUILTIN_FILE_NAME, Instrument, InstrumentLibrary, MAX_INSTRUMENT_BYTES, builtin, check_size,
+    instrument_consistency,
+};
+use leadback_core::exercises::ExerciseLibrary;
+use leadback_core::habits::builtin_library;
+use leadback_store::{BackupReason, Store};
 
 use crate::error::CliError;
 use crate::output;
@@ -43,5 +51,209 @@ pub fn show(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
         let reverse = if item.reverse { " (reverse)" } else { "" };
         writeln!(out, "  {:<12}{reverse} {}", item.id, item.text)?;
     }
+    Ok(())
+}
+
+/// The instruments as this database sees them: the built-in one, every imported one, and the one
+/// new assessments use. Stored files that no longer load are reported on stderr and skipped.
+pub fn library(store: &Store) -> Result<InstrumentLibrary, CliError> {
+    let (library, warnings) = store.instrument_library(InstrumentLibrary::builtin()?)?;
+    for warning in warnings {
+        // A warning that cannot be shown is no reason to stop.
+        let _ = writeln!(std::io::stderr(), "leadback: warning: {warning}");
+    }
+    Ok(library)
+}
+
+/// `leadback instrument import FILE`: checks a coach's instrument file and keeps it.
+pub fn import(
+    data_dir: &Path,
+    file: &Path,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let (name, text) = read(file)?;
+    let mut store = super::open_store(data_dir)?;
+    let existing = match Instrument::parse(&name, &text) {
+        Ok(parsed) => store.custom_instrument_text(parsed.id(), i64::from(parsed.version()))?,
+        Err(_) => None,
+    };
+    let habits = builtin_library()?;
+    let exercises = ExerciseLibrary::builtin().map_err(|e| CliError::Usage(e.to_string()))?;
+    let (instrument, new) = library(&store)?
+        .check_custom(
+            &name,
+            &text,
+            existing.as_deref(),
+            |id| habits.get(id).is_some(),
+            |id| exercises.get(id).is_some(),
+        )
+        .map_err(|err| CliError::Usage(err.to_string()))?;
+    let what = format!(
+        "{} version {}: {} ({} items, {} scenarios)",
+        instrument.id(),
+        instrument.version(),
+        instrument.view().title,
+        instrument.items().len(),
+        instrument.scenarios().len()
+    );
+    if !new {
+        writeln!(out, "Already imported, nothing changed: {what}")?;
+        return Ok(());
+    }
+    store.backup_now(BackupReason::BeforeImport, clock.now())?;
+    let version = i64::from(instrument.version());
+    store.add_custom_instrument(instrument.id(), version, &text, clock.now())?;
+    writeln!(out, "Imported {what}")?;
+    writeln!(
+        out,
+        "New assessments still use {}; choose with: leadback instrument use {} --version {version}",
+        library(&store)?.current().id(),
+        instrument.id()
+    )?;
+    Ok(())
+}
+
+/// Reads an instrument file, at most one byte past the limit.
+fn read(file: &Path) -> Result<(String, String), CliError> {
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let unreadable = |e: std::io::Error| CliError::InputFile {
+        path: file.to_owned(),
+        message: format!("could not be read: {e}"),
+    };
+    let limit = u64::try_from(MAX_INSTRUMENT_BYTES).unwrap_or(u64::MAX) + 1;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .map_err(unreadable)?
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    check_size(&name, bytes.len()).map_err(|err| CliError::Usage(err.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| CliError::InputFile {
+        path: file.to_owned(),
+        message: "is not a text file (it is not UTF-8)".into(),
+    })?;
+    Ok((name, text))
+}
+
+/// `leadback instrument list`: every instrument, `*` marking the one new assessments use.
+pub fn list(data_dir: &Path, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let store = super::open_store(data_dir)?;
+    let summaries = library(&store)?.summaries();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &summaries).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for s in &summaries {
+        let mark = if s.current { "*" } else { " " };
+        let origin = s.imported_at.map_or_else(
+            || "built in".to_owned(),
+            |at| format!("imported {}", at.format("%Y-%m-%d")),
+        );
+        writeln!(
+            out,
+            "{mark} {:<20} v{:<3} {:>3} items  {origin:<20} {}",
+            s.id, s.version, s.items, s.title
+        )?;
+    }
+    writeln!(out, "\n* new assessments use this one")?;
+    Ok(())
+}
+
+/// `leadback instrument use ID [--version N]`: the instrument new assessments are taken on
+/// (without a version: the newest one imported under that id).
+pub fn choose(
+    data_dir: &Path,
+    id: &str,
+    version: Option<i64>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let mut store = super::open_store(data_dir)?;
+    let mut library = library(&store)?;
+    let version = resolve(&library, id, version)?;
+    library.choose(id, version)?;
+    store.choose_instrument(id, version)?;
+    writeln!(
+        out,
+        "New assessments now use {id} version {version}: {}",
+        library.current().view().title
+    )?;
+    Ok(())
+}
+
+/// The version asked for, or the newest one of `id`; an unknown id is a usage error.
+fn resolve(library: &InstrumentLibrary, id: &str, version: Option<i64>) -> Result<i64, CliError> {
+    let newest = library
+        .summaries()
+        .into_iter()
+        .filter(|s| s.id == id)
+        .map(|s| i64::from(s.version))
+        .max();
+    match (version, newest) {
+        (Some(v), _) => Ok(v),
+        (None, Some(v)) => Ok(v),
+        (None, None) => Err(CliError::Usage(format!(
+            "There is no instrument {id:?}; see leadback instrument list."
+        ))),
+    }
+}
+
+/// `leadback instrument consistency [ID] [--version N]`: Cronbach's alpha per stance over every
+/// finished assessment on that instrument in this database (default: the current one).
+pub fn consistency(
+    data_dir: &Path,
+    id: Option<&str>,
+    version: Option<i64>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let store = super::open_store(data_dir)?;
+    let library = library(&store)?;
+    let instrument = match id {
+        Some(id) => library.find(id, resolve(&library, id, version)?)?,
+        None => library.current(),
+    };
+    let sheets = store.completed_sheets(instrument.id(), i64::from(instrument.version()))?;
+    let result = instrument_consistency(instrument, &sheets);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &result).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Internal consistency in this database (Cronbach's alpha): {} ({} version {}), {} finished assessments",
+        result.title, result.instrument_id, result.instrument_version, result.finished
+    )?;
+    for stance in &result.stances {
+        let what = match stance.alpha {
+            Some(alpha) => format!(
+                "alpha {alpha:.2} over {} complete assessments",
+                stance.assessments
+            ),
+            None if stance.assessments < result.min_assessments => format!(
+                "needs at least {} complete assessments ({} so far)",
+                result.min_assessments, stance.assessments
+            ),
+            None => format!(
+                "no alpha: the answers do not vary ({} complete assessments)",
+                stance.assessments
+            ),
+        };
+        writeln!(
+            out,
+            "  {:<8} {} items  {what}",
+            stance.stance.as_str(),
+            stance.items
+        )?;
+    }
+    writeln!(
+        out,
+        "Alpha says how consistently a stance's items are answered alike here; 0.7 or more is usually read as consistent."
+    )?;
     Ok(())
 }

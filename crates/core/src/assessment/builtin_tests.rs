@@ -104,6 +104,34 @@ fn every_item_and_scenario_names_its_source_text() {
 }
 
 #[test]
+fn every_item_has_observer_wording_in_the_third_person() {
+    let i = core();
+    for item in i.items() {
+        let Some(wording) = item.observer_text.as_deref() else {
+            panic!("{}: no observer wording", item.id);
+        };
+        // Observer wording stands alone ("Lets others go first…"), unlike `text`, which continues
+        // the stem "In the last month, I…"; it speaks of the person, never as them.
+        assert!(
+            wording.starts_with(|c: char| c.is_uppercase()),
+            "{}: {wording:?}",
+            item.id
+        );
+        let words: Vec<&str> = wording
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .collect();
+        for first_person in ["I", "me", "my", "myself", "I'd", "I'm"] {
+            assert!(
+                !words.contains(&first_person),
+                "{}: {wording:?} speaks in the first person",
+                item.id
+            );
+        }
+        assert_ne!(wording, item.text, "{}", item.id);
+    }
+}
+
+#[test]
 fn suggestions_name_only_known_habits_and_exercises() {
     let i = core();
     let habits: BTreeSet<&str> = HABITS.into_iter().collect();

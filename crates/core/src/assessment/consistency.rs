@@ -95,6 +95,36 @@ pub fn consistency(instrument: &Instrument, sheets: &[AnswerSheet]) -> Vec<Stanc
         .collect()
 }
 
+/// Alpha per stance for one instrument version over every complete assessment in this database,
+/// with what the UI needs to say how many more are wanted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct InstrumentConsistency {
+    pub instrument_id: String,
+    pub instrument_version: u32,
+    pub title: String,
+    /// Complete assessments a stance needs before its alpha is shown ([`MIN_ASSESSMENTS`]).
+    pub min_assessments: usize,
+    /// Finished assessments on this version in the database, complete or not.
+    pub finished: usize,
+    pub stances: Vec<StanceConsistency>,
+}
+
+/// [`consistency`] for `instrument`, labelled with the instrument and the counts.
+pub fn instrument_consistency(
+    instrument: &Instrument,
+    sheets: &[AnswerSheet],
+) -> InstrumentConsistency {
+    InstrumentConsistency {
+        instrument_id: instrument.id().to_owned(),
+        instrument_version: instrument.version(),
+        title: instrument.view().title.clone(),
+        min_assessments: MIN_ASSESSMENTS,
+        finished: sheets.len(),
+        stances: consistency(instrument, sheets),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,5 +218,32 @@ mod tests {
         for c in &result {
             assert!(c.alpha.unwrap() > 0.8, "{c:?}");
         }
+    }
+    #[test]
+    fn identical_answers_everywhere_give_no_alpha() {
+        // Every respondent answered 3 to every item: no variance in the totals, nothing to divide by.
+        let rows = vec![vec![3.0; 4]; 12];
+        assert_eq!(cronbach_alpha(&rows), None);
+    }
+
+    #[test]
+    fn a_custom_instrument_is_labelled_and_counts_what_it_needs() {
+        let text = include_str!("../../../../tests/fixtures/instruments/team-pulse.toml");
+        let instrument = Instrument::parse("team-pulse.toml", text).unwrap();
+        let sheets: Vec<_> = (0..10).map(|s| sheet(&instrument, s, s == 0)).collect();
+        let result = instrument_consistency(&instrument, &sheets);
+        assert_eq!(
+            (result.instrument_id.as_str(), result.instrument_version),
+            ("team-pulse", 1)
+        );
+        assert_eq!((result.min_assessments, result.finished), (10, 10));
+        let front = &result.stances[0];
+        // One of the ten skipped the front items: nine complete, so no alpha for front yet.
+        assert_eq!(
+            (front.stance, front.items, front.assessments),
+            (Stance::Front, 3, 9)
+        );
+        assert_eq!(front.alpha, None);
+        assert!(result.stances[1].alpha.is_some());
     }
 }

@@ -37,13 +37,19 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use consistency::{MIN_ASSESSMENTS, StanceConsistency, consistency, cronbach_alpha};
+pub use consistency::{
+    InstrumentConsistency, MIN_ASSESSMENTS, StanceConsistency, consistency, cronbach_alpha,
+    instrument_consistency,
+};
 pub use error::{Fault, InstrumentError, Problem, ScoringError};
 pub use feedback::{
     AssessmentResult, BandFeedback, ProfileResult, StanceFeedback, Suggestions, evaluate,
 };
 pub use history::{HistoryEntry, ScoredAssessment};
-pub use library::{InstrumentLibrary, LibraryError};
+pub use library::{
+    CustomInstrumentError, InstrumentLibrary, InstrumentPreview, InstrumentSummary, LibraryError,
+    MAX_INSTRUMENT_BYTES, StoredInstrument, check_size, summary,
+};
 pub use model::{
     Band, EnergyItem, EnergySection, Instrument, InstrumentView, Item, ProfileLabel, Scale,
     Scenario, ScenarioOption, SuggestionRule, SuggestionWhen,

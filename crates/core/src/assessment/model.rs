@@ -35,6 +35,11 @@ pub struct Item {
     /// Agreeing means *less* of the stance: an answer `x` counts as `min + max − x`.
     pub reverse: bool,
     pub text: String,
+    /// The same statement in the third person, for observer (360) forms: "Lets others go first…".
+    /// Absent in a custom instrument that has none; observer forms then cannot use the instrument.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub observer_text: Option<String>,
     /// The passage of the source texts the item comes from.
     pub source: String,
 }

@@ -46,6 +46,8 @@ struct RawItem {
     stance: String,
     reverse: bool,
     text: String,
+    /// The third-person wording for observer forms; optional, but never blank when given.
+    observer: Option<String>,
     source: String,
 }
 
@@ -210,6 +212,7 @@ fn items(raw: Vec<RawItem>, check: &mut Checker, keys: &mut BTreeMap<String, Key
         let at = place("item", i, &r.id);
         check.shared_id(&at, &r.id);
         let text = check.text(&at, "text", r.text);
+        let observer_text = r.observer.map(|o| check.text(&at, "observer wording", o));
         let Some(stance) = check.stance(&at, "stance", &r.stance) else {
             continue;
         };
@@ -220,6 +223,7 @@ fn items(raw: Vec<RawItem>, check: &mut Checker, keys: &mut BTreeMap<String, Key
             stance,
             reverse: r.reverse,
             text,
+            observer_text,
             source,
         });
     }

@@ -238,3 +238,35 @@ fn every_problem_is_reported_at_once() {
         "{message}"
     );
 }
+
+#[test]
+fn observer_wording_is_optional_and_read_when_given() {
+    let Ok(without) = Instrument::parse(FILE, &tiny()) else {
+        panic!("the fixture must parse");
+    };
+    assert!(without.items().iter().all(|it| it.observer_text.is_none()));
+
+    let text = with(
+        "text = \"led.\"",
+        "text = \"led.\"\nobserver = \"  Leads.  \"",
+    );
+    let Ok(with_wording) = Instrument::parse(FILE, &text) else {
+        panic!("an item with observer wording must parse");
+    };
+    let f1 = with_wording.items().iter().find(|it| it.id == "f1");
+    assert_eq!(
+        f1.and_then(|it| it.observer_text.as_deref()),
+        Some("Leads.")
+    );
+}
+
+#[test]
+fn blank_observer_wording_is_refused() {
+    refused(
+        &with("text = \"led.\"", "text = \"led.\"\nobserver = \" \""),
+        "item \"f1\"",
+        Fault::EmptyText {
+            field: "observer wording",
+        },
+    );
+}

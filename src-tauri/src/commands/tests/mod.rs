@@ -11,9 +11,13 @@ use crate::state::AppState;
 
 mod bad_input;
 mod data;
+mod instruments;
 mod lock;
+mod observers;
 mod people;
 mod permissions;
+mod report;
+mod sessions;
 
 struct TestApp(MockApp);
 

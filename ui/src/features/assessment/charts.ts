@@ -113,3 +113,47 @@ export function trendConfig(
     },
   };
 }
+
+/**
+ * The person's own view beside their observers' per stance, as grouped bars. A stance fewer than
+ * three observers scored has no observers' bar at all: Rust sends no number for it.
+ */
+export function gapConfig(
+  own: StanceScores,
+  observers: Record<"front" | "behind" | "servant", number | null>,
+  palette: Palette,
+): ChartConfiguration<"bar"> {
+  return {
+    type: "bar",
+    data: {
+      labels: STANCES.map((s) => STANCE_NAMES[s]),
+      datasets: [
+        {
+          label: "Own view",
+          data: STANCES.map((s) => own[s]),
+          backgroundColor: withAlpha(palette.earlier, 0.6),
+          borderColor: palette.earlier,
+          borderWidth: 1,
+        },
+        {
+          label: "Observers (mean)",
+          data: STANCES.map((s) => observers[s]),
+          backgroundColor: palette.accent,
+          borderColor: palette.accent,
+          borderWidth: 1,
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      aspectRatio: 2.2,
+      scales: {
+        y: { ...scoreAxis(palette), title: { display: true, text: "Score", color: palette.muted } },
+        x: { ticks: { color: palette.muted }, grid: { display: false } },
+      },
+      plugins: {
+        legend: { labels: { color: palette.text, boxHeight: 10, padding: 16 } },
+      },
+    },
+  };
+}

@@ -1,5 +1,6 @@
-// Entering and leaving the client-facing assessment. While it is on, App shows only ClientMode:
-// the questionnaire, then its result, full screen, nothing of other clients, notes or menus.
+// Entering and leaving the client-facing assessment and the observer hand-over. While either is
+// on, App shows only ClientMode: the questionnaire then its result, or the observer's form, full
+// screen, nothing of other clients, notes or menus.
 import { setClientMode } from "../../api/clientMode";
 import { nav } from "../../app/nav.svelte";
 
@@ -11,9 +12,16 @@ export async function enterClientMode(name: string): Promise<void> {
   await setClientMode(true).catch(() => undefined);
 }
 
-/** Gives the screen back to the coach, on the result if there is one. */
+/** Hands the screen to an observer (`name`) to answer their form; the coach's screen stays behind. */
+export async function enterObserverMode(name: string, requestId: number): Promise<void> {
+  nav.clientMode = { name, observerRequest: requestId };
+  await setClientMode(true).catch(() => undefined);
+}
+
+/** Gives the screen back to the coach: after an observer, where they were; else on the result. */
 export async function leaveClientMode(): Promise<void> {
+  const observer = nav.clientMode?.observerRequest !== undefined;
   nav.clientMode = null;
-  if (nav.route.name !== "results") nav.go({ name: "home" });
+  if (!observer && nav.route.name !== "results") nav.go({ name: "home" });
   await setClientMode(false).catch(() => undefined);
 }

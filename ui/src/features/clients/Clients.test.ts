@@ -37,6 +37,8 @@ const overview = (over: Record<string, unknown> = {}) => ({
 const common = {
   get_habit_library: () => [{ id: "let-others-go-first", name: "Let someone else go first" }],
   get_exercises: () => [{ id: "listen-first", title: "Listen first" }],
+  get_programmes: () => [],
+  list_session_items: () => [],
 };
 
 beforeEach(() => {
@@ -121,6 +123,56 @@ describe("a client's overview", () => {
       "assign_homework",
       { sessionId: 5, homework: { kind: "habit", library_id: "let-others-go-first" } },
     ]);
+  });
+
+  it("notes what was run in a session and shows it under the session", async () => {
+    let items: unknown[] = [];
+    const calls = fakeRust({
+      ...common,
+      get_client_overview: () => overview(),
+      list_session_items: () => items,
+      add_session_item: () => {
+        items = [{ id: 9, session_id: 5, kind: "exercise", record_id: null, library_id: "listen-first", title: "Listen first", finished: null, added_at: stamp }];
+        return items[0];
+      },
+    });
+    render(ClientOverview, { id: 2 });
+    const select = await screen.findByLabelText("Note what was run");
+    await vi.waitFor(() => expect(within(select).getByText("Listen first")).toBeTruthy());
+    expect(screen.getByText("Nothing noted yet.")).toBeTruthy();
+    await userEvent.selectOptions(select, "exercise:listen-first");
+    await userEvent.click(screen.getByRole("button", { name: "Note it" }));
+    expect(calls).toContainEqual(["add_session_item", { sessionId: 5, item: { kind: "exercise", exercise_id: "listen-first" } }]);
+    expect(await screen.findByRole("button", { name: "Take Listen first off this session" })).toBeTruthy();
+  });
+
+  it("sets the day homework is due", async () => {
+    const homework = { id: 3, session_id: 5, kind: "habit", title: "Let someone else go first", habit_id: 4, exercise_id: null, assigned_on: "2026-11-22", done: 2, strength: 0.1, due_on: null };
+    const calls = fakeRust({ ...common, get_client_overview: () => overview({ homework: [homework] }), set_homework_due: () => [] });
+    render(ClientOverview, { id: 2 });
+    const due = (await screen.findByLabelText("Let someone else go first is due on")) as HTMLInputElement;
+    expect(due.min).toBe("2026-11-22");
+    await userEvent.type(due, "2026-11-29");
+    await vi.waitFor(() => expect(calls).toContainEqual(["set_homework_due", { homeworkId: 3, dueOn: "2026-11-29" }]));
+  });
+
+  it("writes the PDF report where the coach chose, with session notes only when ticked", async () => {
+    const calls = fakeRust({
+      ...common,
+      get_client_overview: () => overview(),
+      "plugin:dialog|save": () => "/home/kim/noor-report.pdf",
+      export_report: () => ({ pages: 3, bytes: 52000 }),
+    });
+    render(ClientOverview, { id: 2, now: new Date(2026, 10, 22, 12) });
+    await userEvent.click(await screen.findByRole("button", { name: "Report as PDF…" }));
+    expect(await screen.findByText("Wrote Noor Haddad's report (3 pages) to /home/kim/noor-report.pdf.")).toBeTruthy();
+    expect(calls).toContainEqual(["export_report", { personId: 2, path: "/home/kim/noor-report.pdf", includeNotes: false }]);
+    await userEvent.click(screen.getByLabelText("Include session notes"));
+    await userEvent.click(screen.getByRole("button", { name: "Report as PDF…" }));
+    expect(await screen.findByText(/3 pages, with session notes/)).toBeTruthy();
+    expect(calls).toContainEqual(["export_report", { personId: 2, path: "/home/kim/noor-report.pdf", includeNotes: true }]);
+    const save = calls.find(([c]) => c === "plugin:dialog|save");
+    expect(JSON.stringify(save)).toContain("noor-haddad-report-2026-11-22.pdf");
   });
 
   it("erases a client only once their name is typed, after saying what goes", async () => {

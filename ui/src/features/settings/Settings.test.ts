@@ -11,6 +11,7 @@ describe("settings", () => {
       set_start_at_login: (a) => a["enabled"],
       get_backups: () => ({ folder: "/data/backups", backups: [] }),
       get_lock_state: () => ({ encrypted: false, locked: false, idle_minutes: null }),
+      list_instruments: () => [],
     });
     render(Settings);
     const box = screen.getByRole("checkbox", { name: "Start Leadback when I log in" }) as HTMLInputElement;
@@ -26,6 +27,7 @@ describe("settings", () => {
       get_start_at_login: () => false,
       get_backups: () => ({ folder: "/data/backups", backups: [] }),
       get_lock_state: () => ({ encrypted: false, locked: false, idle_minutes: null }),
+      list_instruments: () => [],
       set_start_at_login: () => {
         throw { code: "storage", message: "Could not change starting at login: no autostart folder" };
       },

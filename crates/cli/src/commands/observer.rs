@@ -1,0 +1,126 @@
+//! `leadback observer export|import|list`: observer (360) forms from the command line. `export`
+//! asks an observer and writes their form (one `.html` page they open in any browser); `import`
+//! keeps the answers file that page saved; `list` shows who was asked and the combined view, which
+//! withholds every stance fewer than three observers scored.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use leadback_core::Clock;
+use leadback_core::assessment::Stance;
+use leadback_core::observers::{MAX_ANSWERS_BYTES, StanceView, render_html};
+
+use crate::error::CliError;
+
+/// Asks `observer` for their view of the person called `name` and writes their form to `file`.
+pub fn export(
+    data_dir: &Path,
+    name: &str,
+    observer: &str,
+    file: &Path,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let mut store = super::open_store(data_dir)?;
+    let person = super::person_named(&store, name)?;
+    super::check_output(&store, file, "html", "an observer form is a web page")?;
+    let library = super::instrument::library(&store)?;
+    let request = store.ask_observer(person.id, observer, &library, clock.now())?;
+    let form = store.observer_form(request.id, &library)?;
+    if let Err(err) = leadback_store::paths::write_file(file, render_html(&form)) {
+        // The request is of no use without its form: take it back, then report the failure.
+        store.delete_observer_request(request.id)?;
+        return Err(err.into());
+    }
+    writeln!(
+        out,
+        "Asked {} about {}: their form is {}. They open it in any browser and send back {}; \
+         then: leadback observer import --person {:?} FILE",
+        request.observer,
+        person.name,
+        file.display(),
+        form.answers_file_name(),
+        name
+    )?;
+    Ok(())
+}
+
+/// Keeps the answers in `file` about the person called `name`.
+pub fn import(
+    data_dir: &Path,
+    name: &str,
+    file: &Path,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let unreadable = |err: std::io::Error| CliError::InputFile {
+        path: file.to_path_buf(),
+        message: format!("could not be read: {err}"),
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .map_err(unreadable)?
+        .take(u64::try_from(MAX_ANSWERS_BYTES).unwrap_or(u64::MAX) + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    let mut store = super::open_store(data_dir)?;
+    let person = super::person_named(&store, name)?;
+    let library = super::instrument::library(&store)?;
+    let request = store.import_observer_answers(person.id, &bytes, &library, clock.now())?;
+    writeln!(
+        out,
+        "{}'s answers about {} are in.",
+        request.observer, person.name
+    )?;
+    Ok(())
+}
+
+/// Who was asked about the person called `name`, and the combined view beside their own.
+pub fn list(data_dir: &Path, name: &str, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let store = super::open_store(data_dir)?;
+    let person = super::person_named(&store, name)?;
+    let library = super::instrument::library(&store)?;
+    let view = store.observer_view(person.id, &library)?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if view.requests.is_empty() {
+        writeln!(out, "No observers asked about {} yet.", person.name)?;
+        return Ok(());
+    }
+    for request in &view.requests {
+        let status = request.answered_at.map_or_else(
+            || "waiting".to_owned(),
+            |at| format!("answered {}", at.format("%Y-%m-%d")),
+        );
+        writeln!(out, "{:<30} {status}", request.observer)?;
+    }
+    writeln!(
+        out,
+        "\nOwn view and observers' view ({} answered):",
+        view.summary.observers
+    )?;
+    for stance in Stance::ALL {
+        let own = view
+            .own
+            .get(stance)
+            .map_or_else(|| "–".to_owned(), |s| format!("{s:.1}"));
+        let observers = match view.summary.stances.get(stance) {
+            StanceView::Shown { mean, gap, .. } => format!(
+                "{mean:.1} (gap {})",
+                gap.map_or_else(|| "–".to_owned(), |g| format!("{g:+.1}"))
+            ),
+            StanceView::Withheld { answered, needed } => {
+                format!("withheld: {answered} of the {needed} observers needed")
+            }
+        };
+        writeln!(
+            out,
+            "  {:<8} own {own:>5}   observers {observers}",
+            stance.as_str()
+        )?;
+    }
+    Ok(())
+}

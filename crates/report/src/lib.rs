@@ -1,0 +1,56 @@
+//! Leadback's PDF report: draws a [`leadback_core::report::Report`] (the content the domain
+//! decided on) as A4 pages — a title block with the person, the coach and the date, the profile
+//! as bars per stance, the history as a line per stance over time, habit strength as bars, tables
+//! beside the charts, session notes flowing across pages, a running header and page numbers.
+//! The CLI and the app both call [`render`], so they write the same file.
+//!
+//! Text is set in a sans-serif font found on the computer at run time ([`Fonts::system`]) and
+//! embedded as a subset; nothing is bundled. This crate knows nothing of the database or windows
+//! and writes no files: it turns a report into bytes.
+
+mod fonts;
+mod layout;
+mod pdf;
+
+use leadback_core::report::Report;
+use thiserror::Error;
+
+pub use fonts::{Face, Fonts};
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ReportError {
+    #[error(
+        "No font to write the report with: none of {wanted} was found in {looked_in}. Install one \
+         of them (DejaVu Sans or Noto Sans, for example) and try again."
+    )]
+    NoFont { looked_in: String, wanted: String },
+    #[error("The font {font} cannot be used for the report: {detail}.")]
+    BadFont { font: String, detail: String },
+}
+
+/// A report drawn as a PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Draws `report` as a PDF with `fonts`.
+pub fn render(report: &Report, fonts: &Fonts) -> Result<Rendered, ReportError> {
+    let pages = layout::layout(report, fonts);
+    let subject = format!("A report for {}", report.person_name);
+    let bytes = pdf::write(
+        &pages,
+        fonts,
+        &pdf::Info {
+            title: &format!("{} — {}", report.title, report.person_name),
+            author: report.coach_name.as_deref(),
+            subject: &subject,
+            date: report.generated_on,
+        },
+    )?;
+    Ok(Rendered {
+        bytes,
+        pages: pages.len(),
+    })
+}

@@ -1,0 +1,309 @@
+//! The PDF as a reader gets it: a valid file whose pages poppler counts and whose text it can
+//! extract (names, dates, page numbers), notes only when chosen, long notes flowing onto more
+//! pages, and clear errors when there is no usable font.
+//!
+//! These tests read the PDF with poppler's `pdftotext` and `pdfinfo` (Debian: poppler-utils) and
+//! fail, rather than pass silently, when they are missing.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use leadback_core::assessment::{AnswerSheet, HistoryEntry, Instrument, builtin, evaluate};
+use leadback_core::clients::Session;
+use leadback_core::habits::HabitStance;
+use leadback_core::report::{ExerciseSummary, HabitSummary, Report, ReportData};
+use leadback_core::{Person, PersonKind};
+use leadback_report::{Fonts, ReportError, render};
+
+fn person(id: i64, name: &str, kind: PersonKind) -> Person {
+    let at = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+    Person {
+        id,
+        kind,
+        name: name.to_owned(),
+        created_at: at,
+        updated_at: at,
+    }
+}
+
+fn sheet(instrument: &Instrument, step: usize) -> AnswerSheet {
+    let mut sheet = AnswerSheet::default();
+    for (i, item) in instrument.items().iter().enumerate() {
+        let value = 1 + ((i + step) % 5) as i64;
+        sheet.answers.insert(item.id.clone(), Some(value));
+    }
+    for item in instrument.energy_items() {
+        sheet.answers.insert(item.id.clone(), Some(3));
+    }
+    for (i, scenario) in instrument.scenarios().iter().enumerate() {
+        let option = &scenario.options[(i + step) % scenario.options.len()];
+        sheet
+            .scenarios
+            .insert(scenario.id.clone(), option.id.clone());
+    }
+    sheet
+}
+
+/// A client with ten assessments, habits, exercises and (when `notes`) two sessions.
+fn data(notes: Option<&str>) -> ReportData {
+    let instrument = builtin().unwrap();
+    let history: Vec<HistoryEntry> = (0..10)
+        .map(|i| {
+            let at = Utc
+                .with_ymd_and_hms(2025, 2 + i as u32, 3, 10, 0, 0)
+                .unwrap();
+            HistoryEntry::score(i as i64 + 1, at, &instrument, &sheet(&instrument, i)).unwrap()
+        })
+        .collect();
+    let latest = Some(evaluate(&instrument, &sheet(&instrument, 9)).unwrap());
+    let habits = [
+        ("Let someone else go first", HabitStance::Behind, 0.82),
+        ("Listen before speaking", HabitStance::Servant, 0.55),
+        ("Take a real break", HabitStance::Rest, 0.31),
+        ("Share the goal and the plan", HabitStance::Front, 0.12),
+    ]
+    .into_iter()
+    .map(|(name, stance, strength)| HabitSummary {
+        name: name.to_owned(),
+        stance: Some(stance),
+        schedule: "3 times a week".to_owned(),
+        strength,
+        current_streak: 4,
+        best_streak: 12,
+    })
+    .collect();
+    let sessions = notes.map(|notes| {
+        vec![Session {
+            id: 1,
+            person_id: 2,
+            starts_at: NaiveDate::from_ymd_opt(2026, 10, 5)
+                .unwrap()
+                .and_hms_opt(14, 30, 0)
+                .unwrap(),
+            agenda: "Looking back at the hike".to_owned(),
+            notes: notes.to_owned(),
+            updated_at: Utc.with_ymd_and_hms(2026, 10, 5, 15, 0, 0).unwrap(),
+        }]
+    });
+    ReportData {
+        person: person(2, "Grace Hopper", PersonKind::Client),
+        coach: Some(person(1, "Ada Coach", PersonKind::Me)),
+        generated_on: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        history,
+        latest,
+        suggested_habits: vec!["Let someone else go first".to_owned()],
+        suggested_exercises: vec!["The walk at the back".to_owned()],
+        habits,
+        exercises: vec![ExerciseSummary {
+            exercise_id: "walk-at-the-back".to_owned(),
+            title: "The walk at the back".to_owned(),
+            times: 3,
+            last_done: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+        }],
+        sessions,
+    }
+}
+
+fn fonts() -> Fonts {
+    Fonts::system().expect("this machine has DejaVu or Noto fonts")
+}
+
+fn poppler(tool: &str, pdf: &Path, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{tool} is needed to read the PDF (Debian: apt-get install poppler-utils): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{tool} could not read the PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+struct Read {
+    text: String,
+    pages: usize,
+    info: String,
+}
+
+fn read(bytes: &[u8]) -> Read {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let text = poppler("pdftotext", &path, &["-layout"]);
+    // pdfinfo takes no output argument; call it plainly.
+    let out = Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed to read the PDF");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let info = String::from_utf8(out.stdout).unwrap();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo reports the page count");
+    Read { text, pages, info }
+}
+
+#[test]
+fn a_report_is_a_pdf_with_the_person_the_coach_and_numbered_pages() {
+    let report = Report::build(&data(None));
+    let rendered = render(&report, &fonts()).unwrap();
+    assert!(rendered.bytes.starts_with(b"%PDF-"));
+    assert!(rendered.bytes.trim_ascii_end().ends_with(b"%%EOF"));
+    let read = read(&rendered.bytes);
+    assert_eq!(read.pages, rendered.pages);
+    assert!(read.pages >= 2, "a full report takes more than one page");
+    for expected in [
+        "Leading from the back",
+        "A report for Grace Hopper",
+        "Prepared by",
+        "Ada Coach",
+        "22 November 2026",
+        "Score per stance (0–100)",
+        "Score per stance over time",
+        "Habit strength",
+        "Let someone else go first",
+        "82%",
+        "The walk at the back",
+        &format!("Page 1 of {}", read.pages),
+        &format!("Page {0} of {0}", read.pages),
+    ] {
+        assert!(
+            read.text.contains(expected),
+            "{expected:?} missing from:\n{}",
+            read.text
+        );
+    }
+    assert!(read.info.contains("Title:") && read.info.contains("Grace Hopper"));
+    assert!(read.info.contains("Author:") && read.info.contains("Ada Coach"));
+    // Every history row is there: ten assessment dates.
+    assert!(read.text.contains("3 Mar 2025"));
+    assert!(read.text.contains("3 Nov 2025"));
+}
+
+#[test]
+fn session_notes_appear_only_when_chosen() {
+    let secret = "Sam took the lead on the descent";
+    let without = read(&render(&Report::build(&data(None)), &fonts()).unwrap().bytes);
+    assert!(!without.text.contains("Session notes"));
+    assert!(!without.text.contains(secret));
+
+    let notes = format!("## On the hike\n\n- {secret}.\n- We *waited* at the back.");
+    let with = read(
+        &render(&Report::build(&data(Some(&notes))), &fonts())
+            .unwrap()
+            .bytes,
+    );
+    assert!(with.text.contains("Session notes"));
+    assert!(with.text.contains(secret), "{}", with.text);
+    assert!(
+        with.text.contains("We waited at the back."),
+        "emphasis marks are dropped"
+    );
+    assert!(
+        with.pages > without.pages,
+        "notes start on a page of their own"
+    );
+}
+
+#[test]
+fn long_notes_flow_across_pages_and_nothing_is_lost() {
+    let paragraphs: Vec<String> = (1..=120)
+        .map(|i| {
+            format!(
+                "Paragraph {i}: who stepped up today, and what did you see from the back of the \
+                 group while they found the path? A long reflection wraps over several lines."
+            )
+        })
+        .collect();
+    let notes = paragraphs.join("\n\n");
+    let rendered = render(&Report::build(&data(Some(&notes))), &fonts()).unwrap();
+    let read = read(&rendered.bytes);
+    assert!(read.pages >= 8, "120 paragraphs take pages: {}", read.pages);
+    let text: String = read.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for i in [1, 60, 120] {
+        assert!(
+            text.contains(&format!("Paragraph {i}: who stepped up")),
+            "paragraph {i}"
+        );
+    }
+    assert!(read.text.contains(&format!("Page {0} of {0}", read.pages)));
+}
+
+#[test]
+fn an_empty_record_still_makes_a_one_page_report_that_says_so() {
+    let mut data = data(None);
+    data.history.clear();
+    data.latest = None;
+    data.habits.clear();
+    data.exercises.clear();
+    data.coach = None;
+    let rendered = render(&Report::build(&data), &fonts()).unwrap();
+    let read = read(&rendered.bytes);
+    assert_eq!(read.pages, 1);
+    assert!(read.text.contains("No assessment has been finished yet"));
+    assert!(read.text.contains("No habits are being practised."));
+    assert!(!read.text.contains("Prepared by"));
+}
+
+#[test]
+fn no_usable_font_is_a_clear_error() {
+    let empty = tempfile::tempdir().unwrap();
+    let err = Fonts::search(&[empty.path().to_path_buf()]).unwrap_err();
+    assert!(matches!(err, ReportError::NoFont { .. }));
+    let message = err.to_string();
+    assert!(message.contains("DejaVuSans.ttf"), "{message}");
+    assert!(
+        message.contains(&empty.path().display().to_string()),
+        "{message}"
+    );
+
+    // A file with a font's name that is not a font is passed over.
+    std::fs::write(empty.path().join("DejaVuSans.ttf"), b"not a font").unwrap();
+    let err = Fonts::search(&[empty.path().to_path_buf()]).unwrap_err();
+    assert!(matches!(err, ReportError::NoFont { .. }));
+
+    let err = Fonts::from_data(b"nope".to_vec(), b"nope".to_vec()).unwrap_err();
+    assert!(matches!(err, ReportError::BadFont { .. }), "{err:?}");
+}
+
+#[test]
+fn the_same_report_makes_the_same_bytes() {
+    let report = Report::build(&data(Some("Same notes.")));
+    let fonts = fonts();
+    assert_eq!(
+        render(&report, &fonts).unwrap(),
+        render(&report, &fonts).unwrap()
+    );
+}
+
+#[test]
+fn a_megabyte_of_notes_in_one_paragraph_flows_onto_many_pages() {
+    let notes = format!(
+        "{}The end of the notes.",
+        "Noor let Sam open the stand-up. ".repeat(33_000)
+    );
+    assert!(notes.len() > 1_000_000);
+    let rendered = render(&Report::build(&data(Some(&notes))), &fonts()).unwrap();
+    let read = read(&rendered.bytes);
+    assert!(read.pages > 100, "{} pages", read.pages);
+    let words = read.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("The end of the notes."),
+        "the last words are there"
+    );
+    assert!(read.text.contains(&format!("Page {0} of {0}", read.pages)));
+}

@@ -1,0 +1,172 @@
+//! Instruments: the built-in one and a coach's own (imported from a file after a preview), which
+//! one new assessments use, and each one's internal consistency over this database.
+
+use std::path::Path;
+
+use leadback_core::assessment::{
+    CustomInstrumentError, Instrument, InstrumentConsistency, InstrumentLibrary, InstrumentPreview,
+    InstrumentSummary, MAX_INSTRUMENT_BYTES, check_size, instrument_consistency, summary,
+};
+use leadback_store::{BackupReason, Store};
+use tauri::State;
+
+use crate::error::{ErrorCode, IpcError};
+use crate::state::AppState;
+
+/// Longer than any id the parser accepts is refused before it is looked up (or echoed back).
+const MAX_ID_CHARS: usize = 100;
+
+/// The library as this database sees it: the built-in instrument, every imported one, and the
+/// one chosen for new assessments. Every command that finds an assessment's instrument uses it.
+pub(crate) fn library(state: &AppState, store: &Store) -> Result<InstrumentLibrary, IpcError> {
+    let (library, warnings) = store.instrument_library(state.library()?.clone())?;
+    for warning in warnings {
+        log::warn!("instruments: {warning}");
+    }
+    Ok(library)
+}
+
+fn invalid(err: impl std::fmt::Display) -> IpcError {
+    IpcError::new(ErrorCode::InvalidInput, err.to_string())
+}
+
+/// Reads an instrument file, at most one byte past the limit, so an oversized file (or a device
+/// that never ends) is refused without being read whole.
+fn read(path: &Path) -> Result<(String, String), IpcError> {
+    use std::io::Read;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let unreadable =
+        |e: std::io::Error| invalid(format!("{} could not be read: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let limit = u64::try_from(MAX_INSTRUMENT_BYTES).unwrap_or(u64::MAX) + 1;
+    let mut bytes = Vec::new();
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    check_size(&name, bytes.len()).map_err(invalid)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| invalid(format!("{name} is not a text file (it is not UTF-8).")))?;
+    Ok((name, text))
+}
+
+/// Checks a file against the library, the habit and exercise libraries and what is stored.
+fn check(
+    state: &AppState,
+    store: &Store,
+    path: &Path,
+) -> Result<(Instrument, bool, String), IpcError> {
+    let (name, text) = read(path)?;
+    let existing = match Instrument::parse(&name, &text) {
+        Ok(parsed) => store.custom_instrument_text(parsed.id(), i64::from(parsed.version()))?,
+        Err(_) => None,
+    };
+    let habits = state.habit_library()?;
+    let exercises = state.exercises()?;
+    let (instrument, new) = library(state, store)?
+        .check_custom(
+            &name,
+            &text,
+            existing.as_deref(),
+            |id| habits.get(id).is_some(),
+            |id| exercises.get(id).is_some(),
+        )
+        .map_err(|err: CustomInstrumentError| invalid(err))?;
+    Ok((instrument, new, text))
+}
+
+/// Every instrument, the built-in one first, with the one new assessments use marked.
+#[tauri::command]
+pub async fn list_instruments(
+    state: State<'_, AppState>,
+) -> Result<Vec<InstrumentSummary>, IpcError> {
+    Ok(library(&state, &*state.store()?)?.summaries())
+}
+
+/// Reads and checks an instrument file and shows what it holds; nothing is saved.
+#[tauri::command]
+pub async fn preview_instrument(
+    state: State<'_, AppState>,
+    path: std::path::PathBuf,
+) -> Result<InstrumentPreview, IpcError> {
+    let store = state.store()?;
+    let (instrument, new, _) = check(&state, &store, &path)?;
+    Ok(InstrumentPreview {
+        instrument: summary(&instrument, false, None),
+        already_imported: !new,
+    })
+}
+
+/// Imports an instrument file after its preview (a backup is taken first). The same file again
+/// changes nothing; a changed file under the same id and version is refused.
+#[tauri::command]
+pub async fn import_instrument(
+    state: State<'_, AppState>,
+    path: std::path::PathBuf,
+) -> Result<InstrumentSummary, IpcError> {
+    let mut store = state.store()?;
+    let (instrument, new, text) = check(&state, &store, &path)?;
+    let version = i64::from(instrument.version());
+    if new {
+        store.backup_now(BackupReason::BeforeImport, state.clock.now())?;
+        store.add_custom_instrument(instrument.id(), version, &text, state.clock.now())?;
+    }
+    library(&state, &store)?
+        .summaries()
+        .into_iter()
+        .find(|s| s.id == instrument.id() && i64::from(s.version) == version)
+        .ok_or_else(|| IpcError::new(ErrorCode::Internal, "The imported instrument is missing."))
+}
+
+/// Makes an instrument the one new assessments are taken on (an unfinished assessment keeps its
+/// own). Returns the list with the choice marked.
+#[tauri::command]
+pub async fn choose_instrument(
+    state: State<'_, AppState>,
+    instrument_id: String,
+    version: i64,
+) -> Result<Vec<InstrumentSummary>, IpcError> {
+    check_id(&instrument_id)?;
+    let mut store = state.store()?;
+    let mut library = library(&state, &store)?;
+    library.choose(&instrument_id, version).map_err(|_| {
+        IpcError::new(
+            ErrorCode::NotFound,
+            format!("There is no instrument {instrument_id:?} version {version} to choose."),
+        )
+    })?;
+    store.choose_instrument(&instrument_id, version)?;
+    Ok(library.summaries())
+}
+
+/// Cronbach's alpha per stance for one instrument version, over every finished assessment taken
+/// on it in this database (everyone's), with how many are still needed.
+#[tauri::command]
+pub async fn get_instrument_consistency(
+    state: State<'_, AppState>,
+    instrument_id: String,
+    version: i64,
+) -> Result<InstrumentConsistency, IpcError> {
+    check_id(&instrument_id)?;
+    let store = state.store()?;
+    let library = library(&state, &store)?;
+    let instrument = library.find(&instrument_id, version).map_err(|_| {
+        IpcError::new(
+            ErrorCode::NotFound,
+            format!("There is no instrument {instrument_id:?} version {version}."),
+        )
+    })?;
+    let sheets = store.completed_sheets(instrument.id(), version)?;
+    Ok(instrument_consistency(instrument, &sheets))
+}
+
+fn check_id(id: &str) -> Result<(), IpcError> {
+    if id.chars().count() > MAX_ID_CHARS {
+        return Err(invalid(format!(
+            "An instrument id has at most {MAX_ID_CHARS} characters."
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! Observer (360) forms: a person asks observers (a name or a role) for their view; each answers
+//! once, at this screen (the hand-over) or through an exported form file whose answers file comes
+//! back checksummed and tied to its request. The combined view withholds every stance fewer than
+//! three observers scored, and never shows one observer's answers. The store and the domain hold
+//! the rules (the CLI uses the same); these commands find the instruments and read the files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use leadback_core::observers::{MAX_ANSWERS_BYTES, ObserverForm, render_html};
+use leadback_store::{ObserverRequest, ObserverView};
+use tauri::State;
+
+use crate::commands::{check_save_path, instruments, refuse_overwriting_data};
+use crate::error::{ErrorCode, IpcError};
+use crate::state::AppState;
+
+/// The requests about `person_id` and the observers' combined view beside their own scores.
+#[tauri::command]
+pub async fn get_observer_view(
+    state: State<'_, AppState>,
+    person_id: i64,
+) -> Result<ObserverView, IpcError> {
+    let store = state.store()?;
+    let library = instruments::library(&state, &store)?;
+    Ok(store.observer_view(person_id, &library)?)
+}
+
+/// Asks `observer` (a name or a role) for their view of `person_id`; nothing is written when the
+/// name is blank or too long, or the instrument has no observer wording.
+#[tauri::command]
+pub async fn add_observer_request(
+    state: State<'_, AppState>,
+    person_id: i64,
+    observer: String,
+) -> Result<ObserverRequest, IpcError> {
+    let now = state.clock.now();
+    let mut store = state.store()?;
+    let library = instruments::library(&state, &store)?;
+    Ok(store.ask_observer(person_id, &observer, &library, now)?)
+}
+
+/// The items of an unanswered request in the third person, for the hand-over screen.
+#[tauri::command]
+pub async fn get_observer_form(
+    state: State<'_, AppState>,
+    request_id: i64,
+) -> Result<ObserverForm, IpcError> {
+    let store = state.store()?;
+    let library = instruments::library(&state, &store)?;
+    Ok(store.observer_form(request_id, &library)?)
+}
+
+/// Keeps the answers an observer gave at this screen (item id → value, null when left out); the
+/// same checks as an answers file, and the request is then answered for good.
+#[tauri::command]
+pub async fn submit_observer_answers(
+    state: State<'_, AppState>,
+    request_id: i64,
+    answers: BTreeMap<String, Option<i64>>,
+) -> Result<ObserverRequest, IpcError> {
+    let now = state.clock.now();
+    let mut store = state.store()?;
+    let library = instruments::library(&state, &store)?;
+    Ok(store.submit_observer_answers(request_id, answers, &library, now)?)
+}
+
+/// Writes an unanswered request's form to `path` (an `.html` file the observer opens in any
+/// browser); returns the name its answers file will have.
+#[tauri::command]
+pub async fn export_observer_form(
+    state: State<'_, AppState>,
+    request_id: i64,
+    path: PathBuf,
+) -> Result<String, IpcError> {
+    check_save_path(&path, "html", "an observer form")?;
+    let store = state.store()?;
+    refuse_overwriting_data(&store, &path)?;
+    let library = instruments::library(&state, &store)?;
+    let form = store.observer_form(request_id, &library)?;
+    leadback_store::paths::write_file(&path, render_html(&form))?;
+    Ok(form.answers_file_name())
+}
+
+/// Reads an answers file about `person_id` and keeps its answers: refused, with nothing written,
+/// when it is for another person or request, was imported already, or was changed after saving.
+#[tauri::command]
+pub async fn import_observer_answers(
+    state: State<'_, AppState>,
+    person_id: i64,
+    path: PathBuf,
+) -> Result<ObserverRequest, IpcError> {
+    let bytes = read_limited(&path)?;
+    let now = state.clock.now();
+    let mut store = state.store()?;
+    let library = instruments::library(&state, &store)?;
+    Ok(store.import_observer_answers(person_id, &bytes, &library, now)?)
+}
+
+/// Withdraws a request nobody has answered; an answered one stays.
+#[tauri::command]
+pub async fn withdraw_observer_request(
+    state: State<'_, AppState>,
+    request_id: i64,
+) -> Result<ObserverRequest, IpcError> {
+    Ok(state.store()?.delete_observer_request(request_id)?)
+}
+
+/// Reads at most one byte past the answers file limit, so a huge file (or a device that never
+/// ends) is refused by the domain's size check without being read whole.
+fn read_limited(path: &Path) -> Result<Vec<u8>, IpcError> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| {
+        IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("{} could not be read: {e}", path.display()),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let limit = u64::try_from(MAX_ANSWERS_BYTES).unwrap_or(u64::MAX) + 1;
+    let mut bytes = Vec::new();
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    Ok(bytes)
+}
