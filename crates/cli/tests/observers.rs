@@ -7,32 +7,34 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use chrono::{TimeZone, Utc};
 use common::{leadback, ok, stderr};
+use leadback_core::PersonName;
 use leadback_core::assessment::InstrumentLibrary;
+use leadback_core::clients::ClientDetails;
 use leadback_core::observers::ObserverAnswers;
+use leadback_store::Store;
 
-/// "me" and two clients with assessments, from the demo generator.
+/// A coach and two clients, made through the store as the app makes them.
 fn practice(dir: &Path) -> Vec<String> {
-    ok(
-        dir,
-        &[
-            "demo",
-            "--habits",
-            "2",
-            "--years",
-            "1",
-            "--clients",
-            "2",
-            "--seed",
-            "5",
-        ],
-    );
-    let people: serde_json::Value =
-        serde_json::from_str(&ok(dir, &["people", "list", "--json"])).unwrap();
-    people.as_array().unwrap()[1..]
-        .iter()
-        .map(|p| p["person"]["name"].as_str().unwrap().to_owned())
-        .collect()
+    let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+    let mut store = Store::open_in(dir).unwrap();
+    store
+        .set_my_name(&PersonName::parse("Coach Kim").unwrap(), now)
+        .unwrap();
+    let mut names = Vec::new();
+    for name in ["Noor Haddad", "Sam Ortiz"] {
+        let details = ClientDetails {
+            name: name.into(),
+            contact: None,
+            tags: Vec::new(),
+        };
+        store
+            .add_client(&details, now.date_naive(), "Terms.", now)
+            .unwrap();
+        names.push(name.to_owned());
+    }
+    names
 }
 
 /// The answers file an observer's page saves for `token`, every statement answered `value`.

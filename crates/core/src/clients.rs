@@ -338,6 +338,9 @@ pub struct ErasePreview {
     pub exercise_runs: i64,
     pub journal_entries: i64,
     pub consents: i64,
+    /// Observer forms asked for, and how many came back with answers.
+    pub observer_forms: i64,
+    pub observer_answers: i64,
 }
 
 /// A person's assessment results as CSV (RFC 4180: comma-separated, CRLF line ends, fields with

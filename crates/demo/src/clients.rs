@@ -4,9 +4,12 @@
 use chrono::{Days, NaiveDate};
 use leadback_core::clients::ClientDetails;
 use leadback_core::habits::{CheckState, HabitName, Schedule, builtin_library};
-use leadback_store::NewHabit;
+use leadback_store::{AnsweredVia, NewHabit};
 
-use super::texts::{AGENDAS, CLIENT_FIRST, CLIENT_LAST, CLIENT_TAGS, CONSENT_TERMS, SESSION_NOTES};
+use super::life::Growth;
+use super::texts::{
+    AGENDAS, CLIENT_FIRST, CLIENT_LAST, CLIENT_TAGS, CONSENT_TERMS, OBSERVER_ROLES, SESSION_NOTES,
+};
 use super::{Demo, at};
 use crate::DemoError;
 
@@ -108,9 +111,66 @@ impl Demo<'_> {
                     }
                 }
             }
+            self.observers(client, &growth, today)?;
             self.made.clients += 1;
         }
         self.me = coach;
+        Ok(())
+    }
+
+    /// Three to five observers asked in the last weeks, all but the last answered (here or by
+    /// file), each seeing the client's stances a little differently from how they see themselves.
+    fn observers(
+        &mut self,
+        client: i64,
+        growth: &Growth,
+        today: NaiveDate,
+    ) -> Result<(), DemoError> {
+        let instrument = self.instrument;
+        let scale = instrument.scale();
+        let asked = self.rng.between(3, 5);
+        for n in 0..asked {
+            let role = OBSERVER_ROLES
+                .get(n % OBSERVER_ROLES.len())
+                .copied()
+                .unwrap_or("A colleague");
+            let day = today
+                .checked_sub_days(Days::new(self.rng.between(3, 40) as u64))
+                .unwrap_or(today);
+            let key = (instrument.id(), i64::from(instrument.version()));
+            let request = self
+                .store
+                .add_observer_request(client, role, key, at(day, 9 * 60))?;
+            if n + 1 == asked && asked > 3 {
+                continue;
+            }
+            let answers = instrument
+                .items()
+                .iter()
+                .map(|item| {
+                    let level = (growth.from.get(item.stance)
+                        + growth.by.get(item.stance)
+                        + 0.12 * self.rng.normal())
+                    .clamp(0.0, 1.0);
+                    let span = (scale.max - scale.min) as f64;
+                    let value = scale.min + (level * span).round() as i64;
+                    let value = if item.reverse {
+                        scale.min + scale.max - value
+                    } else {
+                        value
+                    };
+                    (item.id.clone(), (!self.rng.chance(0.05)).then_some(value))
+                })
+                .collect();
+            let via = if self.rng.chance(0.5) {
+                AnsweredVia::Here
+            } else {
+                AnsweredVia::File
+            };
+            self.store
+                .record_observer_answers(request.id, &answers, via, at(day, 18 * 60))?;
+            self.made.observer_answers += 1;
+        }
         Ok(())
     }
 }

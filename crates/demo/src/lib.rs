@@ -128,6 +128,7 @@ pub struct Made {
     pub notes: usize,
     pub clients: usize,
     pub sessions: usize,
+    pub observer_answers: usize,
 }
 
 struct Demo<'a> {

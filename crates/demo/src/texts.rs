@@ -338,3 +338,12 @@ pub(super) const SESSION_NOTES: &[&str] = &[
     "Energy low after the launch. Agreed on two quiet evenings and no email before nine. {a} covered the Monday call.",
     "Went through the latest results: more *from behind*, less *from the front*. Wants to keep it up when the pressure returns.",
 ];
+
+/// Who a client asks for an observer's view: roles, not names, as most coaches suggest.
+pub(super) const OBSERVER_ROLES: &[&str] = &[
+    "Their manager",
+    "A peer on the team",
+    "Someone who reports to them",
+    "A colleague from another team",
+    "A project partner",
+];

@@ -500,6 +500,11 @@ impl Store {
             exercise_runs: count("SELECT count(*) FROM exercise_run WHERE person_id = ?1")?,
             journal_entries: count("SELECT count(*) FROM journal_entry WHERE person_id = ?1")?,
             consents: count("SELECT count(*) FROM consent WHERE person_id = ?1")?,
+            observer_forms: count("SELECT count(*) FROM observer_request WHERE person_id = ?1")?,
+            observer_answers: count(
+                "SELECT count(*) FROM observer_request
+                 WHERE person_id = ?1 AND answered_at IS NOT NULL",
+            )?,
         })
     }
 

@@ -141,6 +141,59 @@ describe("a coach with a client", function () {
     expect(fs.readdirSync(shots).filter((f) => f.startsWith("95-report-page")).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("collects three observers' views, one through an exported form, and shows the gap", async () => {
+    for (const observer of ["Her manager", "A peer", "Sam"]) {
+      await $("#observer-name").setValue(observer);
+      await $("button=Ask them").click();
+      await shows(`Asked ${observer}`);
+    }
+    // Two answer at the coach's screen: the hand-over shows only their form, full screen.
+    for (const observer of ["Her manager", "A peer"]) {
+      await $("button=Answer here").click();
+      await $(`h1=How does ${CLIENT} lead?`).waitForDisplayed();
+      await expect($("nav")).not.toBeExisting();
+      for (const often of await $$("input[type='radio'][value='4']")) await often.click();
+      await $("button=Save my answers").click();
+      await $(`h1=Thank you, ${observer}`).waitForDisplayed();
+      await $("button=Coach: leave this view").click();
+      await $("button=Leave the client view").click();
+      await $("h2=Observers (360)").waitForDisplayed();
+    }
+    await shows("Withheld: 2 of the 3 observers needed");
+    await expect($("#gap-chart")).not.toBeExisting();
+
+    // The third by file: the form is written where the save dialog would put it, the page's own
+    // code (the part that builds the answers file) fills it in, and the file comes back.
+    const personId = (await rawInvoke("get_acting_person", {})).value.id;
+    const view = await rawInvoke("get_observer_view", { personId });
+    const sam = view.value.requests.find((r) => r.observer === "Sam");
+    const page = path.join(path.dirname(dataDir), `observer-form-${path.basename(dataDir)}.html`);
+    const written = await rawInvoke("export_observer_form", { requestId: sam.id, path: page });
+    expect(written.ok).toBe(true);
+    const html = fs.readFileSync(page, "utf8");
+    const form = JSON.parse(html.match(/<script type="application\/json" id="form-data">([\s\S]*?)<\/script>/)[1]);
+    const code = html.slice(html.indexOf("// BEGIN checksum"), html.indexOf("// END checksum"));
+    const answersFile = new Function(`${code}; return answersFile;`)();
+    const values = Object.fromEntries(form.items.map((item) => [item.id, 5]));
+    const filled = await answersFile(form, values);
+    const answers = path.join(path.dirname(page), written.value);
+    fs.writeFileSync(answers, JSON.stringify(filled, null, 2));
+    expect((await rawInvoke("import_observer_answers", { personId, path: answers })).ok).toBe(true);
+    // Once only: the same file again is refused.
+    const again = await rawInvoke("import_observer_answers", { personId, path: answers });
+    expect(again.ok).toBe(false);
+    expect(again.error).toContain("already in");
+
+    await nav("Home").click();
+    await openClient();
+    await $("#gap-chart").waitForDisplayed();
+    await expect($("*=Withheld")).not.toBeExisting();
+    await shows("(3 observers)");
+    await $("h2=Observers (360)").scrollIntoView();
+    await screenshot("96-observers-gap");
+    await expectAccessible("observers and the gap");
+  });
+
   it("shows a megabyte of notes", async () => {
     const overview = await rawInvoke("get_client_overview", {
       personId: (await rawInvoke("get_acting_person", {})).value.id,
@@ -158,6 +211,7 @@ describe("a coach with a client", function () {
     await $(`button=Erase ${CLIENT}…`).click();
     await $("#erase-name").waitForDisplayed();
     await shows("1 assessment and their answers");
+    await shows("3 observer forms, 3 observers' answers");
     await expect($(`button=Erase ${CLIENT}`)).toBeDisabled();
     await screenshot("94-client-erase");
     await expectAccessible("erase a client");

@@ -3,4 +3,8 @@
 /**
  * What erasing a person deletes, for the confirmation that names it.
  */
-export type ErasePreview = { name: string, sessions: number, assessments: number, habits: number, check_ins: number, exercise_runs: number, journal_entries: number, consents: number, };
+export type ErasePreview = { name: string, sessions: number, assessments: number, habits: number, check_ins: number, exercise_runs: number, journal_entries: number, consents: number, 
+/**
+ * Observer forms asked for, and how many came back with answers.
+ */
+observer_forms: number, observer_answers: number, };

@@ -73,7 +73,7 @@ pub fn run(
     writeln!(
         out,
         "Made {}'s data in {}: {} habits ({} archived), {} check-ins ({} with a note), {} energy check-ins, \
-         {} assessments, {} exercises, {} journal notes, {} clients with {} sessions, in {:.1} s.",
+         {} assessments, {} exercises, {} journal notes, {} clients with {} sessions and {} observers' answers, in {:.1} s.",
         demo.name,
         data_dir.display(),
         made.habits,
@@ -86,6 +86,7 @@ pub fn run(
         made.notes,
         made.clients,
         made.sessions,
+        made.observer_answers,
         started.elapsed().as_secs_f64()
     )?;
     Ok(())

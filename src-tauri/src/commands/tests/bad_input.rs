@@ -829,3 +829,114 @@ fn a_database_from_a_newer_leadback_is_refused_by_every_command_and_left_untouch
         .collect();
     assert!(written.is_empty(), "{written:?}");
 }
+
+#[test]
+fn observer_forms() {
+    let w = World::new();
+    let request = w.app.ok(
+        "add_observer_request",
+        json!({ "personId": w.client, "observer": "Her manager" }),
+    )["id"]
+        .clone();
+    std::fs::write(w.dir.path().join("junk.json"), "not json at all").unwrap();
+    std::fs::write(w.dir.path().join("big.json"), vec![b' '; 1024 * 1024 + 1]).unwrap();
+    let many: serde_json::Map<String, Value> =
+        (0..5000).map(|i| (format!("item-{i}"), json!(3))).collect();
+    w.refuse_all(&[
+        (
+            "add_observer_request",
+            json!({ "personId": 9999, "observer": "Peer" }),
+            "not_found",
+        ),
+        (
+            "add_observer_request",
+            json!({ "personId": w.client, "observer": long(MEGABYTE) }),
+            "invalid_input",
+        ),
+        (
+            "add_observer_request",
+            json!({ "personId": w.client, "observer": "a\nb" }),
+            "invalid_input",
+        ),
+        (
+            "get_observer_view",
+            json!({ "personId": 9999 }),
+            "not_found",
+        ),
+        (
+            "get_observer_form",
+            json!({ "requestId": 9999 }),
+            "not_found",
+        ),
+        (
+            "submit_observer_answers",
+            json!({ "requestId": 9999, "answers": {} }),
+            "not_found",
+        ),
+        (
+            "submit_observer_answers",
+            json!({ "requestId": request, "answers": many }),
+            "invalid_input",
+        ),
+        (
+            "submit_observer_answers",
+            json!({ "requestId": request, "answers": { "front-01": 99 } }),
+            "invalid_input",
+        ),
+        (
+            "submit_observer_answers",
+            json!({ "requestId": request, "answers": { long(MEGABYTE): 3 } }),
+            "invalid_input",
+        ),
+        (
+            "export_observer_form",
+            json!({ "requestId": 9999, "path": w.path("out/f.html") }),
+            "not_found",
+        ),
+        (
+            "export_observer_form",
+            json!({ "requestId": request, "path": w.path("backups/f.html") }),
+            "invalid_input",
+        ),
+        (
+            "export_observer_form",
+            json!({ "requestId": request, "path": w.path("leadback.sqlite3") }),
+            "invalid_input",
+        ),
+        (
+            "export_observer_form",
+            json!({ "requestId": request, "path": w.path("no-such-folder/f.html") }),
+            "invalid_input",
+        ),
+        (
+            "import_observer_answers",
+            json!({ "personId": w.client, "path": w.path("junk.json") }),
+            "invalid_input",
+        ),
+        (
+            "import_observer_answers",
+            json!({ "personId": w.client, "path": w.path("big.json") }),
+            "invalid_input",
+        ),
+        (
+            "import_observer_answers",
+            json!({ "personId": w.client, "path": "/dev/zero" }),
+            "invalid_input",
+        ),
+        (
+            "import_observer_answers",
+            json!({ "personId": w.client, "path": w.path("missing.json") }),
+            "invalid_input",
+        ),
+        (
+            "import_observer_answers",
+            json!({ "personId": 9999, "path": w.path("junk.json") }),
+            "not_found",
+        ),
+        (
+            "withdraw_observer_request",
+            json!({ "personId": 9999, "requestId": 9999 }),
+            "not_found",
+        ),
+    ]);
+}

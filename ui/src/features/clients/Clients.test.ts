@@ -179,7 +179,7 @@ describe("a client's overview", () => {
     const calls = fakeRust({
       ...common,
       get_client_overview: () => overview(),
-      erase_preview: () => ({ name: "Noor Haddad", sessions: 1, assessments: 2, habits: 1, check_ins: 30, exercise_runs: 0, journal_entries: 4, consents: 1 }),
+      erase_preview: () => ({ name: "Noor Haddad", sessions: 1, assessments: 2, habits: 1, check_ins: 30, exercise_runs: 0, journal_entries: 4, consents: 1, observer_forms: 3, observer_answers: 2 }),
       erase_person: () => null,
     });
     render(ClientOverview, { id: 2 });
@@ -187,6 +187,7 @@ describe("a client's overview", () => {
     const dialog = await screen.findByRole("alertdialog");
     expect(within(dialog).getByText(/2 assessments and their answers/)).toBeTruthy();
     expect(within(dialog).getByText(/1 habit with 30 check-ins/)).toBeTruthy();
+    expect(within(dialog).getByText("3 observer forms, 2 observers' answers")).toBeTruthy();
     const erase = within(dialog).getByRole("button", { name: "Erase Noor Haddad" }) as HTMLButtonElement;
     await userEvent.type(within(dialog).getByLabelText(/to confirm/), "Noor");
     expect(erase.disabled).toBe(true);
