@@ -94,6 +94,18 @@ export const config = {
     await waitForPorts([4444, 4445], driver, 30_000);
   },
 
+  // A failed test leaves a picture of the window behind (never waiting long: a capture of a
+  // full-screen window without a window manager does not return).
+  afterTest: async (test, _context, { passed }) => {
+    if (passed) return;
+    const name = `failed-${test.title.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}.png`;
+    const file = path.join(process.env.LEADBACK_E2E_SCREENSHOTS, name);
+    await Promise.race([
+      browser.saveScreenshot(file).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 5_000)),
+    ]);
+  },
+
   onComplete: () => {
     driver?.kill();
     fs.rmSync(runDir, { recursive: true, force: true });

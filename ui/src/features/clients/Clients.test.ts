@@ -143,7 +143,7 @@ describe("a client's overview", () => {
     await userEvent.selectOptions(select, "exercise:listen-first");
     await userEvent.click(screen.getByRole("button", { name: "Note it" }));
     expect(calls).toContainEqual(["add_session_item", { sessionId: 5, item: { kind: "exercise", exercise_id: "listen-first" } }]);
-    expect(await screen.findByRole("button", { name: "Take Listen first off this session" })).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Remove Listen first from this session" })).toBeTruthy();
   });
 
   it("sets the day homework is due", async () => {
