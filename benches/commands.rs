@@ -80,6 +80,7 @@ fn commands(c: &mut Criterion) {
     let client = json!({ "personId": people[100]["person"]["id"] });
     bench(c, &app, "clients", "list_people", &none);
     bench(c, &app, "clients", "get_client_overview", &client);
+    bench(c, &app, "clients", "get_observer_view", &client);
 }
 
 criterion_group!(benches, commands);

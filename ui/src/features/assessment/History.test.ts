@@ -20,9 +20,23 @@ describe("history", () => {
   ];
 
   it("lists every assessment and compares any two, earlier first", async () => {
-    fakeRust({ get_assessment_history: () => entries });
+    fakeRust({
+      get_assessment_history: () => entries,
+      get_acting_person: () => ({ id: 1, kind: "me", name: "Ada", created_at: entries[0]?.completed_at, updated_at: entries[0]?.completed_at }),
+      get_observer_view: () => ({
+        requests: [],
+        instrument_id: "leadback-core",
+        instrument_version: 1,
+        forms_possible: true,
+        own: { front: 55, behind: 60, servant: 50 },
+        summary: { observers: 0, stances: { front: { kind: "withheld", answered: 0, needed: 3 }, behind: { kind: "withheld", answered: 0, needed: 3 }, servant: { kind: "withheld", answered: 0, needed: 3 } } },
+      }),
+    });
     render(History);
-    const table = await screen.findByRole("table");
+    // Observers are asked about the person whose history this is.
+    expect(await screen.findByRole("heading", { name: "Observers (360)" })).toBeTruthy();
+    expect(screen.getByText(/People who work with Ada/)).toBeTruthy();
+    const table = (await screen.findAllByRole("table"))[0] as HTMLElement;
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(3);
     expect(rows[1]?.textContent).toContain("Not enough answers");
