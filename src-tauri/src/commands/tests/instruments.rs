@@ -8,23 +8,12 @@ use std::path::{Path, PathBuf};
 use leadback_store::Store;
 use serde_json::{Value, json};
 
-use super::TestApp;
+use super::{TestApp, rows};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/instruments")
         .join(name)
-}
-
-/// The whole database as JSON, to prove a refused call wrote nothing.
-fn rows(app: &TestApp) -> Value {
-    let state = app.state();
-    let doc = state
-        .store()
-        .unwrap()
-        .export_all(state.clock.now())
-        .unwrap();
-    serde_json::to_value(doc.tables).unwrap()
 }
 
 fn err(app: &TestApp, cmd: &str, args: Value) -> Value {

@@ -21,6 +21,17 @@ mod sessions;
 
 struct TestApp(MockApp);
 
+/// The whole database as JSON, to prove a refused call wrote nothing.
+fn rows(app: &TestApp) -> Value {
+    let state = app.state();
+    let doc = state
+        .store()
+        .unwrap()
+        .export_all(state.clock.now())
+        .unwrap();
+    serde_json::to_value(doc.tables).unwrap()
+}
+
 impl TestApp {
     fn new() -> Self {
         Self::with_store(Store::open_in_memory().unwrap())

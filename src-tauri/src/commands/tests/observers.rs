@@ -8,18 +8,7 @@ use std::collections::BTreeMap;
 use leadback_core::observers::ObserverAnswers;
 use serde_json::{Value, json};
 
-use super::TestApp;
-
-/// The whole database as JSON, to prove a refused call wrote nothing.
-fn rows(app: &TestApp) -> Value {
-    let state = app.state();
-    let doc = state
-        .store()
-        .unwrap()
-        .export_all(state.clock.now())
-        .unwrap();
-    serde_json::to_value(doc.tables).unwrap()
-}
+use super::{TestApp, rows};
 
 struct Practice {
     app: TestApp,
