@@ -85,12 +85,19 @@ pub fn run() -> tauri::Result<()> {
         .setup(move |app| {
             let state = state::AppState::open(data_dir_flag.as_deref());
             app.manage(state);
-            if let Err(err) = tray::create(app.handle()) {
-                // No tray on this desktop: reminders still work while the window is open.
-                log::warn!("no tray icon: {err}");
-            }
-            if let Some(window) = app.get_webview_window("main").filter(|_| start_hidden) {
-                let _ = window.hide();
+            if start_hidden {
+                // Started at login with no window: the tray icon is all there is, at once.
+                tray::ensure(app.handle());
+                if let Some(window) = app.get_webview_window("main") {
+                    let _ = window.hide();
+                }
+            } else {
+                // Made when the home screen has its data (`home_ready`), or after a while.
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    tokio::time::sleep(tray::LATEST).await;
+                    tray::ensure(&handle);
+                });
             }
             reminders::spawn(app.handle().clone());
             check_then_back_up(app.handle().clone());

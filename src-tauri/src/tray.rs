@@ -10,7 +10,30 @@ use crate::state::AppState;
 
 const NOTICE_SHOWN: &str = "tray-notice-shown";
 
-pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+/// How long a start that never reaches the home screen (onboarding, a locked database) waits
+/// before making the tray icon anyway.
+pub const LATEST: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Makes the tray icon unless it is there, on the main thread (where GTK wants it). Leadback does
+/// this once the home screen has its data, not before: registering the icon with the desktop
+/// (over D-Bus) would otherwise delay the first screen, and nothing needs it sooner.
+pub fn ensure<R: Runtime>(app: &AppHandle<R>) {
+    let handle = app.clone();
+    let queued = app.run_on_main_thread(move || {
+        if handle.tray_by_id("main").is_some() {
+            return;
+        }
+        if let Err(err) = create(&handle) {
+            // No tray on this desktop: reminders still work while the window is open.
+            log::warn!("no tray icon: {err}");
+        }
+    });
+    if let Err(err) = queued {
+        log::warn!("no tray icon: {err}");
+    }
+}
+
+fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let open = MenuItem::with_id(app, "open", "Open Leadback", true, None::<&str>)?;
     let check_in = MenuItem::with_id(app, "check-in", "Check in today…", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit Leadback", true, None::<&str>)?;
@@ -45,6 +68,10 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         return;
     };
     let app = window.app_handle();
+    // Hiding the window with no tray icon to bring it back would leave the app out of reach.
+    if app.tray_by_id("main").is_none() {
+        return;
+    }
     let state = app.state::<AppState>();
     let Ok(mut store) = state.store() else {
         return;
