@@ -4,9 +4,10 @@
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use leadback_core::PersonName;
+use leadback_core::clients::{ClientDetails, SessionItemInput};
 use leadback_core::habits::{CheckState, HabitName, HabitStance, Schedule};
 use leadback_store::export::{DERIVED_TABLES, EXPORT_FORMAT_VERSION, ExportDocument};
-use leadback_store::{NewHabit, Store, StoreError, StoredProgramme};
+use leadback_store::{AnsweredVia, NewHabit, Store, StoreError, StoredProgramme};
 use proptest::prelude::*;
 
 fn now() -> DateTime<Utc> {
@@ -81,6 +82,14 @@ enum Op {
         code: u8,
         body: String,
     },
+    /// A coach's client, with a session (agenda and notes), an exercise noted as run in it and
+    /// set as homework with a due day, and an observer asked, who answered when `answers` is set.
+    Client {
+        name: String,
+        notes: String,
+        due: Option<u16>,
+        answers: Option<Vec<Option<i64>>>,
+    },
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -147,6 +156,21 @@ fn op() -> impl Strategy<Value = Op> {
             code,
             body
         }),
+        (
+            text(),
+            text(),
+            proptest::option::of(0u16..300),
+            proptest::option::of(proptest::collection::vec(
+                proptest::option::of(1i64..=5),
+                1..6
+            ))
+        )
+            .prop_map(|(name, notes, due, answers)| Op::Client {
+                name,
+                notes,
+                due,
+                answers
+            }),
     ]
 }
 
@@ -326,6 +350,53 @@ fn build(ops: &[Op]) -> Store {
                 );
                 store.import_cohort_results(&[file], at).unwrap();
             }
+            Op::Client {
+                name,
+                notes,
+                due,
+                answers,
+            } => {
+                let details = ClientDetails {
+                    name: name.trim().chars().take(40).collect::<String>() + " (client)",
+                    contact: Some("client@example.org".into()),
+                    tags: vec!["pilot".into()],
+                };
+                let client = store
+                    .add_client(&details, day(10), "Notes kept here.", at)
+                    .unwrap()
+                    .person
+                    .id;
+                let session = store
+                    .add_session(client, day(20).and_hms_opt(9, 30, 0).unwrap(), "Agenda", at)
+                    .unwrap()
+                    .id;
+                store.save_session_notes(session, notes, at).unwrap();
+                let item = SessionItemInput::Exercise {
+                    exercise_id: "listen-first".into(),
+                };
+                store.add_session_item(session, &item, at).unwrap();
+                let homework = store
+                    .assign_exercise(session, "listen-first", day(20))
+                    .unwrap();
+                if let Some(offset) = due {
+                    store
+                        .set_homework_due(homework, Some(day(20 + offset)))
+                        .unwrap();
+                }
+                let request = store
+                    .add_observer_request(client, "A peer", ("leadback-core", 1), at)
+                    .unwrap();
+                if let Some(values) = answers {
+                    let answers = values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (format!("front-0{}", i + 1), *v))
+                        .collect();
+                    store
+                        .record_observer_answers(request.id, &answers, AnsweredVia::File, at)
+                        .unwrap();
+                }
+            }
         }
     }
     store
@@ -413,6 +484,12 @@ fn every_table_with_data_is_in_the_export() {
             programme: 0,
             code: 0,
             body: "{}".into(),
+        },
+        Op::Client {
+            name: "Noor".into(),
+            notes: "# Stand-up\nNoor let Sam open.".into(),
+            due: Some(7),
+            answers: Some(vec![Some(4), None]),
         },
     ]);
     let doc = store.export_all(now()).unwrap();

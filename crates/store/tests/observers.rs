@@ -212,3 +212,37 @@ fn erasing_the_person_erases_their_observers_answers() {
     assert_eq!(count(&store, "observer_request"), 0);
     assert_eq!(count(&store, "observer_answer"), 0);
 }
+
+#[test]
+fn a_persons_export_carries_their_observers_answers_and_no_one_elses() {
+    let (mut store, noor) = store_with_client();
+    let details = ClientDetails {
+        name: "Sam Ortiz".into(),
+        contact: None,
+        tags: Vec::new(),
+    };
+    let sam = store
+        .add_client(&details, now().date_naive(), "Terms.", now())
+        .unwrap()
+        .person
+        .id;
+    for (person, value) in [(noor, 4), (sam, 2)] {
+        let request = store
+            .add_observer_request(person, "A peer", CORE, now())
+            .unwrap();
+        store
+            .record_observer_answers(
+                request.id,
+                &answers(&[("front-01", Some(value)), ("behind-01", None)]),
+                AnsweredVia::Here,
+                now(),
+            )
+            .unwrap();
+    }
+    let doc = store.export_person(noor, now()).unwrap();
+    let rows = |table: &str| doc.tables.get(table).map_or(0, |t| t.rows.len());
+    assert_eq!(rows("observer_request"), 1);
+    assert_eq!(rows("observer_answer"), 2);
+    let text = serde_json::to_string(&doc.tables["observer_answer"].rows).unwrap();
+    assert!(text.contains('4') && !text.contains('2'), "{text}");
+}
