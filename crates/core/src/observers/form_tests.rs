@@ -201,7 +201,7 @@ fn the_forms_javascript_writes_files_rust_accepts_with_the_same_checksum() {
 }
 
 #[test]
-fn the_forms_fallback_sha256_matches_rust_and_web_crypto() {
+fn the_forms_sha256_matches_rust() {
     // Lengths around the 55/56/64-byte padding edges, an empty text and multi-byte characters.
     let texts: Vec<String> = [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000]
         .iter()
@@ -210,21 +210,27 @@ fn the_forms_fallback_sha256_matches_rust_and_web_crypto() {
         .collect();
     let script = format!(
         "{}\nconst texts = {};\n(async () => {{\n  const out = [];\n  for (const t of texts) {{\n    \
-         const bytes = new TextEncoder().encode(t);\n    \
-         out.push([toHex(sha256Portable(bytes)), await sha256Hex(t), typeof crypto.subtle]);\n  }}\n  \
+         out.push(await sha256Hex(t));\n  }}\n  \
          process.stdout.write(JSON.stringify(out));\n}})();",
         checksum_section(),
         serde_json::to_string(&texts).unwrap_or_default(),
     );
-    let out: Vec<(String, String, String)> =
-        serde_json::from_str(&node(&script)).unwrap_or_default();
+    let out: Vec<String> = serde_json::from_str(&node(&script)).unwrap_or_default();
     assert_eq!(out.len(), texts.len());
-    for (text, (portable, subtle, kind)) in texts.iter().zip(out) {
-        let rust = checksum(text);
-        assert_eq!(kind, "object", "Node must provide crypto.subtle");
-        assert_eq!(format!("sha256:{portable}"), rust, "fallback, {text:?}");
-        assert_eq!(format!("sha256:{subtle}"), rust, "Web Crypto, {text:?}");
+    for (text, digest) in texts.iter().zip(out) {
+        assert_eq!(format!("sha256:{digest}"), checksum(text), "{text:?}");
     }
+}
+
+#[test]
+fn without_web_crypto_the_page_says_so_instead_of_saving() {
+    let script = format!(
+        "{}\nObject.defineProperty(globalThis, 'crypto', {{ value: undefined }});\n\
+         sha256Hex('x').then(() => process.stdout.write('saved'), (e) => process.stdout.write(String(e)));",
+        checksum_section(),
+    );
+    let out = node(&script);
+    assert!(out.contains("cannot make the file's checksum"), "{out}");
 }
 
 #[test]
