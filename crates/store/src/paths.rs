@@ -59,6 +59,19 @@ pub fn is_encrypted(path: &Path) -> bool {
     whole_pages && file.read_exact(&mut header).is_ok() && &header != SQLITE_HEADER
 }
 
+/// Reads `path`, but never more than one byte past `max`: a file over the limit (or a device that
+/// never ends) comes back just over it, for the caller's size check to refuse, without being read
+/// whole.
+pub fn read_at_most(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Writes `bytes` to `path`: beside it first and then renamed, so a crash never leaves half a file
 /// under its name (and a failed write leaves nothing behind).
 pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), StoreError> {

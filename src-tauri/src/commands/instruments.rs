@@ -33,19 +33,12 @@ fn invalid(err: impl std::fmt::Display) -> IpcError {
 /// Reads an instrument file, at most one byte past the limit, so an oversized file (or a device
 /// that never ends) is refused without being read whole.
 fn read(path: &Path) -> Result<(String, String), IpcError> {
-    use std::io::Read;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let unreadable =
-        |e: std::io::Error| invalid(format!("{} could not be read: {e}", path.display()));
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let limit = u64::try_from(MAX_INSTRUMENT_BYTES).unwrap_or(u64::MAX) + 1;
-    let mut bytes = Vec::new();
-    file.take(limit)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    let bytes = leadback_store::paths::read_at_most(path, MAX_INSTRUMENT_BYTES)
+        .map_err(|e| invalid(format!("{} could not be read: {e}", path.display())))?;
     check_size(&name, bytes.len()).map_err(invalid)?;
     let text = String::from_utf8(bytes)
         .map_err(|_| invalid(format!("{name} is not a text file (it is not UTF-8).")))?;

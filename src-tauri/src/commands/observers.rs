@@ -5,7 +5,7 @@
 //! the rules (the CLI uses the same); these commands find the instruments and read the files.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use leadback_core::observers::{MAX_ANSWERS_BYTES, ObserverForm, render_html};
 use leadback_store::{ObserverRequest, ObserverView};
@@ -90,7 +90,12 @@ pub async fn import_observer_answers(
     person_id: i64,
     path: PathBuf,
 ) -> Result<ObserverRequest, IpcError> {
-    let bytes = read_limited(&path)?;
+    let bytes = leadback_store::paths::read_at_most(&path, MAX_ANSWERS_BYTES).map_err(|e| {
+        IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("{} could not be read: {e}", path.display()),
+        )
+    })?;
     let now = state.clock.now();
     let mut store = state.store()?;
     let library = instruments::library(&state, &store)?;
@@ -104,23 +109,4 @@ pub async fn withdraw_observer_request(
     request_id: i64,
 ) -> Result<ObserverRequest, IpcError> {
     Ok(state.store()?.delete_observer_request(request_id)?)
-}
-
-/// Reads at most one byte past the answers file limit, so a huge file (or a device that never
-/// ends) is refused by the domain's size check without being read whole.
-fn read_limited(path: &Path) -> Result<Vec<u8>, IpcError> {
-    use std::io::Read;
-    let unreadable = |e: std::io::Error| {
-        IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("{} could not be read: {e}", path.display()),
-        )
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let limit = u64::try_from(MAX_ANSWERS_BYTES).unwrap_or(u64::MAX) + 1;
-    let mut bytes = Vec::new();
-    file.take(limit)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    Ok(bytes)
 }

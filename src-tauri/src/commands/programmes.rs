@@ -19,15 +19,8 @@ fn invalid(err: impl std::fmt::Display) -> IpcError {
 /// Reads an exchange file, at most one byte past the largest allowed, so the size check in core
 /// refuses an oversized file (or a device that never ends) without reading it all.
 fn read(path: &Path) -> Result<String, IpcError> {
-    use std::io::Read;
-    let unreadable =
-        |e: std::io::Error| invalid(format!("{} could not be read: {e}", path.display()));
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let limit = u64::try_from(programmes::exchange::MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
-    let mut bytes = Vec::new();
-    file.take(limit)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    let bytes = leadback_store::paths::read_at_most(path, programmes::exchange::MAX_FILE_BYTES)
+        .map_err(|e| invalid(format!("{} could not be read: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|_| invalid(format!("{} is not a text file.", path.display())))
 }
 

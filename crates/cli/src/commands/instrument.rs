@@ -1,4 +1,4 @@
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use leadback_core::Clock;
@@ -124,13 +124,8 @@ fn read(file: &Path) -> Result<(String, String), CliError> {
         path: file.to_owned(),
         message: format!("could not be read: {e}"),
     };
-    let limit = u64::try_from(MAX_INSTRUMENT_BYTES).unwrap_or(u64::MAX) + 1;
-    let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .map_err(unreadable)?
-        .take(limit)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    let bytes =
+        leadback_store::paths::read_at_most(file, MAX_INSTRUMENT_BYTES).map_err(unreadable)?;
     check_size(&name, bytes.len()).map_err(|err| CliError::Usage(err.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| CliError::InputFile {
         path: file.to_owned(),

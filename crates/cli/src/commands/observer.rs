@@ -3,7 +3,7 @@
 //! keeps the answers file that page saved; `list` shows who was asked and the combined view, which
 //! withholds every stance fewer than three observers scored.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use leadback_core::Clock;
@@ -57,12 +57,7 @@ pub fn import(
         path: file.to_path_buf(),
         message: format!("could not be read: {err}"),
     };
-    let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .map_err(unreadable)?
-        .take(u64::try_from(MAX_ANSWERS_BYTES).unwrap_or(u64::MAX) + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    let bytes = leadback_store::paths::read_at_most(file, MAX_ANSWERS_BYTES).map_err(unreadable)?;
     let mut store = super::open_store(data_dir)?;
     let person = super::person_named(&store, name)?;
     let library = super::instrument::library(&store)?;

@@ -130,14 +130,7 @@ fn alpha_per_instrument_version_counts_everyone_in_the_database() {
         "choose_instrument",
         json!({ "instrumentId": "team-pulse", "version": 1 }),
     );
-    let client = app.ok(
-        "add_client",
-        json!({
-            "client": { "name": "Noor Haddad", "contact": null, "tags": [] },
-            "consent": { "agreed_on": "2026-11-20", "terms": "Notes kept here." }
-        }),
-    )["person"]["id"]
-        .clone();
+    let client = app.add_client("Noor Haddad");
     for n in 0..9 {
         app.take_assessment(1 + n % 5);
     }

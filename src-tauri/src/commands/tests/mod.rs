@@ -68,6 +68,17 @@ impl TestApp {
         }
     }
 
+    /// Adds a client (no contact, no tags) who gave consent; returns their id.
+    fn add_client(&self, name: &str) -> Value {
+        let client = json!({ "name": name, "contact": null, "tags": [] });
+        let consent = json!({ "agreed_on": "2026-11-01", "terms": "Notes kept on this laptop." });
+        self.ok(
+            "add_client",
+            json!({ "client": client, "consent": consent }),
+        )["person"]["id"]
+            .clone()
+    }
+
     /// Answers every question with `value` (scenarios: the first option) and finishes.
     fn take_assessment(&self, value: i64) -> Value {
         let instrument = self.ok("get_questionnaire", json!({}))["instrument"].clone();

@@ -24,16 +24,7 @@ struct Coaching {
 fn coaching() -> Coaching {
     let app = TestApp::new();
     let me = app.ok("set_my_name", json!({ "name": "Coach Kim" }))["id"].clone();
-    let consent = json!({ "agreed_on": "2026-11-01", "terms": "Notes kept on this laptop." });
-    let add = |name: &str| {
-        let client = json!({ "name": name, "contact": null, "tags": [] });
-        app.ok(
-            "add_client",
-            json!({ "client": client, "consent": consent }),
-        )["person"]["id"]
-            .clone()
-    };
-    let (noor, sam) = (add("Noor Haddad"), add("Sam Ortiz"));
+    let (noor, sam) = (app.add_client("Noor Haddad"), app.add_client("Sam Ortiz"));
     // Records made while acting for each client, as the coach does in a session.
     let records = |who: &Value, library_id: &str| {
         app.ok("switch_person", json!({ "personId": who }));
