@@ -1,4 +1,5 @@
 // Plain-language formatting shared by the results, history and compare screens.
+import { dateFormat } from "../../app/dates";
 import type { Stance, StanceScores } from "../../api";
 
 export const STANCES: readonly Stance[] = ["front", "behind", "servant"];
@@ -54,11 +55,11 @@ export function humanise(id: string): string {
 
 /** A date in the person's own locale, e.g. "22 Nov 2026". */
 export function formatDate(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
+  return dateFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
 }
 
 function formatDateTime(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
     new Date(iso),
   );
 }

@@ -1,14 +1,9 @@
 // Words for a client's records: consent, dates, tags.
+import { dateFormat } from "../../app/dates";
 import type { Consent } from "../../bindings/Consent";
 
-const DAY = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
-const WHEN = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" };
+const WHEN: Intl.DateTimeFormatOptions = { ...DAY, hour: "2-digit", minute: "2-digit" };
 
 /** The numbers in "2026-11-22T09:30:00" (or a prefix of it), missing ones as 0. */
 function parts(text: string): [number, number, number, number, number] {
@@ -19,13 +14,13 @@ function parts(text: string): [number, number, number, number, number] {
 /** "2026-11-20" as a local calendar day (never shifted by the time zone). */
 export function formatDay(iso: string): string {
   const [y, m, d] = parts(iso);
-  return DAY.format(new Date(y, m - 1, d));
+  return dateFormat(undefined, DAY).format(new Date(y, m - 1, d));
 }
 
 /** A local date-time without a zone ("2026-11-22T09:30:00"), as written. */
 export function formatWhen(local: string): string {
   const [y, m, d, hh, mm] = parts(local);
-  return WHEN.format(new Date(y, m - 1, d, hh, mm));
+  return dateFormat(undefined, WHEN).format(new Date(y, m - 1, d, hh, mm));
 }
 
 export function consentWording(consent: Consent | null): string {

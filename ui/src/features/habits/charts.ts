@@ -1,5 +1,6 @@
 // Chart.js configurations for one habit: a calendar heatmap of check-ins, strength over time and
 // weekly completion. Built from Rust's numbers and the theme's palette; types only from chart.js.
+import { dateFormat } from "../../app/dates";
 import type { ChartConfiguration, Scale } from "chart.js";
 import type { MatrixDataPoint } from "chartjs-chart-matrix";
 import type { CheckInRecord, CheckState, CompletionRate, DailyStrength } from "../../api";
@@ -203,7 +204,7 @@ export function dayStep(firstMs: number, lastMs: number, ticks = 7): number {
 export function dayTick(ms: number, stepMs: number, locale?: string): string {
   const options: Intl.DateTimeFormatOptions =
     stepMs >= 91 * DAY_MS ? { month: "short", year: "numeric", timeZone: "UTC" } : { month: "short", day: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(ms));
+  return dateFormat(locale, options).format(new Date(ms));
 }
 
 /** Tick positions: every `stepMs` from the first midnight in range (the first Monday, for weeks). */

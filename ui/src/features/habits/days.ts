@@ -1,6 +1,7 @@
 // Calendar days as the "YYYY-MM-DD" strings Rust sends and accepts. A habit day is the person's
 // local calendar date; arithmetic happens at UTC midnight so daylight-saving changes never make a
 // day 23 or 25 hours long.
+import { dateFormat } from "../../app/dates";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -49,7 +50,7 @@ export function calendarWeeks(today: string, count: number): string[][] {
 
 /** "Mon 17 Nov" in the person's locale. */
 export function formatDay(day: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -59,7 +60,7 @@ export function formatDay(day: string, locale?: string): string {
 
 /** "17 Nov 2026" in the person's locale. */
 export function formatLongDay(day: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(toUtc(day));
+  return dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(toUtc(day));
 }
 
 /** "today", "yesterday", "tomorrow", or the day itself ("Mon 17 Nov"). */

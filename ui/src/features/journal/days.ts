@@ -1,5 +1,6 @@
 // Days as the journal shows them: local calendar dates ("YYYY-MM-DD"), never shifted by a time
 // zone, and entries gathered under the day they belong to.
+import { dateFormat } from "../../app/dates";
 import type { JournalEntry } from "../../api/exercises";
 
 /** Today (or `date`) as a local "YYYY-MM-DD". */
@@ -14,7 +15,7 @@ export function localDay(date: Date = new Date()): string {
 export function formatDay(day: string, locale?: string): string {
   const [y, m, d] = day.split("-").map(Number);
   if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "full" }).format(new Date(y, m - 1, d));
+  return dateFormat(locale, { dateStyle: "full" }).format(new Date(y, m - 1, d));
 }
 
 export interface DayGroup {

@@ -1,4 +1,5 @@
 // How backups read in the list: when, why and how big, in the person's own words and locale.
+import { dateFormat } from "../../app/dates";
 import type { BackupFile, BackupReason } from "../../api/data";
 
 const REASONS: Record<BackupReason, string> = {
@@ -20,7 +21,7 @@ export function sizeLabel(bytes: number): string {
 
 /** The backup's time in the local time zone, e.g. "Sun 22 Nov 2026, 08:00". */
 export function whenLabel(backup: BackupFile, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: "short",
     day: "numeric",
     month: "short",
