@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod error;
+mod memory;
 #[cfg(any(test, feature = "bench"))]
 #[doc(hidden)]
 pub mod mock;
@@ -50,6 +51,8 @@ fn check_then_back_up(app: tauri::AppHandle) {
                 Ok(None) => {}
                 Err(err) => log::error!("the daily backup failed: {err}"),
             }
+            // The check, the first screen's reads and the copy are done: what they used is free.
+            memory::release_free_heap();
         })
         .await;
     });

@@ -28,6 +28,9 @@ function axisFor(p: Palette, xs: number[]) {
   return timeAxis(p, min - pad, max + pad);
 }
 
+/** Markers on a daily line while they can still be told apart; years of days are a line alone. */
+const markerRadius = (points: number) => (points > 30 ? 0 : 3);
+
 function practiceLines(rollups: readonly StanceRollup[], p: Palette): ChartDataset<"line", Point[]>[] {
   return rollups
     .filter((r) => r.points.length > 0)
@@ -37,7 +40,7 @@ function practiceLines(rollups: readonly StanceRollup[], p: Palette): ChartDatas
       borderColor: p[r.stance],
       backgroundColor: p[r.stance],
       pointStyle: POINTS[r.stance],
-      pointRadius: r.points.length > 30 ? 0 : 3,
+      pointRadius: markerRadius(r.points.length),
       borderWidth: 2,
       tension: 0,
       yAxisID: "y",
@@ -110,7 +113,7 @@ export function energyConfig(
     borderColor: p.text,
     backgroundColor: p.text,
     pointStyle: "circle",
-    pointRadius: 3,
+    pointRadius: markerRadius(energy.length),
     borderWidth: 1,
     borderDash: [2, 3],
     tension: 0,
