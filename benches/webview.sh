@@ -21,9 +21,11 @@ rm -f "$LEADBACK_BENCH_OUT"
 
 node -e '
 const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+// WebKit reports whole milliseconds, give or take a floating-point hair.
+const ms = (v) => Math.round(v * 10) / 10;
 console.log(`webview benchmark (${r.date})`);
 for (const i of r.ipc)
-  console.log(`IPC ${i.command} × ${i.count}: each call p50 ${i.p50} ms, p95 ${i.p95} ms, max ${i.max} ms (1 ms resolution); ` +
+  console.log(`IPC ${i.command} × ${i.count}: each call p50 ${ms(i.p50)} ms, p95 ${ms(i.p95)} ms, max ${ms(i.max)} ms (1 ms resolution); ` +
     `per call over runs of ten: p50 ${i.tens_p50.toFixed(2)} ms, p95 ${i.tens_p95.toFixed(2)} ms`);
 for (const c of r.charts) console.log(`chart ${c.screen} / ${c.name}: ${c.ms.toFixed(1)} ms`);
 ' "$LEADBACK_BENCH_OUT"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paletteFrom, withAlpha } from "../../app/chart/palette";
+import { canvasFont, paletteFrom, withAlpha } from "../../app/chart/palette";
 import { radarConfig, trendConfig } from "./charts";
 
 const palette = paletteFrom((v) => ({ "--accent": "#2f6b4f", "--earlier": "#6b736e", "--front": "#b34a00" })[v] ?? "");
@@ -48,6 +48,15 @@ describe("palette", () => {
   it("falls back to grey and a system font when a variable is missing", () => {
     expect(palette.text).toBe("#777777");
     expect(palette.font).toBe("sans-serif");
+  });
+
+  it("gives charts the page's font: the stack's first family and its generic fallback", () => {
+    expect(canvasFont(`system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, "Noto Sans", sans-serif`)).toBe(
+      "system-ui, sans-serif",
+    );
+    expect(canvasFont(`"Iowan Old Style", Georgia, serif`)).toBe(`"Iowan Old Style", serif`);
+    expect(canvasFont("serif")).toBe("serif");
+    expect(canvasFont(" ")).toBe("sans-serif");
   });
 
   it("makes see-through fills from hex colours only", () => {
