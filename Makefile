@@ -23,7 +23,7 @@ run: deps app
 	else echo "No display found: running Leadback under Xvfb (invisible)."; $(XVFB) ./$(APP); fi
 
 ## test: every check CI runs, in order, stopping at the first failure.
-test: deps tauri-driver lint rust-test bindings ui-test ui-size e2e
+test: deps tauri-driver lint rust-test bindings ui-test ui-size e2e package-test
 	@echo "All checks passed."
 
 deps: system-deps node-deps
