@@ -99,7 +99,14 @@ fi
 default_db=$scratch/share/app.leadback.desktop/leadback.sqlite3
 [ ! -e "$default_db" ] && ok "nothing was written to the default data folder" \
   || fail "a database appeared in the default folder despite --data-dir: $default_db"
-rm -rf "$scratch"
+# The D-Bus session may have started xdg-document-portal, whose FUSE mount under the scratch
+# cache folder can outlive the session by a moment: unmount it before removing the folder.
+while read -r _ mountpoint _; do
+  case $mountpoint in
+    "$scratch"/*) fusermount3 -uz "$mountpoint" 2>/dev/null || $SUDO umount -l "$mountpoint" || true ;;
+  esac
+done </proc/mounts
+rm -rf "$scratch" || echo "note: could not remove $scratch (left for the system to clean)"
 
 echo
 if [ "$failures" -gt 0 ]; then
