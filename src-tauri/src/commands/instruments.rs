@@ -37,8 +37,7 @@ fn read(path: &Path) -> Result<(String, String), IpcError> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let bytes = leadback_store::paths::read_at_most(path, MAX_INSTRUMENT_BYTES)
-        .map_err(|e| invalid(format!("{} could not be read: {e}", path.display())))?;
+    let bytes = super::read_chosen_file(path, MAX_INSTRUMENT_BYTES)?;
     check_size(&name, bytes.len()).map_err(invalid)?;
     let text = String::from_utf8(bytes)
         .map_err(|_| invalid(format!("{name} is not a text file (it is not UTF-8).")))?;

@@ -202,6 +202,17 @@ pub(crate) fn refuse_overwriting_data(store: &Store, path: &Path) -> Result<(), 
     Ok(())
 }
 
+/// Reads a file the person chose, but never more than one byte past `max` (the caller's size check
+/// then refuses it); a file that cannot be read is an `InvalidInput` naming it.
+pub(crate) fn read_chosen_file(path: &Path, max: usize) -> Result<Vec<u8>, IpcError> {
+    leadback_store::paths::read_at_most(path, max).map_err(|e| {
+        IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("{} could not be read: {e}", path.display()),
+        )
+    })
+}
+
 /// Refuses a save target that is not a `.EXTENSION` file in a folder that exists (`what` names
 /// the file in the message, e.g. "a report").
 pub(crate) fn check_save_path(path: &Path, extension: &str, what: &str) -> Result<(), IpcError> {

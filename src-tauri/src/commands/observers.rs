@@ -12,7 +12,7 @@ use leadback_store::{ObserverRequest, ObserverView};
 use tauri::State;
 
 use crate::commands::{check_save_path, instruments, refuse_overwriting_data};
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use crate::state::AppState;
 
 /// The requests about `person_id` and the observers' combined view beside their own scores.
@@ -90,12 +90,7 @@ pub async fn import_observer_answers(
     person_id: i64,
     path: PathBuf,
 ) -> Result<ObserverRequest, IpcError> {
-    let bytes = leadback_store::paths::read_at_most(&path, MAX_ANSWERS_BYTES).map_err(|e| {
-        IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("{} could not be read: {e}", path.display()),
-        )
-    })?;
+    let bytes = super::read_chosen_file(&path, MAX_ANSWERS_BYTES)?;
     let now = state.clock.now();
     let mut store = state.store()?;
     let library = instruments::library(&state, &store)?;

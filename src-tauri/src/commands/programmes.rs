@@ -19,8 +19,7 @@ fn invalid(err: impl std::fmt::Display) -> IpcError {
 /// Reads an exchange file, at most one byte past the largest allowed, so the size check in core
 /// refuses an oversized file (or a device that never ends) without reading it all.
 fn read(path: &Path) -> Result<String, IpcError> {
-    let bytes = leadback_store::paths::read_at_most(path, programmes::exchange::MAX_FILE_BYTES)
-        .map_err(|e| invalid(format!("{} could not be read: {e}", path.display())))?;
+    let bytes = super::read_chosen_file(path, programmes::exchange::MAX_FILE_BYTES)?;
     String::from_utf8(bytes).map_err(|_| invalid(format!("{} is not a text file.", path.display())))
 }
 
