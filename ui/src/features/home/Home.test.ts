@@ -1,10 +1,14 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { warmUpCharts } from "../../app/chart/chartjs";
 import { nav } from "../../app/nav.svelte";
 import { entry, fakeRust, questionnaire, record } from "../assessment/fixtures";
 import Home from "./Home.svelte";
 import { greeting } from "./greeting";
+
+// Home gets the chart library ready when it is idle; that is chartjs.test.ts's to check.
+vi.mock("../../app/chart/chartjs", () => ({ warmUpCharts: vi.fn(() => Promise.resolve()) }));
 
 const me = { id: 1, kind: "me" as const, name: "Ada", created_at: "", updated_at: "" };
 
@@ -41,6 +45,14 @@ describe("home", () => {
     expect(order.indexOf("home_ready")).toBeGreaterThan(order.indexOf("get_habits"));
     expect(order.indexOf("home_ready")).toBeGreaterThan(order.indexOf("get_assessment_history"));
     expect(screen.getByRole("heading", { level: 2, name: "Out in front" })).toBeTruthy();
+  });
+
+  it("gets the charts ready once it has nothing else to do, after its data is on screen", async () => {
+    vi.mocked(warmUpCharts).mockClear();
+    const calls = rust(null, []);
+    render(Home, { me });
+    await vi.waitFor(() => expect(warmUpCharts).toHaveBeenCalledTimes(1));
+    expect(calls.map(([c]) => c)).toContain("home_ready");
   });
 
   it("invites a newcomer to take the assessment", async () => {
