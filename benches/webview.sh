@@ -27,5 +27,8 @@ console.log(`webview benchmark (${r.date})`);
 for (const i of r.ipc)
   console.log(`IPC ${i.command} × ${i.count}: each call p50 ${ms(i.p50)} ms, p95 ${ms(i.p95)} ms, max ${ms(i.max)} ms (1 ms resolution); ` +
     `per call over runs of ten: p50 ${i.tens_p50.toFixed(2)} ms, p95 ${i.tens_p95.toFixed(2)} ms`);
+console.log(r.warmUp === null
+  ? "chart warm-up: had not run on home before the first chart"
+  : `chart warm-up (on home, when idle, before any chart): ${r.warmUp.toFixed(1)} ms`);
 for (const c of r.charts) console.log(`chart ${c.screen} / ${c.name}: ${c.ms.toFixed(1)} ms`);
 ' "$LEADBACK_BENCH_OUT"

@@ -24,6 +24,7 @@ vi.mock("chart.js", () => {
     LineElement: piece,
     BarElement: piece,
     Filler: piece,
+    Decimation: piece,
     Tooltip: piece,
     Legend: piece,
   };

@@ -140,6 +140,9 @@ export function strengthConfig(series: readonly DailyStrength[], p: Palette): Ch
         y: percentAxis(p, "Strength"),
       },
       plugins: {
+        // Ten years of days are several points to each pixel: draw about one a pixel, chosen by
+        // Chart.js's largest-triangle decimation so the line keeps its shape.
+        decimation: { enabled: true, algorithm: "lttb" },
         legend: { display: false },
         tooltip: {
           callbacks: {
