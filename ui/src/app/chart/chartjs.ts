@@ -51,9 +51,9 @@ let warming: Promise<void> | null = null;
  * first chart a person opens doesn't also pay for the library's code running for the first time
  * (the web view compiles each function the first time it runs). The home screen calls this when
  * it is idle. Measured on the demo dataset: the first chart of a session drew in 38–57 ms before,
- * 24–28 ms after (benches/webview.sh), for about 6 MiB more in the web process, which
- * benches/startup.sh counts. Does nothing once a screen has asked for Chart.js itself, nor where
- * a canvas cannot draw.
+ * 20–23 ms after, for 23–24 ms of idle work (benches/webview.sh) and about 6 MiB more in the web
+ * process, which benches/startup.sh counts. Does nothing once a screen has asked for Chart.js
+ * itself, nor where a canvas cannot draw.
  */
 export function warmUpCharts(): Promise<void> {
   if (loading) return warming ?? Promise.resolve();
