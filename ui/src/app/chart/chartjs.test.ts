@@ -6,6 +6,7 @@ const destroyed = vi.fn();
 vi.mock("chart.js", () => {
   class Chart {
     static register = vi.fn();
+    static defaults = { font: { family: "" } };
     constructor(canvas: HTMLCanvasElement, config: { type: string }) {
       drawn.push({ canvas, inDocument: canvas.isConnected, type: config.type });
     }
@@ -56,6 +57,9 @@ describe("warming the charts up", () => {
     expect(drawn[0]?.canvas.getAttribute("aria-hidden")).toBe("true");
     expect(destroyed).toHaveBeenCalledTimes(1);
     expect(document.querySelector("canvas")).toBeNull();
+    // In the page's font, as every chart after it (jsdom has no theme: the fallback).
+    const { Chart } = await import("chart.js");
+    expect(Chart.defaults.font.family).toBe("sans-serif");
   });
 
   it("happens once however often home asks", async () => {

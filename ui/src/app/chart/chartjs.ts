@@ -4,6 +4,7 @@
 import type { Chart, ChartConfiguration } from "chart.js";
 // For its types only: the plugin adds the "matrix" chart type to Chart.js's registry.
 import type {} from "chartjs-chart-matrix";
+import { readPalette } from "./palette";
 
 /** Every kind of chart the app draws. */
 export type AnyChartConfiguration =
@@ -34,6 +35,9 @@ export function loadChart(): Promise<typeof Chart> {
         lib.Tooltip,
         lib.Legend,
       );
+      // Every chart writes in the page's font (the stack cut short, see canvasFont), the warm-up's
+      // too, so the font the first real chart needs is already resolved.
+      lib.Chart.defaults.font.family = readPalette(document.documentElement).font;
       return lib.Chart;
     })
     .catch((err: unknown) => {

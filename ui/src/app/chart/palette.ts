@@ -1,6 +1,7 @@
 // Chart colours come from the theme's CSS variables, so charts follow light and dark mode.
 
 export interface Palette {
+  /** Chart.js's default font for every chart, set once when it loads (chartjs.ts). */
   font: string;
   text: string;
   muted: string;
