@@ -55,7 +55,7 @@ let warming: Promise<void> | null = null;
  * first chart a person opens doesn't also pay for the library's code running for the first time
  * (the web view compiles each function the first time it runs). The home screen calls this when
  * it is idle. Measured on the demo dataset: the first chart of a session drew in 38–57 ms before,
- * 20–23 ms after, for 23–24 ms of idle work (benches/webview.sh) and about 6 MiB more in the web
+ * 20–25 ms after, for 23–32 ms of idle work (benches/webview.sh) and about 6 MiB more in the web
  * process, which benches/startup.sh counts. Does nothing once a screen has asked for Chart.js
  * itself, nor where a canvas cannot draw.
  */
