@@ -5,6 +5,12 @@ import { describe, expect, it, vi } from "vitest";
 import Onboarding from "./Onboarding.svelte";
 
 describe("onboarding", () => {
+  it("puts the cursor in the name field, ready to type", () => {
+    mockIPC(() => null);
+    render(Onboarding, { onsaved: vi.fn() });
+    expect(document.activeElement).toBe(screen.getByLabelText("What should we call you?"));
+  });
+
   it("saves the typed name and hands the saved person on", async () => {
     mockIPC((_cmd, args) => ({
       id: 1,
