@@ -110,4 +110,13 @@ describe("the questionnaire", () => {
     expect(calls).toContainEqual(["finish_assessment", { assessmentId: 7 }]);
     expect(nav.hasResults).toBe(true);
   });
+
+  it("opens the results with Enter on the finish screen", async () => {
+    const calls = rust(record({ position: 4, answers: { "front-01": 4 } }));
+    render(Questionnaire);
+    await vi.waitFor(() => expect(heading().textContent).toBe("That's every question"));
+    await userEvent.keyboard("{Enter}");
+    await vi.waitFor(() => expect(nav.route).toEqual({ name: "results", id: 7 }));
+    expect(calls).toContainEqual(["finish_assessment", { assessmentId: 7 }]);
+  });
 });

@@ -57,4 +57,9 @@ describe("keys", () => {
     expect(keyAction("Enter", 0)).toEqual({ kind: "forward" });
     expect(keyAction("a", 5)).toBeNull();
   });
+
+  it("finishes with Enter on the finish screen, where → has nowhere to go", () => {
+    expect(keyAction("Enter", 0, true)).toEqual({ kind: "finish" });
+    expect(keyAction("ArrowLeft", 0, true)).toEqual({ kind: "back" });
+  });
 });

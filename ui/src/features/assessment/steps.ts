@@ -85,13 +85,19 @@ export function countAnswered(
   }).length;
 }
 
-export type KeyAction = { kind: "answer"; index: number } | { kind: "back" } | { kind: "forward" };
+export type KeyAction =
+  | { kind: "answer"; index: number }
+  | { kind: "back" }
+  | { kind: "forward" }
+  | { kind: "finish" };
 
 /**
- * What a key means on a step with `choices` answers (0 on the finish screen): a digit picks the
- * answer with that number, ← goes back, → and Enter go forward.
+ * What a key means on a step with `choices` answers: a digit picks the answer with that number,
+ * ← goes back, → and Enter go forward. On the finish screen (`atEnd`) Enter finishes, as its main
+ * button does.
  */
-export function keyAction(key: string, choices: number): KeyAction | null {
+export function keyAction(key: string, choices: number, atEnd = false): KeyAction | null {
+  if (atEnd && key === "Enter") return { kind: "finish" };
   if (/^[1-9]$/.test(key)) {
     const index = Number(key) - 1;
     return index < choices ? { kind: "answer", index } : null;
