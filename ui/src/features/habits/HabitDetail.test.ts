@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { nav } from "../../app/nav.svelte";
 import { fakeRust, rowTexts } from "../assessment/fixtures";
-import { dayStep, dayTicks, heatmapCells, weeklyStrengths } from "./charts";
+import { dayStep, dayTicks, hasStrengthToDraw, heatmapCells, heatmapSpan, weeklyStrengths } from "./charts";
 import { formatDay } from "./days";
 import { detail } from "./fixtures";
 import HabitDetail from "./HabitDetail.svelte";
@@ -33,6 +33,18 @@ describe("a habit's screen", () => {
       "Month Done Skipped Asked for Completion",
       "November 2026 12 1 21 57%",
     ]);
+  });
+
+  it("shows a new habit from its first day, and says why its strength has no line yet", async () => {
+    fakeRust({
+      get_habit_detail: () => detail({ entries: [], strength: [{ date: "2026-11-22", strength: 0 }] }),
+      get_reminders: () => [],
+    });
+    render(HabitDetail, { id: 1, now });
+    const heat = await screen.findByRole("region", { name: "The last six months" });
+    expect(heat.textContent).toMatch(/Since you started it on .*22.*: the calendar fills in week by week\./);
+    const strength = screen.getByRole("region", { name: "Strength over time" });
+    expect(strength.textContent).toContain("Strength appears here after the first check-ins");
   });
 
   it("back-fills a past day with a state and a note, and refuses nothing it shows as future", async () => {
@@ -79,6 +91,27 @@ describe("the habit charts' data", () => {
     expect(cells[0]).toEqual({ x: "2026-11-09", y: "Mon", day: "2026-11-09", state: null });
     expect(cells.find((c) => c.day === "2026-11-21")).toMatchObject({ x: "2026-11-16", y: "Sat", state: "skipped" });
     expect(heatmapCells([], "2026-11-18", 1).map((c) => c.day)).toEqual(["2026-11-16", "2026-11-17", "2026-11-18"]);
+  });
+
+  it("starts a young habit's calendar at its first day, its days the same size as an old one's", () => {
+    // Added on Wednesday 18 November; today is Sunday 29 November.
+    const span = heatmapSpan("2026-11-29", "2026-11-18", 26);
+    expect(span.shown).toBe(2);
+    expect(span.columns).toHaveLength(26);
+    expect(span.columns.slice(0, 3)).toEqual(["2026-11-16", "2026-11-23", "2026-11-30"]);
+    const cells = heatmapCells([], "2026-11-29", span.shown, "2026-11-18");
+    expect(cells[0]?.day).toBe("2026-11-18");
+    expect(cells.at(-1)?.day).toBe("2026-11-29");
+    expect(cells).toHaveLength(12);
+    // An old habit: the last 26 weeks, as before.
+    const old = heatmapSpan("2026-11-29", "2024-01-01", 26);
+    expect([old.shown, old.columns[0], old.columns.at(-1)]).toEqual([26, "2026-06-01", "2026-11-23"]);
+  });
+
+  it("draws a strength line only when there is one to see", () => {
+    expect(hasStrengthToDraw([{ date: "2026-11-29", strength: 0.05 }])).toBe(false);
+    expect(hasStrengthToDraw([{ date: "2026-11-28", strength: 0 }, { date: "2026-11-29", strength: 0 }])).toBe(false);
+    expect(hasStrengthToDraw([{ date: "2026-11-28", strength: 0 }, { date: "2026-11-29", strength: 0.05 }])).toBe(true);
   });
 
   it("samples the strength at each week's end, and today", () => {

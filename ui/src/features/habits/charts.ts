@@ -5,7 +5,7 @@ import type { ChartConfiguration, Scale } from "chart.js";
 import type { MatrixDataPoint } from "chartjs-chart-matrix";
 import type { CheckInRecord, CheckState, CompletionRate, DailyStrength } from "../../api";
 import { withAlpha, type Palette } from "../../app/chart/palette";
-import { calendarWeeks, dayValue, formatDay, formatLongDay, weekday } from "./days";
+import { addDays, calendarWeeks, dayValue, formatDay, formatLongDay, weekday, weekStart } from "./days";
 import { stateWords } from "./format";
 import { WEEKDAY_SHORT } from "./reminders";
 
@@ -18,12 +18,34 @@ export interface HeatCell extends MatrixDataPoint {
   state: CheckState | null;
 }
 
-/** Every day of the last `weeks` weeks up to today (none in the future), with its state. */
-export function heatmapCells(entries: readonly CheckInRecord[], today: string, weeks: number): HeatCell[] {
+/**
+ * The calendar's columns, one Monday each: `weeks` of them, always, so a day is the same size
+ * whatever the habit's age. They start at the week of the habit's first day (`since`), or
+ * `weeks` back for an older habit; a young habit's calendar fills in from the left and its
+ * columns after this week stay empty. `shown`: how many columns hold days.
+ */
+export interface HeatSpan {
+  columns: string[];
+  shown: number;
+}
+
+export function heatmapSpan(today: string, since: string, weeks: number): HeatSpan {
+  const thisWeek = weekStart(today);
+  const age = Math.round((dayValue(thisWeek) - dayValue(weekStart(since < today ? since : today))) / (7 * 86_400_000));
+  const shown = Math.min(Math.max(age + 1, 1), weeks);
+  const first = addDays(thisWeek, -7 * (shown - 1));
+  return { columns: Array.from({ length: weeks }, (_, i) => addDays(first, 7 * i)), shown };
+}
+
+/**
+ * Every day of the last `weeks` weeks up to today (none in the future), with its state; none
+ * before `since`, the habit's first day: the habit did not exist then.
+ */
+export function heatmapCells(entries: readonly CheckInRecord[], today: string, weeks: number, since = ""): HeatCell[] {
   const states = new Map(entries.map((e) => [e.day, e.state]));
   return calendarWeeks(today, weeks).flatMap((week) =>
     week
-      .filter((day) => day <= today)
+      .filter((day) => day <= today && day >= since)
       .map((day) => ({
         x: week[0] ?? day,
         y: WEEKDAY_SHORT[weekday(day)] ?? "",
@@ -46,8 +68,9 @@ function fill(state: CheckState | null, p: Palette): [string, string] {
   }
 }
 
-export function heatmapConfig(cells: readonly HeatCell[], today: string, weeks: number, p: Palette): ChartConfiguration<"matrix"> {
-  const weekLabels = calendarWeeks(today, weeks).map((w) => w[0] ?? "");
+export function heatmapConfig(cells: readonly HeatCell[], span: HeatSpan, p: Palette): ChartConfiguration<"matrix"> {
+  const weekLabels = span.columns;
+  const weeks = weekLabels.length;
   const colours = cells.map((c) => fill(c.state, p));
   return {
     type: "matrix",
@@ -79,8 +102,9 @@ export function heatmapConfig(cells: readonly HeatCell[], today: string, weeks: 
             color: p.muted,
             maxRotation: 0,
             autoSkipPadding: 12,
+            // Weeks still to come have a column but no date yet.
             callback: (_v, i) => {
-              const label = weekLabels[i];
+              const label = i < span.shown ? weekLabels[i] : undefined;
               return label ? formatDay(label).replace(/^\S+\s/, "") : "";
             },
           },
@@ -110,6 +134,14 @@ export function heatmapConfig(cells: readonly HeatCell[], today: string, weeks: 
       },
     },
   };
+}
+
+/**
+ * Whether a strength line would show anything: a single day is a point (drawn without a marker),
+ * and a line at 0% all along lies on the axis. Before the first check-ins there is neither.
+ */
+export function hasStrengthToDraw(series: readonly DailyStrength[]): boolean {
+  return series.length > 1 && series.some((d) => d.strength > 0);
 }
 
 /** Strength (0–100%) day by day, on a time axis. */
