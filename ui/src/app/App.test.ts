@@ -5,6 +5,7 @@ import type { LockState } from "../api/lock";
 import { fakeRust } from "../features/assessment/fixtures";
 import App from "./App.svelte";
 import { locking } from "./idle.svelte";
+import { nav } from "./nav.svelte";
 
 const LOCKED = { code: "locked", message: "Your data is locked. Enter your passphrase to open it." };
 const MINUTE = 60_000;
@@ -36,6 +37,38 @@ describe("the app while the data is locked", () => {
     expect(await screen.findByRole("heading", { name: "Welcome to Leadback" })).toBeTruthy();
     expect(screen.queryByRole("heading", { name: "Leadback is locked" })).toBeNull();
     expect(calls.map(([cmd]) => cmd)).toEqual(["get_me", "unlock", "get_me", "get_lock_state"]);
+  });
+});
+
+describe("unlocking", () => {
+  it("returns to the screen the person was on when the app locked", async () => {
+    let locked = false;
+    fakeRust({
+      get_me: () => {
+        if (locked) throw LOCKED;
+        return { id: 1, kind: "me", name: "Ada", created_at: "2026-11-22T08:00:00Z", updated_at: "2026-11-22T08:00:00Z" };
+      },
+      get_lock_state: () => ({ encrypted: true, locked, idle_minutes: null }),
+      get_exercises: () => [],
+      get_open_exercise_run: () => null,
+      lock: () => {
+        locked = true;
+        return null;
+      },
+      unlock: () => {
+        locked = false;
+        return null;
+      },
+    });
+    nav.go({ name: "exercises" });
+    render(App);
+    expect(await screen.findByRole("heading", { name: "Guided exercises" })).toBeTruthy();
+
+    await locking.lockNow();
+    await userEvent.type(await screen.findByLabelText("Passphrase"), "correct horse{Enter}");
+    expect(await screen.findByRole("heading", { name: "Guided exercises" })).toBeTruthy();
+    expect(nav.route).toEqual({ name: "exercises" });
+    nav.go({ name: "home" });
   });
 });
 
