@@ -5,7 +5,11 @@
 //! `leadback-report` crate draws it. Built from [`ReportData`], which the store gathers.
 //!
 //! Session notes are Markdown; [`markdown_blocks`] turns them into subheadings, paragraphs and lists
-//! (emphasis and code marks are dropped, links keep their address in brackets).
+//! (emphasis and code marks are dropped, links keep their address in brackets). The observers'
+//! (360) section is in [`observers`](ObserverComparison).
+
+mod markdown;
+mod observers;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -13,6 +17,9 @@ use crate::Person;
 use crate::assessment::{AssessmentResult, HistoryEntry, Stance};
 use crate::clients::Session;
 use crate::habits::HabitStance;
+
+pub use markdown::markdown_blocks;
+pub use observers::ObserverComparison;
 
 /// Everything a report is made from, gathered by the store for one person.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +41,9 @@ pub struct ReportData {
     pub exercises: Vec<ExerciseSummary>,
     /// Session notes, oldest first; `None` unless the coach chose to include them.
     pub sessions: Option<Vec<Session>>,
+    /// The observers' (360) view beside the person's own scores, as the app shows it; `None`
+    /// when no observer has answered.
+    pub observers: Option<ObserverComparison>,
 }
 
 /// One habit as the report shows it.
@@ -75,7 +85,8 @@ pub struct Report {
 pub struct Section {
     pub heading: String,
     pub blocks: Vec<Block>,
-    /// Starts on a page of its own (session notes do).
+    /// Starts at the top of a page (session notes do), unless that would leave the page before
+    /// it more than half empty.
     pub new_page: bool,
 }
 
@@ -87,6 +98,10 @@ pub enum Tone {
     Servant,
     Rest,
     Neutral,
+    /// A person's own view, beside what others see.
+    Own,
+    /// Observers' combined view.
+    Observers,
 }
 
 impl From<Stance> for Tone {
@@ -158,6 +173,15 @@ pub enum Figure {
         unit: String,
         bars: Vec<Bar>,
     },
+    /// Bars in groups on one 0–`max` scale, e.g. per stance the person's own score beside their
+    /// observers' mean. Each group has the same number of bars, in the legend's order.
+    Grouped {
+        caption: String,
+        max: f64,
+        /// What each bar of a group stands for, and its colour.
+        legend: Vec<(String, Tone)>,
+        groups: Vec<BarGroup>,
+    },
     /// Lines over time on a 0–100 scale: one per stance.
     Lines {
         caption: String,
@@ -174,6 +198,12 @@ pub struct Bar {
     pub value: Option<f64>,
     pub value_label: String,
     pub tone: Tone,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarGroup {
+    pub label: String,
+    pub bars: Vec<Bar>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -254,12 +284,16 @@ impl Report {
                 ),
             },
         ));
-        let mut sections = vec![
-            profile_section(data),
+        let mut sections = vec![profile_section(data)];
+        sections.extend(observers::section(
+            &data.person.name,
+            data.observers.as_ref(),
+        ));
+        sections.extend([
             history_section(&data.history),
             habits_section(&data.habits),
             exercises_section(&data.exercises),
-        ];
+        ]);
         if let Some(sessions) = &data.sessions {
             sections.push(notes_section(sessions));
         }
@@ -608,136 +642,6 @@ fn column(title: &str, width: f32, numeric: bool) -> Column {
         width,
         numeric,
     }
-}
-
-/// Simple Markdown as report blocks: `#` headings, paragraphs (lines joined), `-`/`*`/`+` and
-/// `1.` lists; emphasis and code marks dropped, `[text](address)` kept as "text (address)".
-pub fn markdown_blocks(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut paragraph: Vec<&str> = Vec::new();
-    let mut list: Option<(bool, Vec<String>)> = None;
-    let flush_paragraph = |paragraph: &mut Vec<&str>, blocks: &mut Vec<Block>| {
-        if !paragraph.is_empty() {
-            blocks.push(Block::Paragraph(inline(&paragraph.join(" "))));
-            paragraph.clear();
-        }
-    };
-    let flush_list = |list: &mut Option<(bool, Vec<String>)>, blocks: &mut Vec<Block>| {
-        if let Some((ordered, items)) = list.take() {
-            blocks.push(Block::List { ordered, items });
-        }
-    };
-    for raw in text.lines() {
-        let line = raw.trim();
-        if line.is_empty() {
-            flush_paragraph(&mut paragraph, &mut blocks);
-            flush_list(&mut list, &mut blocks);
-        } else if let Some(title) = heading(line) {
-            flush_paragraph(&mut paragraph, &mut blocks);
-            flush_list(&mut list, &mut blocks);
-            blocks.push(Block::Subheading(inline(title)));
-        } else if let Some((ordered, item)) = list_item(line) {
-            flush_paragraph(&mut paragraph, &mut blocks);
-            match &mut list {
-                Some((o, items)) if *o == ordered => items.push(inline(item)),
-                _ => {
-                    flush_list(&mut list, &mut blocks);
-                    list = Some((ordered, vec![inline(item)]));
-                }
-            }
-        } else if let Some((_, items)) = &mut list
-            && raw.starts_with([' ', '\t'])
-        {
-            // An indented line continues the list item above it.
-            if let Some(last) = items.last_mut() {
-                last.push(' ');
-                last.push_str(&inline(line));
-            }
-        } else {
-            flush_list(&mut list, &mut blocks);
-            paragraph.push(line);
-        }
-    }
-    flush_paragraph(&mut paragraph, &mut blocks);
-    flush_list(&mut list, &mut blocks);
-    blocks
-}
-
-fn heading(line: &str) -> Option<&str> {
-    let hashes = line.chars().take_while(|&c| c == '#').count();
-    if (1..=6).contains(&hashes) {
-        line[hashes..]
-            .strip_prefix(' ')
-            .map(|t| t.trim().trim_end_matches('#').trim())
-    } else {
-        None
-    }
-}
-
-fn list_item(line: &str) -> Option<(bool, &str)> {
-    for marker in ["- ", "* ", "+ "] {
-        if let Some(item) = line.strip_prefix(marker) {
-            return Some((false, item.trim()));
-        }
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && digits <= 9 {
-        let rest = &line[digits..];
-        if let Some(item) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
-            return Some((true, item.trim()));
-        }
-    }
-    None
-}
-
-/// Drops emphasis and code marks and spells links out. An underscore inside a word stays.
-fn inline(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '*' | '`' => {}
-            '_' => {
-                let before = i.checked_sub(1).map(|j| chars[j]);
-                let after = chars.get(i + 1).copied();
-                if before.is_some_and(char::is_alphanumeric)
-                    && after.is_some_and(char::is_alphanumeric)
-                {
-                    out.push(c);
-                }
-            }
-            '[' => {
-                if let Some((label, address, next)) = link(&chars, i) {
-                    out.push_str(&inline(&label));
-                    out.push_str(" (");
-                    out.push_str(&address);
-                    out.push(')');
-                    i = next;
-                    continue;
-                }
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-        i += 1;
-    }
-    out
-}
-
-/// `[label](address)` starting at `start`: the label, the address and the index after it.
-fn link(chars: &[char], start: usize) -> Option<(String, String, usize)> {
-    let close = start + chars[start..].iter().position(|&c| c == ']')?;
-    if chars.get(close + 1) != Some(&'(') {
-        return None;
-    }
-    let end = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
-    Some((
-        chars[start + 1..close].iter().collect(),
-        chars[close + 2..end].iter().collect(),
-        end + 1,
-    ))
 }
 
 #[cfg(test)]

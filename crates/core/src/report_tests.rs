@@ -83,6 +83,7 @@ fn data(assessments: usize) -> ReportData {
             last_done: day(2026, 11, 2),
         }],
         sessions: None,
+        observers: None,
     }
 }
 

@@ -1,7 +1,8 @@
 //! Leadback's PDF report: draws a [`leadback_core::report::Report`] (the content the domain
 //! decided on) as A4 pages — a title block with the person, the coach and the date, the profile
-//! as bars per stance, the history as a line per stance over time, habit strength as bars, tables
-//! beside the charts, session notes flowing across pages, a running header and page numbers.
+//! as bars per stance, the observers' view beside the person's own as paired bars, the history as
+//! a line per stance over time, habit strength as bars, tables beside the charts, session notes
+//! flowing across pages, a running header and page numbers.
 //! The CLI and the app both call [`render`], so they write the same file.
 //!
 //! Text is set in a sans-serif font found on the computer at run time ([`Fonts::system`]) and

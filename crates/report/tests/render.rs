@@ -6,14 +6,18 @@
 //! fail, rather than pass silently, when they are missing.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use leadback_core::assessment::{AnswerSheet, HistoryEntry, Instrument, builtin, evaluate};
+use leadback_core::assessment::{AnswerSheet, HistoryEntry, Instrument, Stance, builtin, evaluate};
 use leadback_core::clients::Session;
 use leadback_core::habits::HabitStance;
-use leadback_core::report::{ExerciseSummary, HabitSummary, Report, ReportData};
+use leadback_core::observers::{StanceView, aggregate};
+use leadback_core::report::{
+    ExerciseSummary, HabitSummary, ObserverComparison, Report, ReportData,
+};
 use leadback_core::{Person, PersonKind};
 use leadback_report::{Fonts, ReportError, render};
 
@@ -103,7 +107,28 @@ fn data(notes: Option<&str>) -> ReportData {
             last_done: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         }],
         sessions,
+        observers: None,
     }
+}
+
+/// `count` observers' answers on the built-in instrument, combined by the domain's own
+/// aggregation beside the person's latest scores (what the store's observer view does).
+fn with_observers(mut data: ReportData, count: usize) -> ReportData {
+    let instrument = builtin().unwrap();
+    let own = data.latest.as_ref().unwrap().scores.stances;
+    let answers: Vec<BTreeMap<String, Option<i64>>> = (0..count)
+        .map(|observer| {
+            instrument
+                .items()
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (item.id.clone(), Some(1 + ((i * 2 + observer) % 5) as i64)))
+                .collect()
+        })
+        .collect();
+    let summary = aggregate(&instrument, &own, &answers).unwrap();
+    data.observers = Some(ObserverComparison { own, summary });
+    data
 }
 
 fn fonts() -> Fonts {
@@ -213,10 +238,12 @@ fn session_notes_appear_only_when_chosen() {
         with.text.contains("We waited at the back."),
         "emphasis marks are dropped"
     );
-    assert!(
-        with.pages > without.pages,
-        "notes start on a page of their own"
-    );
+    let exercises = with.text.rfind("The walk at the back").unwrap();
+    let notes = with.text.find("Session notes").unwrap();
+    assert!(exercises < notes, "the notes come last");
+    // Where they start (on a page of their own only when the page before is at least half full)
+    // is checked by the layout's own tests, which can measure pages.
+    assert!(with.pages >= without.pages);
 }
 
 #[test]
@@ -306,4 +333,82 @@ fn a_megabyte_of_notes_in_one_paragraph_flows_onto_many_pages() {
         "the last words are there"
     );
     assert!(read.text.contains(&format!("Page {0} of {0}", read.pages)));
+}
+
+#[test]
+fn three_observers_add_their_view_beside_the_own_scores() {
+    let data = with_observers(data(None), 3);
+    let comparison = data.observers.unwrap();
+    let read = read(&render(&Report::build(&data), &fonts()).unwrap().bytes);
+    for expected in [
+        "Observers (360)",
+        "3 observers answered about Grace Hopper.",
+        "Own view and observers' view per stance",
+        "Observers (mean)",
+    ] {
+        assert!(
+            read.text.contains(expected),
+            "{expected:?} missing from:\n{}",
+            read.text
+        );
+    }
+    let words = read.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("a stance fewer than 3 of them could score is withheld"),
+        "{words}"
+    );
+    for stance in Stance::ALL {
+        let StanceView::Shown { mean, gap, .. } = comparison.summary.stances.get(stance) else {
+            panic!("every stance of three full answer sets is shown");
+        };
+        let own = comparison.own.get(stance).unwrap();
+        let gap = gap.unwrap();
+        assert!(
+            (gap - (mean - own)).abs() < 0.051,
+            "the gap is the mean minus the own score"
+        );
+        let sign = if gap > 0.0 {
+            "+"
+        } else if gap < 0.0 {
+            "−"
+        } else {
+            "±"
+        };
+        let row = format!("{own:.1} {mean:.1} (3 observers) {sign}{:.1}", gap.abs());
+        assert!(words.contains(&row), "{row:?} missing from:\n{}", read.text);
+    }
+}
+
+#[test]
+fn with_two_observers_the_report_says_the_stances_are_withheld_and_shows_no_number_of_theirs() {
+    let data = with_observers(data(None), 2);
+    let read = read(&render(&Report::build(&data), &fonts()).unwrap().bytes);
+    assert!(read.text.contains("Observers (360)"));
+    assert!(
+        read.text
+            .contains("2 observers answered about Grace Hopper.")
+    );
+    assert_eq!(
+        read.text
+            .matches("Withheld: 2 of the 3 observers needed")
+            .count(),
+        3,
+        "one line per stance:\n{}",
+        read.text
+    );
+    assert!(
+        !read.text.contains("Observers (mean)"),
+        "no chart of their view"
+    );
+    assert!(
+        !read.text.contains("observers)"),
+        "no mean over any number of them"
+    );
+}
+
+#[test]
+fn without_observers_the_report_has_no_observers_section() {
+    let read = read(&render(&Report::build(&data(None)), &fonts()).unwrap().bytes);
+    assert!(!read.text.contains("Observers (360)"));
+    assert!(!read.text.contains("observers answered"));
 }

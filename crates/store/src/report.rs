@@ -1,15 +1,16 @@
 //! What a person's PDF report is made from, read in one place so the app and the CLI report the
 //! same numbers: their finished assessments scored on the instrument each was taken with, their
-//! habits with today's strength, the exercises they finished, and (only when asked) their session
-//! notes. The report's content and layout are decided elsewhere (`leadback_core::report`, the
-//! `leadback-report` crate).
+//! habits with today's strength, the exercises they finished, their observers' (360) view exactly
+//! as the app's observer view gives it, and (only when asked) their session notes. The report's
+//! content and layout are decided elsewhere (`leadback_core::report`, the `leadback-report`
+//! crate).
 
 use chrono::NaiveDate;
 use leadback_core::PersonKind;
 use leadback_core::assessment::{HistoryEntry, InstrumentLibrary, evaluate};
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::HabitLibrary;
-use leadback_core::report::{ExerciseSummary, HabitSummary, ReportData};
+use leadback_core::report::{ExerciseSummary, HabitSummary, ObserverComparison, ReportData};
 
 use crate::people::parse_timestamp;
 use crate::{Store, StoreError};
@@ -105,6 +106,12 @@ impl Store {
                 last_done,
             })
             .collect();
+        // The app's observer view itself, so the report withholds exactly what the app does.
+        let view = self.observer_view(person_id, libraries.instruments)?;
+        let observers = (view.summary.observers > 0).then_some(ObserverComparison {
+            own: view.own,
+            summary: view.summary,
+        });
         let sessions = if include_notes {
             let mut sessions = self.sessions(person_id)?;
             sessions.reverse();
@@ -123,6 +130,7 @@ impl Store {
             habits,
             exercises,
             sessions,
+            observers,
         })
     }
 

@@ -1,7 +1,10 @@
 //! What a PDF report is made from, read from the store: a client's own assessments scored, their
 //! habits with strength, the exercises they finished, the coach's name, and session notes only
-//! when asked for. Nothing of another person leaks in.
+//! when asked for, and their observers' view exactly as the app's observer view has it. Nothing of
+//! another person leaks in.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use leadback_core::PersonName;
@@ -9,7 +12,9 @@ use leadback_core::assessment::{InstrumentLibrary, Stance};
 use leadback_core::clients::ClientDetails;
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{CheckState, HabitName, HabitStance, Schedule, builtin_library};
-use leadback_store::{NewHabit, ReportLibraries, Store, StoreError};
+use leadback_core::observers::StanceView;
+use leadback_core::report::ObserverComparison;
+use leadback_store::{AnsweredVia, NewHabit, ReportLibraries, Store, StoreError};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
@@ -216,6 +221,90 @@ fn a_clients_report_holds_their_assessments_habits_exercises_and_the_coach() {
     assert_eq!(data.exercises[0].title, s.exercises.exercises()[0].title);
     assert_eq!(data.exercises[0].last_done, today() - Duration::days(5));
     assert_eq!(data.sessions, None, "notes only when chosen");
+    assert_eq!(data.observers, None, "no observer answered");
+}
+
+/// Asks `count` observers about the client and records their answers to every statement.
+fn observers_answer(s: &mut Setup, count: usize) {
+    let instrument = s.instruments.current();
+    let key = (instrument.id(), i64::from(instrument.version()));
+    for observer in 0..count {
+        let request = s
+            .store
+            .add_observer_request(s.client, &format!("Observer {observer}"), key, now())
+            .unwrap();
+        let answers: BTreeMap<String, Option<i64>> = instrument
+            .items()
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id.clone(), Some(1 + ((i + observer * 2) % 5) as i64)))
+            .collect();
+        s.store
+            .record_observer_answers(request.id, &answers, AnsweredVia::Here, now())
+            .unwrap();
+    }
+}
+
+#[test]
+fn the_report_holds_the_observers_view_the_app_shows() {
+    let mut s = setup();
+    observers_answer(&mut s, 3);
+    let data = s
+        .store
+        .report_data(s.client, today(), s.libraries(), false)
+        .unwrap();
+    let view = s.store.observer_view(s.client, &s.instruments).unwrap();
+    assert_eq!(
+        data.observers,
+        Some(ObserverComparison {
+            own: view.own,
+            summary: view.summary,
+        }),
+        "the same numbers as the app's observers card"
+    );
+    let observers = data.observers.unwrap();
+    assert_eq!(observers.summary.observers, 3);
+    assert!(matches!(
+        observers.summary.stances.front,
+        StanceView::Shown { observers: 3, .. }
+    ));
+    assert_eq!(
+        observers.own, data.history[2].scores.stances,
+        "beside the client's latest own scores"
+    );
+}
+
+#[test]
+fn with_two_observers_the_report_holds_only_withheld_stances() {
+    let mut s = setup();
+    observers_answer(&mut s, 2);
+    let data = s
+        .store
+        .report_data(s.client, today(), s.libraries(), false)
+        .unwrap();
+    let observers = data.observers.unwrap();
+    assert_eq!(observers.summary.observers, 2);
+    for view in [
+        observers.summary.stances.front,
+        observers.summary.stances.behind,
+        observers.summary.stances.servant,
+    ] {
+        assert_eq!(
+            view,
+            StanceView::Withheld {
+                answered: 2,
+                needed: 3
+            }
+        );
+    }
+    let other = s
+        .store
+        .report_data(s.other, today(), s.libraries(), false)
+        .unwrap();
+    assert_eq!(
+        other.observers, None,
+        "another client's observers stay theirs"
+    );
 }
 
 #[test]
