@@ -82,6 +82,8 @@ const COMMANDS: &[&str] = &[
     "preview_programme_file",
     "import_programme_file",
     "save_authored_programme",
+    "programme_deletion_preview",
+    "delete_programme",
     "export_programme",
     "get_programme_progress",
     "set_programme_item_done",

@@ -27,6 +27,9 @@ pub enum ErrorCode {
     Storage,
     /// The data is locked with a passphrase: nothing can be read until it is unlocked.
     Locked,
+    /// The client withdrew consent: nothing new (assessment, session, homework, observer form) is
+    /// taken for them until their consent is recorded again; nothing was changed.
+    ConsentWithdrawn,
     /// A bug: something that should not happen did.
     Internal,
 }
@@ -92,9 +95,12 @@ impl From<StoreError> for IpcError {
             StoreError::NewerSchema { .. } => ErrorCode::NewerDatabase,
             StoreError::Damaged { .. } => ErrorCode::DamagedDatabase,
             StoreError::Locked => ErrorCode::Locked,
-            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::NotFound { .. } | StoreError::NoProgramme { .. } => ErrorCode::NotFound,
+            StoreError::ConsentWithdrawn { .. } => ErrorCode::ConsentWithdrawn,
             StoreError::Finished { .. }
             | StoreError::AlreadyAnswered { .. }
+            | StoreError::BuiltInProgramme { .. }
+            | StoreError::WouldReplaceAuthored { .. }
             | StoreError::Observer(_)
             | StoreError::ObserverFile(_)
             | StoreError::AnswersNotSent
@@ -129,6 +135,20 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({ "code": "invalid_input", "message": "Your name can't be empty." })
+        );
+    }
+
+    #[test]
+    fn withdrawn_consent_has_its_own_code_and_a_plain_reason() {
+        let err = IpcError::from(StoreError::ConsentWithdrawn {
+            person: "Sam".into(),
+            on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        });
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["code"], "consent_withdrawn");
+        assert_eq!(
+            json["message"],
+            "Sam withdrew consent on 2026-12-01: record their consent again before starting an assessment, a session, homework or an observer form. Nothing was changed."
         );
     }
 

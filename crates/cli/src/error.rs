@@ -37,9 +37,15 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Invalid(_) | Self::InputFile { .. } | Self::Scoring { .. } | Self::Usage(_) => 2,
-            // An observer's file or form the user can fix (or should not have offered).
+            // An observer's file or form the user can fix (or should not have offered), withdrawn
+            // consent, a programme that cannot be deleted.
             Self::Store(
-                StoreError::AlreadyAnswered { .. }
+                StoreError::ConsentWithdrawn { .. }
+                | StoreError::NoProgramme { .. }
+                | StoreError::BuiltInProgramme { .. }
+                | StoreError::NotFound { .. }
+                | StoreError::Finished { .. }
+                | StoreError::AlreadyAnswered { .. }
                 | StoreError::Observer(_)
                 | StoreError::ObserverFile(_)
                 | StoreError::AnswersNotSent

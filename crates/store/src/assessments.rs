@@ -61,6 +61,7 @@ impl Store {
     }
 
     /// Starts a new assessment, or returns the unfinished one (on any instrument) to resume.
+    /// Refused for a client who withdrew consent.
     pub fn start_assessment(
         &mut self,
         person_id: i64,
@@ -68,6 +69,7 @@ impl Store {
         instrument_version: i64,
         now: DateTime<Utc>,
     ) -> Result<AssessmentRecord, StoreError> {
+        self.ensure_consent(person_id)?;
         if let Some(open) = self.open_assessment(person_id)? {
             return Ok(open);
         }

@@ -12,6 +12,7 @@ use leadback_core::clients::{
 use leadback_core::{Person, PersonKind};
 use rusqlite::{OptionalExtension, Row, params};
 
+use crate::consent::ensure_consent;
 use crate::people::{parse_timestamp, read_person, timestamp};
 use crate::{Store, StoreError};
 
@@ -224,6 +225,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Session, StoreError> {
         self.client(person_id)?;
+        self.ensure_consent(person_id)?;
         self.conn.execute(
             "INSERT INTO session (person_id, starts_at, agenda, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?4)",
@@ -326,7 +328,14 @@ impl Store {
                 id: habit_id,
             });
         }
-        self.insert_homework(&session, HomeworkKind::Habit, Some(habit_id), None, today)
+        insert_homework(
+            &self.conn,
+            &session,
+            HomeworkKind::Habit,
+            Some(habit_id),
+            None,
+            today,
+        )
     }
 
     /// Sets an exercise (by its library id, checked by the caller) as homework in a session.
@@ -337,36 +346,14 @@ impl Store {
         today: NaiveDate,
     ) -> Result<i64, StoreError> {
         let session = self.session(session_id)?;
-        self.insert_homework(
+        insert_homework(
+            &self.conn,
             &session,
             HomeworkKind::Exercise,
             None,
             Some(exercise_id),
             today,
         )
-    }
-
-    fn insert_homework(
-        &mut self,
-        session: &Session,
-        kind: HomeworkKind,
-        habit_id: Option<i64>,
-        exercise_id: Option<&str>,
-        today: NaiveDate,
-    ) -> Result<i64, StoreError> {
-        self.conn.execute(
-            "INSERT INTO homework (session_id, person_id, kind, habit_id, exercise_id, assigned_on)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                session.id,
-                session.person_id,
-                kind.as_str(),
-                habit_id,
-                exercise_id,
-                today.to_string()
-            ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
     }
 
     /// A person's homework, newest first, with how far they got since it was set. Exercise
@@ -536,6 +523,31 @@ impl Store {
         }
         Ok(preview)
     }
+}
+
+/// Sets homework in a session, unless the client withdrew consent; returns its id.
+pub(crate) fn insert_homework(
+    conn: &rusqlite::Connection,
+    session: &Session,
+    kind: HomeworkKind,
+    habit_id: Option<i64>,
+    exercise_id: Option<&str>,
+    today: NaiveDate,
+) -> Result<i64, StoreError> {
+    ensure_consent(conn, session.person_id)?;
+    conn.execute(
+        "INSERT INTO homework (session_id, person_id, kind, habit_id, exercise_id, assigned_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            session.id,
+            session.person_id,
+            kind.as_str(),
+            habit_id,
+            exercise_id,
+            today.to_string()
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
 }
 
 fn write_tags(tx: &rusqlite::Transaction<'_>, id: i64, tags: &[String]) -> Result<(), StoreError> {

@@ -1,5 +1,6 @@
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -52,6 +53,22 @@ pub enum StoreError {
 
     #[error("This file answers a form about someone else, not {person}. Nothing was imported.")]
     AnswersForSomeoneElse { person: String },
+
+    #[error("There is no programme {id:?} among the ones imported or written here.")]
+    NoProgramme { id: String },
+
+    #[error("“{title}” comes with Leadback and cannot be deleted. Nothing was changed.")]
+    BuiltInProgramme { title: String },
+
+    #[error(
+        "You wrote “{title}” here with the same id ({id}); importing this file would replace it. Edit a copy of yours or delete it first. Nothing was changed."
+    )]
+    WouldReplaceAuthored { id: String, title: String },
+
+    #[error(
+        "{person} withdrew consent on {on}: record their consent again before starting an assessment, a session, homework or an observer form. Nothing was changed."
+    )]
+    ConsentWithdrawn { person: String, on: NaiveDate },
 
     #[error("This {what} is finished, so it can no longer change.")]
     Finished { what: &'static str, id: i64 },

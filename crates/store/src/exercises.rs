@@ -1,13 +1,14 @@
 //! The `exercise_run` and `reflection` tables: a guided exercise's progress and the reflections
 //! written during it, each saved the moment it is typed, so a run killed midway resumes intact.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use leadback_core::habits::{CheckState, add_to_note};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::people::{parse_timestamp, timestamp};
-use crate::{Store, StoreError};
+use crate::{CheckInRecord, Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -30,6 +31,16 @@ pub struct Reflection {
     pub step: i64,
     pub text: Option<String>,
     pub rating: Option<i64>,
+}
+
+/// The check-in finishing an exercise makes: the day's check-in of the person's habit added from
+/// the exercise's linked library habit.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkedCheckIn<'a> {
+    /// The library id of the habit the exercise practises.
+    pub library_id: &'a str,
+    /// The person's today.
+    pub day: NaiveDate,
 }
 
 const COLUMNS: &str =
@@ -162,6 +173,32 @@ impl Store {
         self.exercise_run(run_id)
     }
 
+    /// Finishes a run and, with `linked`, marks the person's habit done that day, in one
+    /// transaction. The run's written reflections are added after the day's note (a blank line
+    /// between), never over it; one already in the note is not added again, and if the note
+    /// would grow past its maximum, the person's own words stay whole and only what fits is
+    /// added (the journal keeps every reflection anyway). Without a habit of that library id
+    /// (unarchived), only the run is finished. Returns the run and the check-in made, if any.
+    pub fn finish_exercise_run_with_check_in(
+        &mut self,
+        run_id: i64,
+        linked: Option<LinkedCheckIn<'_>>,
+        now: DateTime<Utc>,
+    ) -> Result<(ExerciseRun, Option<CheckInRecord>), StoreError> {
+        let tx = self.conn.transaction()?;
+        ensure_running(&tx, run_id)?;
+        tx.execute(
+            "UPDATE exercise_run SET finished_at = ?2 WHERE id = ?1",
+            params![run_id, timestamp(now)],
+        )?;
+        let check_in = match linked {
+            Some(linked) => check_in_linked(&tx, run_id, linked, now)?,
+            None => None,
+        };
+        tx.commit()?;
+        Ok((self.exercise_run(run_id)?, check_in))
+    }
+
     /// The ids of the exercises a person has finished, each once.
     pub fn finished_exercises(&self, person_id: i64) -> Result<Vec<String>, StoreError> {
         Ok(self
@@ -173,6 +210,59 @@ impl Store {
             .query_map([person_id], |row| row.get(0))?
             .collect::<Result<_, _>>()?)
     }
+}
+
+/// Marks the run's person's linked habit done on the day, adding the run's written reflections
+/// to the day's note.
+fn check_in_linked(
+    tx: &rusqlite::Transaction<'_>,
+    run_id: i64,
+    linked: LinkedCheckIn<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<CheckInRecord>, StoreError> {
+    let habit: Option<i64> = tx
+        .query_row(
+            "SELECT h.id FROM habit h JOIN exercise_run r ON r.person_id = h.person_id
+             WHERE r.id = ?1 AND h.library_id = ?2 AND h.archived_at IS NULL
+             ORDER BY h.position, h.id LIMIT 1",
+            params![run_id, linked.library_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let Some(habit_id) = habit else {
+        return Ok(None);
+    };
+    let written: Vec<String> = tx
+        .prepare_cached(
+            "SELECT text FROM reflection WHERE run_id = ?1 AND text IS NOT NULL
+             ORDER BY step, prompt_id",
+        )?
+        .query_map([run_id], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    let existing: Option<Option<String>> = tx
+        .query_row(
+            "SELECT note FROM check_in WHERE habit_id = ?1 AND day = ?2",
+            params![habit_id, linked.day],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let mut note = existing.flatten();
+    for text in &written {
+        note = add_to_note(note.as_deref(), text);
+    }
+    let state = CheckState::Done;
+    tx.execute(
+        "INSERT INTO check_in (habit_id, day, state, note, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (habit_id, day) DO UPDATE SET
+           state = excluded.state, note = excluded.note, recorded_at = excluded.recorded_at",
+        params![habit_id, linked.day, state.as_str(), note, timestamp(now)],
+    )?;
+    Ok(Some(CheckInRecord {
+        habit_id,
+        day: linked.day,
+        state: Some(state),
+        note,
+    }))
 }
 
 fn ensure_running(conn: &rusqlite::Connection, id: i64) -> Result<(), StoreError> {

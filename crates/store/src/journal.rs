@@ -19,6 +19,8 @@ pub struct JournalEntry {
     pub stance: Option<String>,
     pub exercise_id: Option<String>,
     pub habit_id: Option<i64>,
+    /// The habit a check-in note belongs to (its name now); null for other entries.
+    pub habit_name: Option<String>,
     pub text: String,
 }
 
@@ -49,8 +51,8 @@ impl Store {
             "AND ?2 IS NULL"
         };
         let sql = format!(
-            "SELECT e.id, e.source, e.day, e.stance, e.exercise_id, e.habit_id, e.text
-             FROM journal_entry e
+            "SELECT e.id, e.source, e.day, e.stance, e.exercise_id, e.habit_id, e.text, h.name
+             FROM journal_entry e LEFT JOIN habit h ON h.id = e.habit_id
              WHERE e.person_id = ?1 {matching}
                AND (?3 IS NULL OR e.stance = ?3) AND (?4 IS NULL OR e.exercise_id = ?4)
              ORDER BY e.day DESC, e.id DESC LIMIT ?5"
@@ -67,6 +69,7 @@ impl Store {
                     stance: row.get(3)?,
                     exercise_id: row.get(4)?,
                     habit_id: row.get(5)?,
+                    habit_name: row.get(7)?,
                     text: row.get(6)?,
                 })
             },
@@ -105,9 +108,10 @@ impl Store {
                 out.push_str(&format!("\n## {}\n", entry.day.format("%A %-d %B %Y")));
                 current = Some(entry.day);
             }
-            let label = match (entry.kind.as_str(), &entry.exercise_id) {
-                ("reflection", Some(exercise)) => format!("Reflection ({exercise})"),
-                ("check-in", _) => "Check-in note".to_owned(),
+            let label = match (entry.kind.as_str(), &entry.exercise_id, &entry.habit_name) {
+                ("reflection", Some(exercise), _) => format!("Reflection ({exercise})"),
+                ("check-in", _, Some(habit)) => format!("Check-in note ({habit})"),
+                ("check-in", _, None) => "Check-in note".to_owned(),
                 _ => "Note".to_owned(),
             };
             out.push_str(&format!("\n**{label}**\n\n{}\n", entry.text.trim()));

@@ -100,6 +100,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ObserverRequest, StoreError> {
         let person = self.person(person_id)?;
+        self.ensure_consent(person_id)?;
         let (instrument, _) = self.observed_instrument(person_id, instruments)?;
         let form = ObserverForm::new(
             instrument,

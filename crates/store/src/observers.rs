@@ -64,6 +64,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ObserverRequest, StoreError> {
         self.person(person_id)?;
+        self.ensure_consent(person_id)?;
         self.conn.execute(
             "INSERT INTO observer_request
                  (person_id, observer, token, instrument_id, instrument_version, created_at)

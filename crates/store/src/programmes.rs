@@ -5,7 +5,10 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use leadback_core::programmes::Programme;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use ts_rs::TS;
 
 use crate::people::timestamp;
 use crate::{BackupReason, Store, StoreError};
@@ -22,13 +25,71 @@ pub struct StoredProgramme {
     pub origin: String,
 }
 
+/// What deleting a programme removes with it, for the confirmation that names it (and, after
+/// deleting, what went).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ProgrammeDeletion {
+    pub id: String,
+    pub title: String,
+    /// Items ticked off as done in it (by anyone on this computer).
+    pub items_done: i64,
+    /// Participants' results files imported for it.
+    pub cohort_results: i64,
+}
+
 impl Store {
-    /// Saves (or replaces, by id) a programme's exchange file.
+    /// What deleting the imported or authored programme `id` would remove. A built-in programme
+    /// (one of `builtin`) cannot be deleted.
+    pub fn programme_deletion_preview(
+        &self,
+        id: &str,
+        builtin: &[Programme],
+    ) -> Result<ProgrammeDeletion, StoreError> {
+        preview(&self.conn, id, builtin)
+    }
+
+    /// Deletes an imported or authored programme with the progress ticked off in it and the
+    /// participants' results imported for it, in one transaction. Exercise runs started from it
+    /// stay (they are the person's own reflections), as do sessions that noted it.
+    pub fn delete_programme(
+        &mut self,
+        id: &str,
+        builtin: &[Programme],
+    ) -> Result<ProgrammeDeletion, StoreError> {
+        let tx = self.conn.transaction()?;
+        let deleted = preview(&tx, id, builtin)?;
+        tx.execute(
+            "DELETE FROM programme_progress WHERE programme_id = ?1",
+            [id],
+        )?;
+        tx.execute("DELETE FROM cohort_result WHERE programme_id = ?1", [id])?;
+        tx.execute("DELETE FROM programme WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(deleted)
+    }
+
+    /// Saves (or replaces, by id) a programme's exchange file. An imported file never replaces a
+    /// programme written here: the facilitator's own work is kept, and the import refused.
     pub fn save_programme(
         &mut self,
         programme: &StoredProgramme,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        let authored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT title FROM programme WHERE id = ?1 AND origin = 'authored'",
+                [&programme.id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if let (Some(title), "imported") = (authored, programme.origin.as_str()) {
+            return Err(StoreError::WouldReplaceAuthored {
+                id: programme.id.clone(),
+                title,
+            });
+        }
         self.conn.execute(
             "INSERT INTO programme (id, version, title, body, origin, saved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title,
@@ -144,4 +205,30 @@ impl Store {
             .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<Result<_, _>>()?)
     }
+}
+
+fn preview(
+    conn: &rusqlite::Connection,
+    id: &str,
+    builtin: &[Programme],
+) -> Result<ProgrammeDeletion, StoreError> {
+    if let Some(same) = builtin.iter().find(|p| p.id == id) {
+        return Err(StoreError::BuiltInProgramme {
+            title: same.title.clone(),
+        });
+    }
+    let title: String = conn
+        .query_row("SELECT title FROM programme WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| StoreError::NoProgramme { id: id.to_owned() })?;
+    let count =
+        |sql: &str| -> Result<i64, StoreError> { Ok(conn.query_row(sql, [id], |row| row.get(0))?) };
+    Ok(ProgrammeDeletion {
+        id: id.to_owned(),
+        title,
+        items_done: count("SELECT count(*) FROM programme_progress WHERE programme_id = ?1")?,
+        cohort_results: count("SELECT count(*) FROM cohort_result WHERE programme_id = ?1")?,
+    })
 }

@@ -27,6 +27,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<SessionItem, StoreError> {
         let session = self.session(session_id)?;
+        self.ensure_consent(session.person_id)?;
         let (assessment_id, habit_id, library_id) = match item {
             SessionItemInput::Assessment { assessment_id } => {
                 let record = self.assessment(*assessment_id)?;

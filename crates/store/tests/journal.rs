@@ -217,6 +217,49 @@ fn the_journal_gathers_reflections_check_in_notes_and_notes_and_finds_them() {
 }
 
 #[test]
+fn a_check_in_note_in_the_journal_names_its_habit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = setup(dir.path());
+    let at = Utc.with_ymd_and_hms(2026, 5, 3, 7, 0, 0).unwrap();
+    let name = HabitName::parse("Listen before speaking").unwrap();
+    let habit = NewHabit {
+        library_id: None,
+        name: &name,
+        stance: Some(HabitStance::Servant),
+        why: None,
+        schedule: Schedule::DAILY,
+    };
+    let habit = store.add_habit(me, &habit, at).unwrap().id;
+    store
+        .check_in(
+            habit,
+            day(4),
+            Some(CheckState::Done),
+            Some("Asked first."),
+            at,
+        )
+        .unwrap();
+    store
+        .add_journal_note(me, day(5), "A quiet day.", at)
+        .unwrap();
+
+    let entries = store.journal(me, &JournalQuery::default()).unwrap();
+    let named: Vec<_> = entries
+        .iter()
+        .map(|e| (e.kind.as_str(), e.habit_name.as_deref()))
+        .collect();
+    assert_eq!(
+        named,
+        [("note", None), ("check-in", Some("Listen before speaking"))]
+    );
+    let markdown = store.journal_markdown(me, "Ada's journal").unwrap();
+    assert!(
+        markdown.contains("**Check-in note (Listen before speaking)**\n\nAsked first."),
+        "{markdown}"
+    );
+}
+
+#[test]
 fn cohort_results_replace_a_participants_earlier_file() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = setup(dir.path());

@@ -5,11 +5,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use leadback_core::exercises::{Exercise, ReflectionAnswer};
-use leadback_core::habits::{
-    CheckState, HabitStance, NOTE_MAX_CHARS, check_in_date, check_in_note,
-};
+use leadback_core::habits::{HabitStance, check_in_date, check_in_note};
 use leadback_core::programmes::ProgrammeActivity;
-use leadback_store::{ExerciseRun, JournalEntry, JournalQuery, Store};
+use leadback_store::{ExerciseRun, JournalEntry, JournalQuery, LinkedCheckIn, Store};
 use tauri::State;
 
 use crate::commands::programmes::all_programmes;
@@ -109,7 +107,8 @@ pub async fn move_in_exercise(
 }
 
 /// Finishes a run. With `checkInHabit`, today's check-in of the exercise's linked habit is marked
-/// done, with the run's written reflections as its note.
+/// done and the run's written reflections are added after the day's note (never over it), in the
+/// same transaction.
 #[tauri::command]
 pub async fn finish_exercise(
     state: State<'_, AppState>,
@@ -117,33 +116,16 @@ pub async fn finish_exercise(
     check_in_habit: bool,
 ) -> Result<ExerciseRun, IpcError> {
     let mut store = state.store()?;
-    my_run(&store, run_id)?;
-    let run = store.finish_exercise_run(run_id, state.clock.now())?;
+    let run = my_run(&store, run_id)?;
     let linked = exercise(&state, &run.exercise_id)?.habit.clone();
-    if let (true, Some(library_id)) = (check_in_habit, linked) {
-        let me = my_id(&store)?;
-        let habit = store
-            .habits(me, false)?
-            .into_iter()
-            .find(|h| h.library_id.as_deref() == Some(library_id.as_str()));
-        if let Some(habit) = habit {
-            let written: Vec<&str> = run
-                .reflections
-                .iter()
-                .filter_map(|r| r.text.as_deref())
-                .collect();
-            // Each reflection fits a note but several together may not; the journal keeps them all.
-            let joined: String = written.join("\n\n").chars().take(NOTE_MAX_CHARS).collect();
-            let note = check_in_note(&joined)?;
-            store.check_in(
-                habit.id,
-                state.clock.today(),
-                Some(CheckState::Done),
-                note.as_deref(),
-                state.clock.now(),
-            )?;
-        }
-    }
+    let linked = linked
+        .as_deref()
+        .filter(|_| check_in_habit)
+        .map(|library_id| LinkedCheckIn {
+            library_id,
+            day: state.clock.today(),
+        });
+    let (run, _) = store.finish_exercise_run_with_check_in(run_id, linked, state.clock.now())?;
     Ok(run)
 }
 

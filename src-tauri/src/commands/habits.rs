@@ -45,7 +45,8 @@ pub async fn get_habits(
     Ok(store.habit_overviews(me, include_archived, state.clock.today())?)
 }
 
-/// Adds a habit from the library with its default schedule.
+/// Adds a habit from the library with its default schedule; one I already have (not archived) is
+/// returned as I have it, so a programme or a second click never adds an empty twin.
 #[tauri::command]
 pub async fn add_library_habit(
     state: State<'_, AppState>,
@@ -55,7 +56,8 @@ pub async fn add_library_habit(
     let name = HabitName::parse(&habit.name)?;
     let mut store = state.store()?;
     let me = my_id(&store)?;
-    Ok(store.add_habit(me, &NewHabit::from_library(habit, &name), state.clock.now())?)
+    let new = NewHabit::from_library(habit, &name);
+    Ok(store.library_habit_once(me, &new, state.clock.now())?.0)
 }
 
 /// A habit of the library by its id; an unknown one is "not found".

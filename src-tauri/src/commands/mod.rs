@@ -110,6 +110,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         programmes::preview_programme_file,
         programmes::import_programme_file,
         programmes::save_authored_programme,
+        programmes::programme_deletion_preview,
+        programmes::delete_programme,
         programmes::export_programme,
         programmes::get_programme_progress,
         programmes::set_programme_item_done,

@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use leadback_core::Person;
 use leadback_core::assessment::HistoryEntry;
 use leadback_core::clients::{
@@ -11,7 +10,7 @@ use leadback_core::clients::{
     PersonSummary, Session, SessionInput, TimelineKind, results_csv, validate_notes,
 };
 use leadback_core::habits::HabitName;
-use leadback_store::{NewHabit, Store};
+use leadback_store::NewHabit;
 use serde::Deserialize;
 use tauri::State;
 use ts_rs::TS;
@@ -220,7 +219,7 @@ pub async fn assign_homework(
                 let habit = library_habit(&state, library_id)?;
                 let name = HabitName::parse(&habit.name)?;
                 let new = NewHabit::from_library(habit, &name);
-                add_and_assign(&mut store, &session, &new, today, now)?;
+                store.assign_library_habit(session.id, &new, today, now)?;
             }
             HomeworkInput::Exercise { exercise_id } => {
                 let exercise = exercise(&state, exercise_id)?;
@@ -231,26 +230,6 @@ pub async fn assign_homework(
     };
     state.reminders_changed();
     Ok(client_overview(&state, person_id)?.homework)
-}
-
-/// The client's habit from the library (the one they already have, or a new one), set as homework.
-fn add_and_assign(
-    store: &mut Store,
-    session: &Session,
-    new: &NewHabit<'_>,
-    today: NaiveDate,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), IpcError> {
-    let existing = store
-        .habits(session.person_id, false)?
-        .into_iter()
-        .find(|h| h.library_id.as_deref() == new.library_id);
-    let habit = match existing {
-        Some(habit) => habit.id,
-        None => store.add_habit(session.person_id, new, now)?.id,
-    };
-    store.assign_habit(session.id, habit, today)?;
-    Ok(())
 }
 
 /// What erasing this client would delete, for the confirmation.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use leadback_core::cohort::{CohortSummary, ResultsFile, summarize};
 use leadback_core::programmes::{self, Programme, ProgrammeProgress, progress};
-use leadback_store::{BackupReason, StoredProgramme};
+use leadback_store::{BackupReason, ProgrammeDeletion, StoredProgramme};
 use tauri::State;
 
 use crate::commands::{my_id, refuse_overwriting_data};
@@ -106,8 +106,7 @@ pub async fn save_authored_programme(
 }
 
 fn save(state: &AppState, programme: &Programme, origin: &str) -> Result<(), IpcError> {
-    let builtin =
-        programmes::builtin(state.exercises()?, state.habit_library()?).map_err(invalid)?;
+    let builtin = builtin(state)?;
     if let Some(same) = builtin.iter().find(|p| p.id == programme.id) {
         return Err(invalid(format!(
             "“{}” comes with Leadback and cannot be replaced; give your programme an id of its own (\"Edit a copy\" does).",
@@ -126,6 +125,31 @@ fn save(state: &AppState, programme: &Programme, origin: &str) -> Result<(), Ipc
         store.backup_now(BackupReason::BeforeImport, state.clock.now())?;
     }
     Ok(store.save_programme(&stored, state.clock.now())?)
+}
+
+/// What deleting an imported or authored programme would remove, for the confirmation.
+#[tauri::command]
+pub async fn programme_deletion_preview(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ProgrammeDeletion, IpcError> {
+    let builtin = builtin(&state)?;
+    Ok(state.store()?.programme_deletion_preview(&id, &builtin)?)
+}
+
+/// Deletes an imported or authored programme with the progress ticked off in it and the results
+/// imported for it; returns what went. The programme that comes with Leadback stays.
+#[tauri::command]
+pub async fn delete_programme(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<ProgrammeDeletion, IpcError> {
+    let builtin = builtin(&state)?;
+    Ok(state.store()?.delete_programme(&id, &builtin)?)
+}
+
+fn builtin(state: &AppState) -> Result<Vec<Programme>, IpcError> {
+    programmes::builtin(state.exercises()?, state.habit_library()?).map_err(invalid)
 }
 
 /// Writes a programme as a file for participants to import.

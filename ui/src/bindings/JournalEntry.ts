@@ -4,4 +4,8 @@ export type JournalEntry = { id: number,
 /**
  * Where it was written: "reflection", "check-in" or "note".
  */
-kind: string, day: string, stance: string | null, exercise_id: string | null, habit_id: number | null, text: string, };
+kind: string, day: string, stance: string | null, exercise_id: string | null, habit_id: number | null, 
+/**
+ * The habit a check-in note belongs to (its name now); null for other entries.
+ */
+habit_name: string | null, text: string, };

@@ -18,6 +18,7 @@
 mod check_in;
 mod explain;
 mod library;
+mod notes;
 mod rates;
 mod reminders;
 mod rollup;
@@ -42,6 +43,7 @@ pub use library::{
     HabitFault, HabitLibrary, HabitLibraryError, HabitProblem, LibraryHabit, SOURCE_MAX_CHARS,
     WHY_MAX_CHARS,
 };
+pub use notes::add_to_note;
 pub use rates::{CompletionRate, completion_rates};
 pub use reminders::{MAX_REMINDER_TIMES, ReminderError, ReminderRule};
 pub use rollup::{StanceRollup, StanceRollupPoint, stance_rollup};

@@ -568,6 +568,11 @@ fn programmes() {
         ("set_programme_item_done", done("no-such-programme", "walk"), "not_found"),
         ("set_programme_item_done", done(id, "no-such-item"), "not_found"),
         ("set_programme_item_done", done(id, &long(MEGABYTE)), "not_found"),
+        ("programme_deletion_preview", json!({ "id": id }), "invalid_input"),
+        ("programme_deletion_preview", json!({ "id": "no-such-programme" }), "not_found"),
+        ("delete_programme", json!({ "id": id }), "invalid_input"),
+        ("delete_programme", json!({ "id": "no-such-programme" }), "not_found"),
+        ("delete_programme", json!({ "id": long(MEGABYTE) }), "not_found"),
     ];
     w.refuse_all(&cases);
 }
@@ -703,10 +708,15 @@ fn finishing_an_exercise_checks_in_even_when_its_reflections_are_longer_than_a_n
         .find(|e| e["id"] == "listen-first")
         .unwrap()
         .clone();
+    // Different words each time: a reflection already in the note is not added again.
+    let mut letters = ('a'..='z').cycle();
     for (step, content) in exercise["steps"].as_array().unwrap().iter().enumerate() {
         for prompt in content["prompts"].as_array().into_iter().flatten() {
             let answer = match prompt["kind"].as_str().unwrap() {
-                "text" => json!({ "kind": "text", "value": long(4_000) }),
+                "text" => {
+                    let letter = letters.next().unwrap_or('x');
+                    json!({ "kind": "text", "value": letter.to_string().repeat(4_000) })
+                }
                 _ => json!({ "kind": "rating", "value": 3 }),
             };
             w.app.ok(

@@ -13,9 +13,11 @@ mod bad_input;
 mod data;
 mod instruments;
 mod lock;
+mod nothing_replaced;
 mod observers;
 mod people;
 mod permissions;
+mod programmes;
 mod report;
 mod sessions;
 
