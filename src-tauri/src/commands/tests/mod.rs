@@ -10,6 +10,7 @@ use crate::mock::MockApp;
 use crate::state::AppState;
 
 mod bad_input;
+mod consent;
 mod data;
 mod instruments;
 mod lock;
