@@ -111,13 +111,13 @@ describe("the cohort view", () => {
     const table = await screen.findByRole("table", { name: /Before and after, per stance/ });
     expect(rowTexts(table).slice(1)).toEqual([
       "Front 4 72.5 61.3 −11.2 ±4.1",
-      "Behind 2 fewer than 3 — hidden for anonymity",
+      "Behind 2 Fewer than 3 — not shown",
       "Servant 3 50.0 58.4 +8.4 ±2.0",
     ]);
     const done = screen.getByRole("table", { name: "Exercises completed" });
     expect(rowTexts(done).slice(1)).toEqual([
       "walk-at-the-back 4 100.0%",
-      "A pause before you speak fewer than 3 — hidden for anonymity",
+      "A pause before you speak Fewer than 3 — not shown",
     ]);
 
     expect(screen.getByText(/Groups smaller than 3 are hidden and not drawn/)).toBeTruthy();

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { paletteFrom } from "../../app/chart/palette";
-import { changeConfig, completionConfig, distributionConfig, hasDistribution, signed } from "./cohortCharts";
+import type { Chart } from "chart.js";
+import {
+  changeConfig,
+  changeKey,
+  completionConfig,
+  completionState,
+  distributionConfig,
+  hasDistribution,
+  signed,
+  withheldWords,
+} from "./cohortCharts";
 import { summary } from "./fixtures";
 
 const palette = paletteFrom(
@@ -44,6 +54,43 @@ describe("the cohort's charts", () => {
     expect(config.data.labels).toEqual(["The walk at the back"]);
     expect(config.data.datasets[0]?.data).toEqual([100]);
     expect(config.options?.scales?.["x"]).toMatchObject({ min: 0, max: 100 });
+  });
+
+  it("key the change chart's bars in the colours they are drawn in, one stance at a time", () => {
+    const config = changeConfig(summary, palette);
+    const [, mean] = config.data.datasets;
+    const legend = config.options?.plugins?.legend;
+    const keys = legend?.labels?.generateLabels?.({} as Chart);
+    expect(keys?.map((k) => [k.text, k.strokeStyle])).toEqual([
+      ["Front: mean change", "#b34a00"],
+      ["Servant: mean change", "#a23b78"],
+      ["Spread of individual changes (±1 SD)", "#1f2421"],
+    ]);
+    // Each mean swatch is filled exactly as its bar is.
+    expect(keys?.slice(0, 2).map((k) => k.fillStyle)).toEqual(mean?.backgroundColor);
+    expect(changeKey({ ...summary, stances: summary.stances.map((s) => ({ ...s, change: null })) }, palette)).toEqual([]);
+  });
+
+  it("fit the score charts to their card's box, the ranges down the side, highest at the top", () => {
+    const front = summary.stances[0];
+    if (!front) throw new Error("the fixture starts with front");
+    const options = distributionConfig(front, palette).options;
+    expect(options?.maintainAspectRatio).toBe(false);
+    expect(options?.indexAxis).toBe("y");
+    expect(options?.scales?.["y"]).toMatchObject({ reverse: true });
+  });
+
+  it("leave out a completion chart with nothing to draw", () => {
+    expect(completionState(summary)).toBe("drawn");
+    expect(completionState({ ...summary, exercises: [] })).toBe("none");
+    const withheld = summary.exercises.map((e) => ({ ...e, count: null, share: null }));
+    expect(completionState({ ...summary, exercises: withheld })).toBe("withheld");
+    const nobody = summary.exercises.map((e) => ({ ...e, count: 0, share: 0 }));
+    expect(completionState({ ...summary, exercises: nobody })).toBe("nobody");
+  });
+
+  it("say a withheld number in words", () => {
+    expect(withheldWords(summary)).toBe("Fewer than 3 — not shown");
   });
 
   it("write changes with their sign", () => {

@@ -25,12 +25,60 @@ export function drawnExercises(summary: CohortSummary): (ExerciseCompletion & { 
   return summary.exercises.filter((e): e is ExerciseCompletion & { share: number } => e.share !== null);
 }
 
+/**
+ * What the completion chart can show: nothing asked (no exercises), every share withheld, shares
+ * that are all zero (a chart of empty bars says nothing a sentence can't), or bars to draw.
+ */
+export function completionState(summary: CohortSummary): "none" | "withheld" | "nobody" | "drawn" {
+  const drawn = drawnExercises(summary);
+  if (summary.exercises.length === 0) return "none";
+  if (drawn.length === 0) return "withheld";
+  return drawn.some((e) => e.share > 0) ? "drawn" : "nobody";
+}
+
+/** "Fewer than 3 — not shown": what a withheld number reads as, in tables and notes. */
+export function withheldWords(summary: Pick<CohortSummary, "min_group">): string {
+  return `Fewer than ${summary.min_group} — not shown`;
+}
+
 /** "+8.4", "−11.2", "0.0": a change in points with its sign, as the tables write it. */
 export function signed(n: number): string {
   return n > 0 ? `+${n.toFixed(1)}` : n < 0 ? `−${Math.abs(n).toFixed(1)}` : "0.0";
 }
 
-const legend = (p: Palette) => ({ labels: { color: p.text, boxHeight: 12, padding: 14 } });
+const legend = (p: Palette) => ({ labels: { color: p.text, boxWidth: 28, boxHeight: 12, padding: 14 } });
+
+/** One legend entry as Chart.js draws it: a swatch in the bar's own colours and its words. */
+export interface Key {
+  text: string;
+  fillStyle: string;
+  strokeStyle: string;
+  lineWidth: number;
+  fontColor: string;
+}
+
+/**
+ * The change chart's key: each stance's mean bar in that stance's colour (as drawn), then the
+ * thin spread bar. Chart.js's own legend would show one swatch per dataset, in the first bar's
+ * colour, under "Mean change", which matched only one bar.
+ */
+export function changeKey(summary: CohortSummary, p: Palette): Key[] {
+  const means = changedStances(summary).map((s) => ({
+    text: `${STANCE_NAMES[s.stance]}: mean change`,
+    fillStyle: withAlpha(p[s.stance], 0.75),
+    strokeStyle: p[s.stance],
+    lineWidth: 2,
+    fontColor: p.text,
+  }));
+  const spread = {
+    text: "Spread of individual changes (±1 SD)",
+    fillStyle: withAlpha(p.text, 0.55),
+    strokeStyle: p.text,
+    lineWidth: 1,
+    fontColor: p.text,
+  };
+  return means.length > 0 ? [...means, spread] : [];
+}
 const axisTitle = (p: Palette, text: string) => ({ display: true, text, color: p.muted });
 
 /**
@@ -93,7 +141,11 @@ export function changeConfig(summary: CohortSummary, p: Palette): ChartConfigura
         x: { ticks: { color: p.text }, grid: { display: false } },
       },
       plugins: {
-        legend: legend(p),
+        legend: {
+          // A key to the colours, not a switch: hiding "every mean bar" would hide all stances.
+          onClick: () => {},
+          labels: { ...legend(p).labels, generateLabels: () => changeKey(summary, p) },
+        },
         tooltip: {
           callbacks: {
             label: (item) => (item.datasetIndex === 0 ? spreadLabel(item) : `Mean change: ${signed(Number(item.parsed.y))}`),
@@ -104,7 +156,11 @@ export function changeConfig(summary: CohortSummary, p: Palette): ChartConfigura
   };
 }
 
-/** How many people scored in each range before and after, for one stance; withheld counts are gaps. */
+/**
+ * How many people scored in each range before and after, for one stance; withheld counts are gaps.
+ * Ranges run down the side, highest at the top: three of these sit side by side in cards about
+ * 200 px wide, where "80–100" under a column would have to be turned on its side.
+ */
 export function distributionConfig(stance: StanceCohort, p: Palette): ChartConfiguration<"bar"> {
   return {
     type: "bar",
@@ -129,15 +185,17 @@ export function distributionConfig(stance: StanceCohort, p: Palette): ChartConfi
     },
     options: {
       animation: false,
-      aspectRatio: 1.6,
+      indexAxis: "y",
+      // As tall as its box (ChartCanvas's "short" shape) and as wide as its card, however narrow.
+      maintainAspectRatio: false,
       scales: {
-        y: {
+        x: {
           beginAtZero: true,
           ticks: { color: p.muted, precision: 0 },
           grid: { color: p.grid },
           title: axisTitle(p, "People"),
         },
-        x: { ticks: { color: p.muted }, grid: { display: false }, title: axisTitle(p, "Score") },
+        y: { reverse: true, ticks: { color: p.muted }, grid: { display: false }, title: axisTitle(p, "Score") },
       },
       plugins: { legend: legend(p) },
     },
