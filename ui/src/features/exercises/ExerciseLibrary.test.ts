@@ -4,7 +4,11 @@ import { describe, expect, it, vi } from "vitest";
 import ExerciseLibrary from "./ExerciseLibrary.svelte";
 import { fakeRust, habitOverview, pause, run, walk } from "./fixtures";
 
-vi.mock("./bell", () => ({ ring: vi.fn(), loadMuted: () => true, saveMuted: vi.fn() }));
+vi.mock("./bell.svelte", () => ({
+  bell: { state: { kind: "off" }, rung: 0, prepare: vi.fn(), ring: vi.fn() },
+  loadMuted: () => true,
+  saveMuted: vi.fn(),
+}));
 
 describe("the exercise library", () => {
   it("lists exercises by stance with their length, and starts one in the player", async () => {

@@ -6,7 +6,11 @@ import { rowTexts } from "../assessment/fixtures";
 import { progress, retreat, summary } from "./fixtures";
 import Programmes from "./Programmes.svelte";
 
-vi.mock("../exercises/bell", () => ({ ring: vi.fn(), loadMuted: () => true, saveMuted: vi.fn() }));
+vi.mock("../exercises/bell.svelte", () => ({
+  bell: { state: { kind: "off" }, rung: 0, prepare: vi.fn(), ring: vi.fn() },
+  loadMuted: () => true,
+  saveMuted: vi.fn(),
+}));
 
 /** The charts drawn, by canvas id, as a stand-in Chart.js receives them. */
 const drawn = vi.hoisted(() => new Map<string, { data: { labels?: unknown[]; datasets: { data: unknown[] }[] } }>());
