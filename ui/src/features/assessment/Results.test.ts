@@ -1,8 +1,17 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { nav } from "../../app/nav.svelte";
+import ExerciseLibrary from "../exercises/ExerciseLibrary.svelte";
+import { run, walk } from "../exercises/fixtures";
 import { fakeRust, rowTexts, scored } from "./fixtures";
 import Results from "./Results.svelte";
+
+vi.mock("../exercises/bell.svelte", () => ({
+  bell: { state: { kind: "off" }, rung: 0, prepare: vi.fn(), ring: vi.fn() },
+  loadMuted: () => true,
+  saveMuted: vi.fn(),
+}));
 
 // jsdom has no canvas: the chart gives up quietly and the table carries the scores.
 vi.mock("../../app/chart/chartjs", () => ({
@@ -59,12 +68,49 @@ describe("results", () => {
     await userEvent.click(within(next).getByRole("button", { name: /^Add this habit\s*: Take a real break$/ }));
     expect(calls).toContainEqual(["add_library_habit", { libraryId: "real-break" }]);
     await vi.waitFor(() => expect(within(next).getAllByText("Added ✓")).toHaveLength(2));
-    // Exercises have no library yet: named from their ids, with nothing to click.
+    // The exercise library did not answer: named from their ids, with nothing to click.
     expect(within(next).getByText("Walk at the back")).toBeTruthy();
     expect(within(next).getByText("Listen first")).toBeTruthy();
     expect(within(next).queryAllByRole("link")).toEqual([]);
     expect(screen.getByText("50%")).toBeTruthy();
     await vi.waitFor(() => expect(screen.queryByRole("img")).toBeNull());
+  });
+
+  it("opens a suggested exercise in the player, by its title", async () => {
+    const calls = fakeRust({
+      get_assessment_result: () => scored(3, "2026-11-02T10:00:00Z"),
+      get_habit_library: () => [],
+      get_habits: () => [],
+      get_exercises: () => [walk],
+      get_open_exercise_run: () => null,
+      start_exercise: () => run({ exercise_id: "walk-at-the-back" }),
+    });
+    const { unmount } = render(Results, { id: 3 });
+    const next = await screen.findByRole("region", { name: "Suggested next steps" });
+    const open = await within(next).findByRole("button", { name: "The walk at the back" });
+    // Not in the library: named, with nothing to click.
+    expect(within(next).getByText("Listen first").tagName).toBe("LI");
+    await userEvent.click(open);
+    expect(nav.route).toEqual({ name: "exercises" });
+
+    unmount();
+    render(ExerciseLibrary);
+    await vi.waitFor(() =>
+      expect(calls).toContainEqual(["start_exercise", { exerciseId: "walk-at-the-back", programmeItem: null }]),
+    );
+  });
+
+  it("names suggested exercises without a way into the app in the client's view", async () => {
+    fakeRust({
+      get_assessment_result: () => scored(3, "2026-11-02T10:00:00Z"),
+      get_habit_library: () => [],
+      get_habits: () => [],
+      get_exercises: () => [walk],
+    });
+    render(Results, { id: 3, clientView: true });
+    const next = await screen.findByRole("region", { name: "Suggested next steps" });
+    expect(await within(next).findByText("The walk at the back")).toBeTruthy();
+    expect(within(next).queryByRole("button", { name: "The walk at the back" })).toBeNull();
   });
 
   it("explains when the result cannot be loaded", async () => {
