@@ -12,9 +12,9 @@ afterEach(() => vi.useRealTimers());
 const user = () => userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
 
 const entries: JournalEntry[] = [
-  { id: 3, kind: "reflection", day: "2026-11-02", stance: "behind", exercise_id: "walk-at-the-back", habit_id: null, text: "Sam found the path." },
-  { id: 2, kind: "check-in", day: "2026-11-02", stance: "servant", exercise_id: null, habit_id: 5, text: "Asked first." },
-  { id: 1, kind: "note", day: "2026-10-30", stance: null, exercise_id: null, habit_id: null, text: "Tired today." },
+  { id: 3, kind: "reflection", day: "2026-11-02", stance: "behind", exercise_id: "walk-at-the-back", habit_id: null, habit_name: null, text: "Sam found the path." },
+  { id: 2, kind: "check-in", day: "2026-11-02", stance: "servant", exercise_id: null, habit_id: 5, habit_name: "Listen before speaking", text: "Asked first." },
+  { id: 1, kind: "note", day: "2026-10-30", stance: null, exercise_id: null, habit_id: null, habit_name: null, text: "Tired today." },
 ];
 
 function rust(found: (args: Record<string, unknown>) => JournalEntry[] = () => entries) {
@@ -30,7 +30,7 @@ function rust(found: (args: Record<string, unknown>) => JournalEntry[] = () => e
 const journalCalls = (calls: [string, Record<string, unknown>][]) => calls.filter(([c]) => c === "get_journal");
 
 describe("the journal", () => {
-  it("shows entries grouped by day, newest first", async () => {
+  it("shows entries grouped by day, newest first, each check-in with its habit", async () => {
     rust();
     render(Journal);
     const days = await screen.findAllByRole("region", { name: /2026/ });
@@ -40,7 +40,7 @@ describe("the journal", () => {
     ]);
     expect(within(days[0] as HTMLElement).getAllByRole("listitem").map((li) => li.textContent?.replace(/\s+/g, " ").trim())).toEqual([
       "Reflection · The walk at the back Sam found the path.",
-      "Check-in note Asked first.",
+      "Check-in note · Listen before speaking Asked first.",
     ]);
   });
 

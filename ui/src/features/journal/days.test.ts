@@ -9,6 +9,7 @@ const entry = (id: number, day: string): JournalEntry => ({
   stance: null,
   exercise_id: null,
   habit_id: null,
+  habit_name: null,
   text: `entry ${id}`,
 });
 
