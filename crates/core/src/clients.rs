@@ -320,6 +320,8 @@ pub struct ClientOverview {
     pub consents: Vec<Consent>,
     /// The latest finished assessment, scored.
     pub latest: Option<HistoryEntry>,
+    /// When their unfinished assessment was started, if one waits to be resumed.
+    pub unfinished_since: Option<DateTime<Utc>>,
     /// Newest first.
     pub sessions: Vec<Session>,
     pub homework: Vec<Homework>,

@@ -141,6 +141,9 @@ pub(crate) fn client_overview(
         entry.title = title_of(&entry.title);
     }
     Ok(ClientOverview {
+        unfinished_since: store
+            .open_assessment(person_id)?
+            .map(|open| open.started_at),
         consents: store.consents(person_id)?,
         sessions: store.sessions(person_id)?,
         summary,

@@ -19,6 +19,10 @@ consents: Array<Consent>,
  */
 latest: HistoryEntry | null, 
 /**
+ * When their unfinished assessment was started, if one waits to be resumed.
+ */
+unfinished_since: string | null, 
+/**
  * Newest first.
  */
 sessions: Array<Session>, homework: Array<Homework>, timeline: Array<TimelineEntry>, };

@@ -167,3 +167,29 @@ fn consistency_counts_everyone_and_waits_for_ten_complete_assessments() {
         assert!(stance["alpha"].is_number(), "{stance}");
     }
 }
+
+#[test]
+fn the_overview_says_when_a_client_left_an_assessment_unfinished() {
+    let app = TestApp::new();
+    app.ok("set_my_name", json!({ "name": "Coach Kim" }));
+    let added = app.ok(
+        "add_client",
+        json!({
+            "client": { "name": "Noor Haddad", "contact": null, "tags": [] },
+            "consent": { "agreed_on": "2026-11-20", "terms": "Notes kept on this laptop." }
+        }),
+    );
+    let noor = added["person"]["id"].clone();
+    let overview = app.ok("get_client_overview", json!({ "personId": noor }));
+    assert_eq!(overview["unfinished_since"], Value::Null);
+
+    app.ok("switch_person", json!({ "personId": noor }));
+    let started = app.ok("start_assessment", json!({}));
+    let me = app.ok("get_me", json!({}))["id"].clone();
+    app.ok("switch_person", json!({ "personId": me }));
+    let overview = app.ok("get_client_overview", json!({ "personId": noor }));
+    assert_eq!(
+        overview["unfinished_since"], started["started_at"],
+        "the coach sees it from the client's page, whoever the app acts for"
+    );
+}
