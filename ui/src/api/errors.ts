@@ -10,6 +10,7 @@ const HEADLINES: Record<ErrorCode, string> = {
   damaged_database: "Your Leadback data file is damaged.",
   storage: "Leadback could not read or write its data.",
   locked: "Your data is locked.",
+  consent_withdrawn: "This client withdrew consent.",
   internal: "Something went wrong inside Leadback.",
 };
 

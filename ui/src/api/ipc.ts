@@ -22,6 +22,7 @@ const CODES: readonly ErrorCode[] = [
   "damaged_database",
   "storage",
   "locked",
+  "consent_withdrawn",
   "internal",
 ] satisfies readonly ErrorCode[];
 
