@@ -1,6 +1,8 @@
 // Which screen is showing. A handful of screens and no URLs to share, so a typed state object is
 // all the routing the app needs: screens call `nav.go(...)`, App.svelte renders `nav.route`.
 
+import { people } from "./people.svelte";
+
 export type Route =
   | { name: "home" }
   | { name: "assessment" }
@@ -19,22 +21,26 @@ export type Route =
   | { name: "clients" }
   | { name: "client"; id: number };
 
-import type { Person } from "../bindings/Person";
-
 class Nav {
   route: Route = $state({ name: "home" });
-  /** True once the person has at least one finished assessment; shows History in the header. */
-  hasResults = $state(false);
+  /**
+   * True once the person the app works for has a finished assessment; shows History in the
+   * header. The people store decides (app/people.svelte.ts); screens that load the history say
+   * what they found, for that person.
+   */
+  get hasResults(): boolean {
+    return people.hasResults;
+  }
+  set hasResults(value: boolean) {
+    people.hasResults = value;
+  }
   /**
    * Set while a client answers the assessment at the coach's screen: the app shows only the
-   * questionnaire and its result (features/clientmode), full screen, until the coach leaves it.
-   * With `observerRequest`, an observer answers that request's form (the hand-over) instead.
+   * questionnaire and its result (features/clientmode), full screen, until the coach leaves it,
+   * then the client's page (`personId`). With `observerRequest`, an observer answers that
+   * request's form (the hand-over) instead.
    */
-  clientMode = $state<{ name: string; observerRequest?: number } | null>(null);
-  /** The client every "my …" screen acts for, or null for the person using the app. */
-  acting = $state<Person | null>(null);
-  /** Grows whenever the person acted for changes, so every screen reloads its data. */
-  personVersion = $state(0);
+  clientMode = $state<{ name: string; personId?: number; observerRequest?: number } | null>(null);
 
   go(route: Route): void {
     this.route = route;
