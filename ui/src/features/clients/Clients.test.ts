@@ -2,47 +2,15 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { nav } from "../../app/nav.svelte";
+import { people } from "../../app/people.svelte";
 import { fakeRust } from "../assessment/fixtures";
 import ClientOverview from "./ClientOverview.svelte";
 import Clients from "./Clients.svelte";
+import { common, overview, person, stamp, summary } from "./fixtures";
 import PersonSwitcher from "./PersonSwitcher.svelte";
 
-const stamp = "2026-11-22T09:00:00.000Z";
-const person = (id: number, name: string, kind: "me" | "client" = "client") => ({
-  id,
-  kind,
-  name,
-  created_at: stamp,
-  updated_at: stamp,
-});
-const consent = { id: 1, agreed_on: "2026-11-20", terms: "Notes kept on this laptop.", withdrawn_on: null, recorded_at: stamp };
-const summary = (id: number, name: string, kind: "me" | "client" = "client") => ({
-  person: person(id, name, kind),
-  contact: kind === "client" ? "noor@example.org" : null,
-  tags: kind === "client" ? ["pilot"] : [],
-  consent: kind === "client" ? consent : null,
-  last_session: null,
-  completed_assessments: 0,
-});
-const session = { id: 5, person_id: 2, starts_at: "2026-11-22T09:30:00", agenda: "Who opens the stand-up?", notes: "", updated_at: stamp };
-const overview = (over: Record<string, unknown> = {}) => ({
-  summary: summary(2, "Noor Haddad"),
-  consents: [consent],
-  latest: null,
-  sessions: [session],
-  homework: [],
-  timeline: [],
-  ...over,
-});
-const common = {
-  get_habit_library: () => [{ id: "let-others-go-first", name: "Let someone else go first" }],
-  get_exercises: () => [{ id: "listen-first", title: "Listen first" }],
-  get_programmes: () => [],
-  list_session_items: () => [],
-};
-
 beforeEach(() => {
-  nav.acting = null;
+  people.reset();
   nav.go({ name: "clients" });
   vi.useRealTimers();
 });
@@ -51,6 +19,7 @@ describe("the client list", () => {
   it("adds a client only with their consent, then opens them", async () => {
     const calls = fakeRust({
       list_people: () => [summary(1, "Coach Kim", "me")],
+      get_acting_person: () => person(1, "Coach Kim", "me"),
       add_client: () => summary(2, "Noor Haddad"),
     });
     render(Clients, { today: new Date(2026, 10, 22) });
@@ -74,7 +43,10 @@ describe("the client list", () => {
   });
 
   it("lists clients with their consent", async () => {
-    fakeRust({ list_people: () => [summary(1, "Coach Kim", "me"), summary(2, "Noor Haddad")] });
+    fakeRust({
+      list_people: () => [summary(1, "Coach Kim", "me"), summary(2, "Noor Haddad")],
+      get_acting_person: () => person(1, "Coach Kim", "me"),
+    });
     render(Clients);
     const table = await screen.findByRole("table");
     expect(within(table).getByRole("button", { name: "Noor Haddad" })).toBeTruthy();
@@ -85,16 +57,19 @@ describe("the client list", () => {
 
 describe("the person switcher", () => {
   it("shows who the app works for and switches to a client", async () => {
+    let acting = person(1, "Coach Kim", "me");
     const calls = fakeRust({
       list_people: () => [summary(1, "Coach Kim", "me"), summary(2, "Noor Haddad")],
-      switch_person: () => person(2, "Noor Haddad"),
+      get_acting_person: () => acting,
+      switch_person: () => (acting = person(2, "Noor Haddad")),
     });
+    await people.refresh();
     render(PersonSwitcher, { me: person(1, "Coach Kim", "me") });
     const select = (await screen.findByRole("combobox", { name: "Current person" })) as HTMLSelectElement;
     expect(select.selectedOptions[0]?.textContent).toBe("Coach Kim (me)");
     await userEvent.selectOptions(select, "2");
     expect(calls).toContainEqual(["switch_person", { personId: 2 }]);
-    expect(nav.acting?.name).toBe("Noor Haddad");
+    expect(people.acting?.name).toBe("Noor Haddad");
     expect(nav.route).toEqual({ name: "home" });
   });
 });
@@ -146,14 +121,29 @@ describe("a client's overview", () => {
     expect(await screen.findByRole("button", { name: "Remove Listen first from this session" })).toBeTruthy();
   });
 
-  it("sets the day homework is due", async () => {
-    const homework = { id: 3, session_id: 5, kind: "habit", title: "Let someone else go first", habit_id: 4, exercise_id: null, assigned_on: "2026-11-22", done: 2, strength: 0.1, due_on: null };
+  it("shows an empty due day as an empty field with a hint, then sets the day homework is due", async () => {
+    const homework = { id: 3, session_id: 5, kind: "habit" as const, title: "Let someone else go first", habit_id: 4, exercise_id: null, assigned_on: "2026-11-22", done: 2, strength: 0.1, due_on: null };
     const calls = fakeRust({ ...common, get_client_overview: () => overview({ homework: [homework] }), set_homework_due: () => [] });
     render(ClientOverview, { id: 2 });
     const due = (await screen.findByLabelText("Let someone else go first is due on")) as HTMLInputElement;
+    // A date field with no date shows today in grey in WebKit: no date field until the coach goes to it.
+    expect(due.type).toBe("text");
+    expect(due.value).toBe("");
+    expect(due.placeholder).toMatch(/No due day/);
+    await userEvent.click(due);
+    await vi.waitFor(() => expect(due.type).toBe("date"));
     expect(due.min).toBe("2026-11-22");
     await userEvent.type(due, "2026-11-29");
     await vi.waitFor(() => expect(calls).toContainEqual(["set_homework_due", { homeworkId: 3, dueOn: "2026-11-29" }]));
+  });
+
+  it("shows a set due day as a date", async () => {
+    const homework = { id: 3, session_id: 5, kind: "exercise" as const, title: "Listen first", habit_id: null, exercise_id: "listen-first", assigned_on: "2026-11-22", done: 0, strength: null, due_on: "2026-11-29" };
+    fakeRust({ ...common, get_client_overview: () => overview({ homework: [homework] }) });
+    render(ClientOverview, { id: 2 });
+    const due = (await screen.findByLabelText("Listen first is due on")) as HTMLInputElement;
+    expect(due.type).toBe("date");
+    expect(due.value).toBe("2026-11-29");
   });
 
   it("writes the PDF report where the coach chose, with session notes only when ticked", async () => {

@@ -36,3 +36,26 @@ export function splitTags(text: string): string[] {
     .map((t) => t.trim())
     .filter((t) => t !== "");
 }
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A local calendar day as "2026-11-22", for date fields. */
+export function dayOf(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A local time to the minute as "2026-11-22T09:30", for date-and-time fields. */
+export function minuteOf(date: Date): string {
+  return `${dayOf(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** What the coach is told wherever something new would be started for a client without consent. */
+export function withdrawnReason(name: string, consent: Consent | null): string | null {
+  if (!consent?.withdrawn_on) return null;
+  return `${name} withdrew consent on ${formatDay(consent.withdrawn_on)}: nothing new (assessment, session, homework or observer form) until their consent is recorded again.`;
+}
+
+/** A moment the app recorded (UTC, "2026-11-22T09:30:00Z"), in the coach's local time. */
+export function formatInstant(utc: string): string {
+  return dateFormat(undefined, WHEN).format(new Date(utc));
+}
