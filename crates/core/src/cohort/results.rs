@@ -183,10 +183,10 @@ impl ResultsFile {
     /// newer Leadback, a checksum that does not match (checked before the rules, so an edited file
     /// is reported as edited), and values that break the rules.
     pub fn open(text: &str) -> Result<Self, ResultsFileError> {
-        let value = exchange::open(text, RESULTS_FORMAT, RESULTS_FORMAT_VERSION)
+        exchange::open(text, RESULTS_FORMAT, RESULTS_FORMAT_VERSION)
             .map_err(ResultsFileError::Exchange)?;
         let raw: RawResults =
-            exchange::fields(value, RESULTS_FORMAT).map_err(ResultsFileError::Exchange)?;
+            exchange::fields(text, RESULTS_FORMAT).map_err(ResultsFileError::Exchange)?;
         let expected = checksum(&Canonical {
             programme_id: &raw.programme_id,
             participant_code: &raw.participant_code,

@@ -148,7 +148,7 @@ fn malformed_json_a_programme_file_and_a_newer_version_are_refused() {
     let err = exchange_error(&programme);
     assert_eq!(
         err.to_string(),
-        "this is a Leadback programme file, not a participant's results file"
+        "This is a Leadback programme file, not a participant's results file."
     );
     let newer = falcon()
         .seal()

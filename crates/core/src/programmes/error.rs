@@ -5,19 +5,46 @@
 use thiserror::Error;
 
 use super::ExchangeError;
+use super::plain::{capital, small, stop};
 use crate::validation::ValidationError;
 
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ProgrammeError {
-    /// The text is not TOML (or the JSON's fields have the wrong type), or has an unknown field.
-    #[error("{file}: {message}")]
-    Syntax { file: String, message: String },
+    /// The text is not TOML (or the JSON's fields have the wrong type), or has an unknown field;
+    /// `at` is the line and column, when the parser knows them.
+    #[error("{}", syntax(.file, .at, .problem))]
+    Syntax {
+        file: String,
+        at: Option<(usize, usize)>,
+        problem: String,
+    },
     /// The file reads, but breaks one or more rules of a programme.
-    #[error("{file}: {}", list(problems))]
+    #[error("{}", list(.file, .problems))]
     Invalid {
         file: String,
         problems: Vec<ProgrammeProblem>,
     },
+}
+
+/// What the message is about, starting a sentence: "The file retreat.toml", or a label such as
+/// "the programme" (a draft from the app) with a capital.
+fn subject(file: &str) -> String {
+    if file.starts_with("the ") || file.starts_with("your ") {
+        capital(file)
+    } else {
+        format!("The file {file}")
+    }
+}
+
+fn syntax(file: &str, at: &Option<(usize, usize)>, problem: &str) -> String {
+    let place = at.map_or_else(String::new, |(line, column)| {
+        format!("at line {line}, column {column}, ")
+    });
+    format!(
+        "{} cannot be read: {place}{}",
+        subject(file),
+        stop(&small(problem))
+    )
 }
 
 impl ProgrammeError {
@@ -41,11 +68,11 @@ pub enum ProgrammeFileError {
     Invalid(ProgrammeError),
 }
 
-fn list(problems: &[ProgrammeProblem]) -> String {
+fn list(file: &str, problems: &[ProgrammeProblem]) -> String {
     match problems {
-        [one] => one.to_string(),
+        [one] => format!("{} has a problem. {one}", subject(file)),
         many => {
-            let mut out = format!("{} problems:", many.len());
+            let mut out = format!("{} has {} problems:", subject(file), many.len());
             for problem in many {
                 out.push_str("\n  - ");
                 out.push_str(&problem.to_string());
@@ -55,14 +82,24 @@ fn list(problems: &[ProgrammeProblem]) -> String {
     }
 }
 
-/// One fault and where it is, e.g. `day 2, item "walk": the exercise "wlak" is not in the library`.
-#[derive(Debug, Clone, PartialEq, Error)]
-#[error("{at}: {fault}")]
+/// One fault and where it is, e.g. `Day 2, item "walk": the exercise "wlak" is not in the
+/// library.`
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProgrammeProblem {
     /// `the programme`, `day 2`, `day 2, item "walk"`, `day 2, item #3`.
     pub at: String,
     pub fault: ProgrammeFault,
 }
+
+impl std::fmt::Display for ProgrammeProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A field's own message ("The title can't be empty.") continues the sentence here.
+        let fault = stop(&small(&self.fault.to_string()));
+        write!(f, "{}: {fault}", capital(&self.at))
+    }
+}
+
+impl std::error::Error for ProgrammeProblem {}
 
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ProgrammeFault {
@@ -78,9 +115,9 @@ pub enum ProgrammeFault {
     Text(ValidationError),
     #[error("the version is {found}; it must be a whole number from 1 up")]
     BadVersion { found: i64 },
-    #[error("has no {what}; add at least one")]
+    #[error("there are no {what}; add at least one")]
     Empty { what: &'static str },
-    #[error("has {found} {what}; at most {max} are allowed")]
+    #[error("there are {found} {what}; at most {max} are allowed")]
     TooMany {
         what: &'static str,
         found: usize,

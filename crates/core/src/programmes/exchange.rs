@@ -12,6 +12,8 @@ use serde_json::error::Category;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
+use super::plain;
+
 /// The largest exchange file read: far above any real programme or results file, small enough that
 /// a wrong file (a photo, a backup) is refused before it is parsed.
 pub const MAX_FILE_BYTES: usize = 1_000_000;
@@ -21,40 +23,73 @@ pub const PROGRAMME_FORMAT: &str = "leadback-programme";
 /// The `format` of a participant's results file.
 pub const RESULTS_FORMAT: &str = "leadback-results";
 
-/// Why an exchange file could not be opened.
+/// Why an exchange file could not be opened. Each message is a sentence a facilitator or a
+/// participant can act on: what is wrong, and where (a line and column, or a field).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ExchangeError {
-    #[error("the file is {bytes} bytes; {} files are at most {max} bytes", describe(.expected))]
+    #[error(
+        "This file is too large to be {}: it has {bytes} bytes, and such a file has at most {max}.",
+        describe(.expected)
+    )]
     TooLarge {
         expected: &'static str,
         bytes: usize,
         max: usize,
     },
     #[error(
-        "the file ends too early, so it was probably cut off while copying; export it again ({message})"
+        "The file stops too early (at line {line}, column {column}), so it was probably cut off while it was copied. Export it again."
     )]
-    Truncated { message: String },
-    #[error("this is not {}: it is not valid JSON ({message})", describe(.expected))]
+    Truncated { line: usize, column: usize },
+    #[error(
+        "This is not {}: at line {line}, column {column}, {problem}.",
+        describe(.expected)
+    )]
     Malformed {
         expected: &'static str,
-        message: String,
+        line: usize,
+        column: usize,
+        problem: String,
     },
-    #[error("this is {}, not {}", found_kind(.found), describe(.expected))]
+    #[error("{}", wrong_kind(.expected, .found))]
     WrongKind {
         expected: &'static str,
         found: Option<String>,
     },
     #[error(
-        "this file was made by a newer Leadback (format version {found}; this one reads up to {supported}); update Leadback to open it"
+        "This file was made by a newer Leadback (file format {found}; this one reads up to {supported}). Update Leadback to open it."
     )]
     NewerVersion { found: i64, supported: u32 },
-    #[error("the format_version is {found}; it must be a whole number from 1 up")]
+    #[error("{}", bad_version(.found))]
     BadVersion { found: String },
-    #[error("this is {} but it is damaged: {message}", describe(.expected))]
+    #[error(
+        "This is {}, but it is damaged: at line {line}, column {column}, {problem}.",
+        describe(.expected)
+    )]
     Fields {
         expected: &'static str,
-        message: String,
+        line: usize,
+        column: usize,
+        problem: String,
     },
+}
+
+fn wrong_kind(expected: &str, found: &Option<String>) -> String {
+    match found {
+        Some(format) => format!("This is {}, not {}.", describe(format), describe(expected)),
+        None => format!(
+            "This is not {}: it was not made by Leadback (it has no \"format\" field).",
+            describe(expected)
+        ),
+    }
+}
+
+fn bad_version(found: &str) -> String {
+    if found == "missing" {
+        "The file has no \"format_version\" field, so Leadback cannot tell how to read it."
+            .to_owned()
+    } else {
+        format!("The file's \"format_version\" is {found}; it must be a whole number from 1 up.")
+    }
 }
 
 fn describe(format: &str) -> String {
@@ -62,13 +97,6 @@ fn describe(format: &str) -> String {
         PROGRAMME_FORMAT => "a Leadback programme file".to_owned(),
         RESULTS_FORMAT => "a participant's results file".to_owned(),
         other => format!("a {other:?} file"),
-    }
-}
-
-fn found_kind(found: &Option<String>) -> String {
-    match found {
-        Some(format) => describe(format),
-        None => "not a Leadback file (it has no \"format\")".to_owned(),
     }
 }
 
@@ -88,11 +116,17 @@ pub(crate) fn open(
         });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
+        let (line, column) = (e.line(), e.column());
         if e.classify() == Category::Eof {
-            ExchangeError::Truncated { message }
+            ExchangeError::Truncated { line, column }
         } else {
-            ExchangeError::Malformed { expected, message }
+            let problem = plain::json_syntax(&e);
+            ExchangeError::Malformed {
+                expected,
+                line,
+                column,
+                problem,
+            }
         }
     })?;
     let format = value.get("format").and_then(Value::as_str);
@@ -112,15 +146,17 @@ pub(crate) fn open(
     }
 }
 
-/// Reads the checked envelope into the file's own typed struct, refusing unknown, missing and
-/// wrongly typed fields.
+/// Reads a file whose envelope [`open`] checked into the file's own typed struct, refusing
+/// unknown, missing and wrongly typed fields with the line they are on.
 pub(crate) fn fields<T: serde::de::DeserializeOwned>(
-    value: Value,
+    text: &str,
     expected: &'static str,
 ) -> Result<T, ExchangeError> {
-    serde_json::from_value(value).map_err(|e| ExchangeError::Fields {
+    serde_json::from_str(text).map_err(|e| ExchangeError::Fields {
         expected,
-        message: e.to_string(),
+        line: e.line(),
+        column: e.column(),
+        problem: plain::data_problem(&e.to_string()),
     })
 }
 

@@ -77,10 +77,10 @@ impl Programme {
         exercises: &ExerciseLibrary,
         habits: &HabitLibrary,
     ) -> Result<Programme, ProgrammeFileError> {
-        let value = exchange::open(text, PROGRAMME_FORMAT, PROGRAMME_FORMAT_VERSION)
+        exchange::open(text, PROGRAMME_FORMAT, PROGRAMME_FORMAT_VERSION)
             .map_err(ProgrammeFileError::Exchange)?;
         let raw: RawProgrammeFile =
-            exchange::fields(value, PROGRAMME_FORMAT).map_err(ProgrammeFileError::Exchange)?;
+            exchange::fields(text, PROGRAMME_FORMAT).map_err(ProgrammeFileError::Exchange)?;
         raw.programme
             .build(file_name, exercises, habits)
             .map_err(ProgrammeFileError::Invalid)

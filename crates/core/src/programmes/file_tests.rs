@@ -59,11 +59,14 @@ fn a_file_of_another_kind_is_refused() {
     let err = exchange_error(&text);
     assert_eq!(
         err.to_string(),
-        "this is a participant's results file, not a Leadback programme file"
+        "This is a participant's results file, not a Leadback programme file."
     );
     let err = exchange_error("{\"hello\": 1}");
     assert!(matches!(err, ExchangeError::WrongKind { found: None, .. }));
-    assert!(err.to_string().contains("no \"format\""), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "This is not a Leadback programme file: it was not made by Leadback (it has no \"format\" field)."
+    );
 }
 
 #[test]
@@ -96,13 +99,25 @@ fn a_file_from_a_newer_leadback_is_refused() {
 fn malformed_and_truncated_json_are_told_apart() {
     let text = shipped().export_file();
     let cut = &text[..text.len() / 2];
-    assert!(matches!(
-        exchange_error(cut),
-        ExchangeError::Truncated { .. }
-    ));
+    let err = exchange_error(cut);
+    assert!(matches!(err, ExchangeError::Truncated { .. }));
+    assert!(
+        err.to_string()
+            .starts_with("The file stops too early (at line "),
+        "{err}"
+    );
     let err = exchange_error("PK\u{3}\u{4} this is a zip");
     assert!(matches!(err, ExchangeError::Malformed { .. }), "{err}");
-    assert!(err.to_string().contains("not valid JSON"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("This is not a Leadback programme file: at line 1, column 1, "),
+        "{err}"
+    );
+    let err = exchange_error("{\"format\": \"leadback-programme\",\n \"format_version\": 1,}");
+    assert_eq!(
+        err.to_string(),
+        "This is not a Leadback programme file: at line 2, column 22, a comma is followed by nothing."
+    );
 }
 
 #[test]
@@ -114,13 +129,29 @@ fn unknown_and_wrongly_typed_fields_are_refused() {
         exchange_error(&text),
         ExchangeError::Fields { .. }
     ));
+    let err = exchange_error(&text);
+    let line = text.lines().position(|l| l.contains("\"titel\"")).unwrap() + 1;
+    assert!(
+        err.to_string().starts_with(&format!(
+            "This is a Leadback programme file, but it is damaged: at line {line}, "
+        )),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .ends_with("there is a field \"titel\" that does not belong here."),
+        "{err}"
+    );
     let text = shipped()
         .export_file()
         .replacen("\"version\": 1", "\"version\": \"one\"", 1);
-    assert!(matches!(
-        exchange_error(&text),
-        ExchangeError::Fields { .. }
-    ));
+    let err = exchange_error(&text);
+    assert!(matches!(err, ExchangeError::Fields { .. }));
+    assert!(
+        err.to_string()
+            .ends_with("the text \"one\" is where a whole number belongs."),
+        "{err}"
+    );
 }
 
 #[test]
@@ -154,7 +185,9 @@ fn a_10000_character_title_and_unknown_ids_are_refused_with_the_place() {
     );
     assert_eq!(problems[1].at, "day 2, item \"listen\"");
     assert!(
-        err.to_string().starts_with("retreat.json: 2 problems"),
+        err.to_string().starts_with(
+            "The file retreat.json has 2 problems:\n  - The programme: the title is too long"
+        ),
         "{err}"
     );
 }

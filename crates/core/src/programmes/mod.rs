@@ -16,6 +16,7 @@ pub mod exchange;
 mod file;
 mod model;
 mod parse;
+mod plain;
 mod progress;
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Programme, ProgrammeActivity, ProgrammeDay, ProgrammeError, ProgrammeFault};
-use super::{ProgrammeItem, ProgrammeProblem};
+use super::{ProgrammeItem, ProgrammeProblem, plain};
 use crate::exercises::ExerciseLibrary;
 use crate::exercises::text::{is_kebab_case, paragraph};
 use crate::habits::HabitLibrary;
@@ -62,7 +62,8 @@ impl Programme {
     ) -> Result<Programme, ProgrammeError> {
         let raw: RawProgramme = toml::from_str(text).map_err(|e| ProgrammeError::Syntax {
             file: file_name.to_owned(),
-            message: e.to_string().trim_end().to_owned(),
+            at: e.span().map(|span| plain::line_column(text, span.start)),
+            problem: plain::data_problem(e.message()),
         })?;
         raw.build(file_name, exercises, habits)
     }

@@ -77,8 +77,17 @@ fn refused(text: &str, at: &str, fault: ProgrammeFault) {
     };
     assert_eq!(err.problems(), std::slice::from_ref(&expected));
     let message = err.to_string();
-    assert!(message.starts_with(FILE), "{message}");
-    assert!(message.contains(at), "{message}");
+    assert!(
+        message.starts_with(&format!("The file {FILE} has a problem. ")),
+        "a sentence naming the file: {message}"
+    );
+    let mut place = at.chars();
+    let place: String = place.next().unwrap().to_uppercase().chain(place).collect();
+    assert!(
+        message.contains(&format!("{place}: ")),
+        "the place: {message}"
+    );
+    assert!(message.ends_with('.'), "{message}");
 }
 
 #[test]
@@ -102,9 +111,28 @@ fn the_fixture_parses_with_required_as_the_default() {
 fn broken_toml_and_unknown_fields_are_syntax_errors() {
     let broken = with("title = \"Day one\"", "title = \"Day one");
     assert!(matches!(parse(&broken), Err(ProgrammeError::Syntax { .. })));
+    let err = parse(&broken).unwrap_err().to_string();
+    assert!(
+        err.starts_with("The file retreat.toml cannot be read: at line "),
+        "a sentence with the line: {err}"
+    );
+    assert!(
+        err.ends_with(", a text in quotes is not closed with \"."),
+        "in plain words: {err}"
+    );
     let misspelt = with("required = false", "optional = true");
     let err = parse(&misspelt).unwrap_err();
-    assert!(err.to_string().contains("optional"), "{err}");
+    let line = misspelt
+        .lines()
+        .position(|l| l.starts_with("optional"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "The file retreat.toml cannot be read: at line {line}, column 1, there is a field \"optional\" that does not belong here."
+        )
+    );
 }
 
 #[test]
@@ -223,7 +251,8 @@ fn a_draft_from_the_app_is_checked_by_the_same_rules() {
         .unwrap_err();
     assert_eq!(err.problems().len(), 2, "{err}");
     assert!(
-        err.to_string().starts_with("your programme: 2 problems"),
+        err.to_string()
+            .starts_with("Your programme has 2 problems:\n  - The programme: the version is 0"),
         "{err}"
     );
 }
