@@ -129,7 +129,7 @@ describe("the exercise player", () => {
     const onfinished = vi.fn();
     render(Player, { exerciseId: "quick-pause", onfinished });
     const box = await screen.findByRole("checkbox", {
-      name: "Check in “Listen before speaking” today with your reflection as its note",
+      name: "Check in “Listen before speaking” today, with your reflection added to its note",
     });
     expect((box as HTMLInputElement).checked).toBe(true);
     await user().click(screen.getByRole("button", { name: "Finish the exercise" }));
