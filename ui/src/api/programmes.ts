@@ -3,6 +3,7 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { CohortSummary } from "../bindings/CohortSummary";
 import type { Programme } from "../bindings/Programme";
+import type { ProgrammeDeletion } from "../bindings/ProgrammeDeletion";
 import type { ProgrammeProgress } from "../bindings/ProgrammeProgress";
 import { ApiError, call } from "./ipc";
 
@@ -11,6 +12,7 @@ export type { DayProgress } from "../bindings/DayProgress";
 export type { ExerciseCompletion } from "../bindings/ExerciseCompletion";
 export type { Programme } from "../bindings/Programme";
 export type { ProgrammeDay } from "../bindings/ProgrammeDay";
+export type { ProgrammeDeletion } from "../bindings/ProgrammeDeletion";
 export type { ProgrammeItem } from "../bindings/ProgrammeItem";
 export type { ProgrammeProgress } from "../bindings/ProgrammeProgress";
 export type { ScoreBucket } from "../bindings/ScoreBucket";
@@ -51,6 +53,19 @@ export function previewProgrammeFile(path: string): Promise<Programme> {
 /** Saves a programme file, after the person has seen its preview. */
 export function importProgrammeFile(path: string): Promise<Programme> {
   return call<Programme>("import_programme_file", { path });
+}
+
+/**
+ * What deleting a programme written here or imported would remove (its ticked-off items and the
+ * participants' results imported for it); nothing is deleted. A built-in programme is refused.
+ */
+export function programmeDeletionPreview(id: string): Promise<ProgrammeDeletion> {
+  return call<ProgrammeDeletion>("programme_deletion_preview", { id });
+}
+
+/** Deletes a programme written here or imported, with what the preview named; returns what went. */
+export function deleteProgramme(id: string): Promise<ProgrammeDeletion> {
+  return call<ProgrammeDeletion>("delete_programme", { id });
 }
 
 /** Writes a programme as a file participants can import. */
