@@ -59,15 +59,16 @@ enum Command {
         /// The day (YYYY-MM-DD); default today.
         #[arg(long, value_name = "DATE")]
         date: Option<NaiveDate>,
+        /// A note for the day ("" removes it); without it, the day's note stays.
         #[arg(long)]
         note: Option<String>,
     },
-    /// The guided exercises.
+    /// The guided exercises: list them, start one, finish a run.
     #[command(subcommand)]
-    Exercise(ExerciseCommand),
+    Exercise(commands::exercise_runs::ExerciseCommand),
     /// Retreat programmes.
     #[command(subcommand)]
-    Programme(ProgrammeCommand),
+    Programme(commands::programmes::ProgrammeCommand),
     /// A facilitator's view of participants' results.
     #[command(subcommand)]
     Cohort(CohortCommand),
@@ -93,9 +94,12 @@ enum Command {
     /// The people in the database: you, and a coach's clients.
     #[command(subcommand)]
     People(PeopleCommand),
-    /// One client.
+    /// One client: add, correct, consent, erase.
     #[command(subcommand)]
-    Person(PersonCommand),
+    Person(commands::person::PersonCommand),
+    /// A coach's sessions with a client.
+    #[command(subcommand)]
+    Session(commands::sessions::SessionCommand),
     /// Observer (360) forms: ask an observer with a form file, bring their answers back, see the
     /// combined view.
     #[command(subcommand)]
@@ -158,17 +162,6 @@ enum ObserverCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum PersonCommand {
-    /// Erase a client and everything about them (without --yes: says what would go).
-    Erase {
-        /// The client's name, exactly.
-        name: String,
-        #[arg(long)]
-        yes: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
 enum BackupCommand {
     /// Take a checked backup now.
     Now,
@@ -212,25 +205,11 @@ enum HabitsCommand {
         /// done, not-done or skip.
         #[arg(long, default_value = "done")]
         state: String,
-        /// A line of reflection.
+        /// A line of reflection, in place of the day's note ("" removes it); without it, the
+        /// day's note stays.
         #[arg(long)]
         note: Option<String>,
     },
-}
-
-#[derive(Debug, Subcommand)]
-enum ExerciseCommand {
-    /// The exercise library.
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-enum ProgrammeCommand {
-    /// Write a programme as a file participants can import.
-    Export { id: String, file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -376,10 +355,10 @@ fn run(
         Command::Energy { level, date, note } => {
             commands::habits::energy(&data_dir()?, level, date, note.as_deref(), clock, out)
         }
-        Command::Exercise(ExerciseCommand::List { json }) => commands::exercises::list(json, out),
-        Command::Programme(ProgrammeCommand::Export { id, file }) => {
-            commands::exercises::export_programme(&data_dir()?, &id, &file, out)
+        Command::Exercise(command) => {
+            commands::exercise_runs::run(&data_dir()?, command, clock, out)
         }
+        Command::Programme(command) => commands::programmes::run(&data_dir()?, command, out),
         Command::Cohort(CohortCommand::Import { files }) => {
             commands::exercises::import_results(&data_dir()?, &files, clock, out)
         }
@@ -421,9 +400,8 @@ fn run(
         Command::Observer(ObserverCommand::List { person, json }) => {
             commands::observer::list(&data_dir()?, &person, json, out)
         }
-        Command::Person(PersonCommand::Erase { name, yes }) => {
-            commands::people::erase(&data_dir()?, &name, yes, out)
-        }
+        Command::Person(command) => commands::person::run(&data_dir()?, command, clock, out),
+        Command::Session(command) => commands::sessions::run(&data_dir()?, command, clock, out),
         Command::Report {
             person,
             out: file,

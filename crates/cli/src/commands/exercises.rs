@@ -15,7 +15,8 @@ use leadback_store::JournalQuery;
 use crate::error::CliError;
 use crate::output;
 
-fn libraries() -> Result<(ExerciseLibrary, leadback_core::habits::HabitLibrary), CliError> {
+pub(super) fn libraries() -> Result<(ExerciseLibrary, leadback_core::habits::HabitLibrary), CliError>
+{
     let habits = builtin_library()?;
     let exercises = ExerciseLibrary::builtin().map_err(|e| CliError::Usage(e.to_string()))?;
     Ok((exercises, habits))

@@ -154,10 +154,18 @@ pub fn check(
     })?;
     let day = check_in_date(date.unwrap_or_else(|| clock.today()), clock.today())
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let note = note.map(check_in_note).transpose()?.flatten();
+    // Without --note the day's note stays; --note "" clears it.
+    let note = note.map(check_in_note).transpose()?;
     let (mut store, me) = open_with_me(data_dir)?;
     let habit = find(&store, me, name)?;
-    store.check_in(habit.id, day, Some(state), note.as_deref(), clock.now())?;
+    match note {
+        Some(note) => {
+            store.check_in(habit.id, day, Some(state), note.as_deref(), clock.now())?;
+        }
+        None => {
+            store.check_in_keeping_note(habit.id, day, state, clock.now())?;
+        }
+    }
     writeln!(
         out,
         "{}: {} on {day}.",
@@ -204,9 +212,17 @@ pub fn energy(
     }
     let day = check_in_date(date.unwrap_or_else(|| clock.today()), clock.today())
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let note = note.map(check_in_note).transpose()?.flatten();
+    // Without --note the day's note stays; --note "" clears it.
+    let note = note.map(check_in_note).transpose()?;
     let (mut store, me) = open_with_me(data_dir)?;
-    store.set_energy(me, day, level, note.as_deref(), clock.now())?;
+    match note {
+        Some(note) => {
+            store.set_energy(me, day, level, note.as_deref(), clock.now())?;
+        }
+        None => {
+            store.set_energy_keeping_note(me, day, level, clock.now())?;
+        }
+    }
     writeln!(out, "Energy {level} of 5 on {day}.")?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod data;
 pub mod demo;
+pub mod exercise_runs;
 pub mod exercises;
 pub mod habits;
 pub mod import;
@@ -11,8 +12,11 @@ pub mod instrument;
 pub mod me;
 pub mod observer;
 pub mod people;
+pub mod person;
+pub mod programmes;
 pub mod report;
 pub mod score;
+pub mod sessions;
 
 use std::path::{Path, PathBuf};
 

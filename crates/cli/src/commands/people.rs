@@ -1,4 +1,5 @@
-//! `leadback people list`, `leadback person erase NAME --yes`: a coach's clients from the terminal.
+//! `leadback people list`, `leadback person erase NAME --yes`: a coach's clients from the terminal
+//! (adding and correcting them is in `person.rs`).
 
 use std::io::Write;
 use std::path::Path;
