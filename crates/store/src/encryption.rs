@@ -9,7 +9,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, params};
 
 use crate::backup::{self, BackupFile};
-use crate::store::apply_key;
+use crate::connection::apply_key;
 use crate::{Store, StoreError};
 
 /// The shortest passphrase accepted: long enough that guessing it offline takes real work.

@@ -17,8 +17,8 @@ use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as JsonValue;
 
+use crate::connection::check;
 use crate::migrations::{MIGRATIONS, latest_schema_version};
-use crate::store::check;
 use crate::{Store, StoreError};
 
 /// The `format` of an export document.

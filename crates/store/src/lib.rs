@@ -7,6 +7,7 @@
 mod assessments;
 pub mod backup;
 mod coaching;
+mod connection;
 mod consent;
 pub mod encryption;
 mod error;
@@ -30,6 +31,7 @@ mod store;
 
 pub use assessments::AssessmentRecord;
 pub use backup::{BackupFile, BackupReason};
+pub use connection::quick_check_file;
 pub use error::StoreError;
 pub use exercises::{ExerciseRun, LinkedCheckIn, Reflection};
 pub use habit_overview::{HabitDetail, HabitOverview};
@@ -40,4 +42,4 @@ pub use observer_forms::ObserverView;
 pub use observers::{AnsweredVia, ObserverRequest};
 pub use programmes::{ProgrammeDeletion, StoredProgramme};
 pub use report::ReportLibraries;
-pub use store::{Integrity, Store, StoreInfo, TableCount, quick_check_file};
+pub use store::{Integrity, Store, StoreInfo, TableCount};

@@ -3,14 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use crate::backup::{self, BackupReason};
+use crate::backup::{BackupFile, BackupReason, backups_dir, daily, take, verify};
+use crate::connection::{apply_key, check, classify_open_error, open_read_only, quick_check};
 use crate::migrations::{MIGRATIONS, latest_schema_version};
 use crate::{StoreError, paths};
-
-/// The memory map used while `quick_check` reads the whole file at start-up.
-const QUICK_CHECK_MMAP: i64 = 256 << 20;
 
 /// An open, migrated Leadback database.
 #[derive(Debug)]
@@ -174,11 +173,11 @@ impl Store {
         if let Some(path) = path.as_deref()
             && (1..latest_schema_version()).contains(&found)
         {
-            backup::take(
+            take(
                 &conn,
-                &backup::backups_dir(path),
+                &backups_dir(path),
                 BackupReason::BeforeMigration,
-                chrono::Utc::now(),
+                Utc::now(),
                 key,
             )?;
         }
@@ -240,68 +239,54 @@ impl Store {
     }
 }
 
-/// `PRAGMA quick_check` read through a memory map, which makes it about twice as fast; the map is
-/// dropped again afterwards, so normal work never meets a SIGBUS on a truncated file.
-fn quick_check(conn: &Connection) -> Result<Vec<String>, rusqlite::Error> {
-    conn.pragma_update(None, "mmap_size", QUICK_CHECK_MMAP)?;
-    let problems = check(conn, "quick_check");
-    conn.pragma_update(None, "mmap_size", 0)?;
-    problems
-}
-
-/// The start-up `quick_check` of the database at `path` through a read-only connection of its
-/// own, for a store opened with [`Store::open_in_deferring_check`]: `Err(Damaged)` when it finds
-/// a problem.
-pub fn quick_check_file(path: &Path, key: Option<&str>) -> Result<(), StoreError> {
-    let conn = open_read_only(path, key)?;
-    let problems = quick_check(&conn).map_err(|err| classify_open_error(err, path))?;
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(StoreError::Damaged {
-            path: path.to_path_buf(),
-            detail: problems.join("; "),
-        })
+/// Backups of this store's database.
+impl Store {
+    /// The folder this database's backups go to; none for a database in memory.
+    pub fn backups_dir(&self) -> Option<PathBuf> {
+        self.path().map(backups_dir)
     }
-}
 
-/// A read-only connection of its own to the database file at `path`, with its passphrase: for
-/// reading a whole file (checks, backups, restores) without holding the store.
-pub(crate) fn open_read_only(path: &Path, key: Option<&str>) -> Result<Connection, StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    if let Some(key) = key {
-        apply_key(&conn, key)?;
+    /// Takes a checked backup now. A database in memory has nothing to back up: `None`.
+    pub fn backup_now(
+        &self,
+        reason: BackupReason,
+        now: DateTime<Utc>,
+    ) -> Result<Option<BackupFile>, StoreError> {
+        match self.backups_dir() {
+            Some(dir) => take(&self.conn, &dir, reason, now, self.key.as_deref()).map(Some),
+            None => Ok(None),
+        }
     }
-    Ok(conn)
-}
 
-/// Gives SQLCipher the passphrase; it must come before anything else reads the file.
-pub(crate) fn apply_key(conn: &Connection, key: &str) -> Result<(), StoreError> {
-    // SQLCipher logs every failed decryption to stderr; a wrong passphrase is reported to the
-    // person instead.
-    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
-    conn.pragma_update(None, "key", key)?;
-    Ok(())
-}
+    /// Takes the day's backup unless one was already taken today (UTC), for any reason.
+    pub fn backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<BackupFile>, StoreError> {
+        match self.backups_dir() {
+            Some(dir) => daily(&self.conn, &dir, now, self.key.as_deref()),
+            None => Ok(None),
+        }
+    }
 
-/// Runs `PRAGMA quick_check` or `integrity_check` and returns the problems it found (none: empty).
-pub(crate) fn check(conn: &Connection, pragma: &str) -> Result<Vec<String>, rusqlite::Error> {
-    let lines: Vec<String> = conn
-        .prepare(&format!("PRAGMA {pragma}"))?
-        .query_map([], |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
-    Ok(lines.into_iter().filter(|line| line != "ok").collect())
-}
-
-fn classify_open_error(err: rusqlite::Error, path: &Path) -> StoreError {
-    match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
-            path: path.to_path_buf(),
-            detail: err.to_string(),
-        },
-        _ => StoreError::Sqlite(err),
+    /// Replaces everything in the database with the backup at `file`, after checking the file and
+    /// backing up the current data. Returns that safety backup (none in memory).
+    pub fn restore_backup(
+        &mut self,
+        file: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<Option<BackupFile>, StoreError> {
+        verify(file, self.key.as_deref())?;
+        let safety = self.backup_now(BackupReason::BeforeRestore, now)?;
+        // Read through a connection that knows the passphrase, and copied in one step.
+        let source = open_read_only(file, self.key.as_deref())?;
+        {
+            let copy = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
+            if copy.step(-1)? != rusqlite::backup::StepResult::Done {
+                return Err(StoreError::Backup(
+                    "The backup could not be copied in one step; nothing was changed.".to_owned(),
+                ));
+            }
+        }
+        // An older backup is brought up to this version's schema, like a database at start-up.
+        MIGRATIONS.to_latest(&mut self.conn)?;
+        Ok(safety)
     }
 }

@@ -17,6 +17,7 @@ mod history;
 mod library;
 mod model;
 mod parse;
+mod parse_check;
 mod parse_feedback;
 mod scoring;
 mod steps;

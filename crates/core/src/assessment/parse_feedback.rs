@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::model::{Band, ProfileLabel, SUGGESTED_EXERCISES, SUGGESTED_HABITS};
 use super::model::{SuggestionRule, SuggestionWhen};
-use super::parse::{Checker, place};
+use super::parse_check::{Checker, place};
 use super::{Fault, Stance};
 
 #[derive(Debug, Default, Deserialize)]
