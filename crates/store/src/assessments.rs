@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::people::{parse_timestamp, timestamp};
+use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
 /// One assessment as stored: which instrument (and version) it used and every answer given.

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::people::{parse_timestamp, timestamp};
+use crate::values::{parse_timestamp, timestamp};
 use crate::{CheckInRecord, Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use leadback_core::assessment::{InstrumentError, InstrumentLibrary, StoredInstrument};
 use rusqlite::{OptionalExtension, params};
 
-use crate::people::{parse_timestamp, timestamp};
+use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
 /// The `setting` key holding `ID@VERSION` of the instrument new assessments use; absent: the

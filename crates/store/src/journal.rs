@@ -6,7 +6,7 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::people::timestamp;
+use crate::values::timestamp;
 use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

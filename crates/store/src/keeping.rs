@@ -9,10 +9,10 @@ use rusqlite::{OptionalExtension, params};
 
 use leadback_core::clients::HomeworkKind;
 
-use crate::coaching::insert_homework;
-use crate::consent::ensure_consent;
 use crate::habits::insert_habit;
-use crate::people::timestamp;
+use crate::people::consent::ensure_consent;
+use crate::sessions::homework::insert_homework;
+use crate::values::timestamp;
 use crate::{CheckInRecord, EnergyRecord, HabitRecord, NewHabit, Store, StoreError};
 
 impl Store {

@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::people::{parse_timestamp, timestamp};
+use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
 /// How an observer's answers came in.

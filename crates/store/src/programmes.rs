@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::people::timestamp;
+use crate::values::timestamp;
 use crate::{BackupReason, Store, StoreError};
 
 /// A stored programme file and where it came from.

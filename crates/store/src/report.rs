@@ -12,7 +12,7 @@ use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::HabitLibrary;
 use leadback_core::report::{ExerciseSummary, HabitSummary, ObserverComparison, ReportData};
 
-use crate::people::parse_timestamp;
+use crate::values::parse_timestamp;
 use crate::{Store, StoreError};
 
 /// What a report needs besides the database: the libraries that give ids their names and scores

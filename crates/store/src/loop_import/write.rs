@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::{LoopError, LoopExport, LoopHabit, LoopValue};
 use crate::habits::{NewHabit, insert_habit};
-use crate::people::timestamp;
+use crate::values::timestamp;
 use crate::{BackupReason, Store, StoreError};
 
 /// What an import did, to show the person.
