@@ -1,8 +1,9 @@
-// A coach's session with a client in the real app: a client added with their consent, a session
-// opened with notes saved as they are typed, a habit set as homework, the assessment run with the
-// client at the coach's screen (full screen, nothing else visible, leaving asks first), a megabyte
-// of notes shown, what was run in the session noted, the PDF report written and its pages looked
-// at, and the client erased with nothing of them left.
+// A coach's week with a client in the real app: a client added with their consent and a typo in
+// their name corrected everywhere at once, a session opened with notes saved as they are typed, a
+// habit set as homework, the assessment run with the client at the coach's screen (full screen,
+// nothing else visible, leaving asks first), what was run in the session noted, the PDF report
+// written and its pages looked at, observers asked, consent withdrawn (which stops anything new)
+// and given again, a megabyte of notes shown, and the client erased with nothing of them left.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { expectAccessible, onboard, openApp, ownDataDir, rawInvoke, screenshot, 
 
 const dataDir = ownDataDir("clients");
 const CLIENT = "Noor Haddad";
+const TYPO = "Noor Hadad";
 
 const nav = (name) => $("nav").$(`button=${name}`);
 const progress = () => $("#progress-label");
@@ -41,7 +43,7 @@ describe("a coach with a client", function () {
     await $("h1=Clients").waitForDisplayed();
     await shows("No clients yet");
     await $("button=Add a client").click();
-    await $("#client-name").setValue(CLIENT);
+    await $("#client-name").setValue(TYPO);
     await $("#client-contact").setValue("noor@example.org");
     await $("#client-tags").setValue("team lead, pilot");
     await $("#consent-terms").setValue("Answers and session notes are kept on this laptop only; a report on request.");
@@ -50,8 +52,20 @@ describe("a coach with a client", function () {
     await screenshot("90-client-new");
     await expectAccessible("new client");
     await $("button=Add the client").click();
-    await $(`h1=${CLIENT}`).waitForDisplayed();
+    await $(`h1=${TYPO}`).waitForDisplayed();
     await shows("Given ");
+  });
+
+  it("corrects a typo in the client's name, and the header follows at once", async () => {
+    await expect($("header select")).toHaveText(expect.stringContaining(TYPO));
+    await $("button=Edit details").click();
+    const name = $("form.edit input[type='text']");
+    await name.waitForDisplayed();
+    await name.setValue(CLIENT);
+    await $("button=Save the details").click();
+    await $(`h1=${CLIENT}`).waitForDisplayed();
+    await expect($("header select")).toHaveText(expect.stringContaining(CLIENT));
+    await expect($("header select")).not.toHaveText(expect.stringContaining(TYPO));
   });
 
   it("opens a session, writes notes that save themselves, and sets a habit as homework", async () => {
@@ -206,6 +220,35 @@ describe("a coach with a client", function () {
     await $("h2=Observers (360)").scrollIntoView();
     await screenshot("96-observers-gap");
     await expectAccessible("observers and the gap");
+  });
+
+  it("stops new work when consent is withdrawn, and goes on once it is given again", async () => {
+    await $(`button=${CLIENT} withdrew consent…`).click();
+    await shows("until you record their consent again");
+    await screenshot("97-consent-withdraw");
+    await press("button=Record the withdrawal");
+    await $(`h2*=${CLIENT} withdrew consent on`).waitForDisplayed();
+    await expect($(`button=Run the assessment with ${CLIENT}`)).toBeDisabled();
+    await expect($("button=New session")).toBeDisabled();
+    await screenshot("98-consent-withdrawn");
+    await expectAccessible("a client who withdrew consent");
+    // Rust refuses too, whatever the page offers.
+    const personId = (await rawInvoke("get_acting_person", {})).value.id;
+    const refused = await rawInvoke("add_session", { personId, session: { starts_at: "2026-12-07T10:00:00", agenda: "A check-in call" } }).then(
+      (result) => JSON.stringify(result),
+      (error) => String(error),
+    );
+    expect(refused).toContain("consent_withdrawn");
+
+    await $("button=Record consent again").click();
+    const terms = $("form.consent-form textarea");
+    await terms.setValue("Answers and notes on this laptop only, as agreed again by phone.");
+    await $("form.consent-form").$("label*=gave this consent").click();
+    await $("button=Record consent").click();
+    await $(`h2*=${CLIENT} withdrew consent on`).waitForExist({ reverse: true });
+    await expect($(`button=Run the assessment with ${CLIENT}`)).toBeEnabled();
+    await expect($("button=New session")).toBeEnabled();
+    await $("summary*=Earlier consent").waitForDisplayed();
   });
 
   it("shows a megabyte of notes", async () => {

@@ -1,7 +1,9 @@
-// Retreat programmes in the real app: a participant imports a programme file and follows day 1; a
-// facilitator writes a programme of their own; then imports five participants' results files and
-// sees the cohort's charts. The native file dialogs cannot be driven through WebDriver, so the
-// files are handed to the same commands the dialogs feed (as the habits spec does for Loop).
+// A facilitator's week with retreat programmes in the real app: a participant imports a programme
+// file and follows day 1; a facilitator writes a programme of their own, exports it, deletes it and
+// brings it back from the file; then imports five participants' results files and sees the
+// cohort's charts at the window's default size, each inside its card. The native file dialogs
+// cannot be driven through WebDriver, so the files are handed to the same commands the dialogs
+// feed (as the habits spec does for Loop).
 import fs from "node:fs";
 import path from "node:path";
 import { expectAccessible, onboard, openApp, ownDataDir, rawInvoke, screenshot, shows } from "./support.js";
@@ -103,9 +105,36 @@ describe("retreat programmes", () => {
     expect(saved.value.map((p) => p.id)).toContain("an-evening-of-listening");
   });
 
+  it("exports the programme, deletes it after saying what goes, and imports it back", async () => {
+    const file = path.join(files, "evening.json");
+    expect((await rawInvoke("export_programme", { programmeId: "an-evening-of-listening", path: file })).ok).toBe(true);
+    expect(JSON.parse(fs.readFileSync(file, "utf8")).programme.title).toBe("An evening of listening");
+
+    await $("button=Programmes").click();
+    await $("h2=An evening of listening").waitForDisplayed();
+    // The one that comes with Leadback cannot be deleted; the facilitator's own can.
+    await expect($('button[aria-label="Delete Three days at the back of the line…"]')).not.toBeExisting();
+    await $('button[aria-label="Delete An evening of listening…"]').click();
+    const confirm = $("button=Delete the programme");
+    await confirm.waitForDisplayed();
+    await screenshot("64-programme-delete");
+    await browser.execute((el) => el.click(), await confirm);
+    await shows("Deleted “An evening of listening”.");
+    await $("h2=An evening of listening").waitForExist({ reverse: true });
+
+    expect((await rawInvoke("preview_programme_file", { path: file })).ok).toBe(true);
+    expect((await rawInvoke("import_programme_file", { path: file })).ok).toBe(true);
+    await $("button=Home").click();
+    await $("button=Programmes").click();
+    await $("h2=An evening of listening").waitForDisplayed();
+  });
+
   it("shows a facilitator the cohort of five participants as charts", async () => {
-    // Five participants: one "before" assessment, then a different "after" for each.
+    // Five participants: one "before" assessment, then a different "after" for each; each has
+    // walked at the back (an exercise of the programme), so the completion chart has a bar.
     await takeAssessment(2);
+    const run = await rawInvoke("start_exercise", { exerciseId: "walk-at-the-back", programmeItem: null });
+    expect((await rawInvoke("finish_exercise", { runId: run.value.id, checkInHabit: false })).ok).toBe(true);
     const results = [];
     for (let n = 1; n <= 5; n += 1) {
       await takeAssessment(1 + (n % 5));
@@ -126,7 +155,33 @@ describe("retreat programmes", () => {
     await $("#cohort-change-chart").waitForDisplayed();
     await $("#cohort-completion-chart").waitForDisplayed();
     await shows("5");
+    // At the window's default size every chart sits inside its card, and no two overlap.
+    const size = await browser.execute(() => ({ width: window.innerWidth }));
+    expect(size.width).toBeGreaterThanOrEqual(1000);
+    const boxes = await browser.execute(() =>
+      [...document.querySelectorAll("figure.card")].map((card) => {
+        const c = card.getBoundingClientRect();
+        const canvas = card.querySelector("canvas")?.getBoundingClientRect();
+        return { card: [c.left, c.top, c.right, c.bottom], canvas: canvas && [canvas.left, canvas.top, canvas.right, canvas.bottom] };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThanOrEqual(3);
+    for (const { card, canvas } of boxes.filter((b) => b.canvas)) {
+      expect(canvas[0]).toBeGreaterThanOrEqual(card[0] - 0.5);
+      expect(canvas[2]).toBeLessThanOrEqual(card[2] + 0.5);
+    }
+    const canvases = boxes.filter((b) => b.canvas).map((b) => b.canvas);
+    for (let i = 0; i < canvases.length; i++) {
+      for (let j = i + 1; j < canvases.length; j++) {
+        const [a, b] = [canvases[i], canvases[j]];
+        const overlap = a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5;
+        expect(overlap).toBe(false);
+      }
+    }
+    await expect($("body")).not.toHaveText(expect.stringContaining("hidden -> hidden"));
     await screenshot("63-cohort");
+    await browser.execute(() => document.querySelectorAll("figure.card")[1]?.scrollIntoView({ block: "start", behavior: "instant" }));
+    await screenshot("63-cohort-before-after");
     await expectAccessible("cohort");
   });
 });
