@@ -124,6 +124,24 @@ impl From<StoreError> for IpcError {
     }
 }
 
+impl From<leadback_actions::ActionError> for IpcError {
+    fn from(err: leadback_actions::ActionError) -> Self {
+        use leadback_actions::{ActionError, Code};
+        let code = match err.code() {
+            Code::InvalidInput => ErrorCode::InvalidInput,
+            Code::NotFound => ErrorCode::NotFound,
+            Code::Internal => ErrorCode::Internal,
+            Code::Store | Code::Unavailable => ErrorCode::Storage,
+        };
+        match err {
+            ActionError::Store(err) => err.into(),
+            ActionError::Scoring(err) => err.into(),
+            ActionError::Library(err) => err.into(),
+            other => Self::new(code, other.to_string()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,3 +60,20 @@ impl CliError {
         }
     }
 }
+
+/// A use case's error, shown as the CLI shows its own: input the user can fix exits with 2.
+impl From<leadback_actions::ActionError> for CliError {
+    fn from(err: leadback_actions::ActionError) -> Self {
+        use leadback_actions::ActionError;
+        match err {
+            ActionError::Store(err) => err.into(),
+            ActionError::Scoring(err) => err.into(),
+            ActionError::Library(err) => err.into(),
+            ActionError::File { path, message } => Self::InputFile { path, message },
+            other @ (ActionError::Unfinished { .. }
+            | ActionError::Invalid(_)
+            | ActionError::NotFound(_)
+            | ActionError::Report(_)) => Self::Usage(other.to_string()),
+        }
+    }
+}

@@ -2,9 +2,9 @@
 //! history. Every answer is checked against the instrument the assessment was started on before it
 //! is saved; scores are always recomputed from the stored answers.
 
+use leadback_actions::assessments;
 use leadback_core::assessment::{
     HistoryEntry, Instrument, Questionnaire, ScoredAssessment, StanceConsistency, consistency,
-    evaluate,
 };
 use leadback_store::{AssessmentRecord, Store};
 use tauri::State;
@@ -154,26 +154,9 @@ pub async fn get_consistency(
 pub async fn get_assessment_history(
     state: State<'_, AppState>,
 ) -> Result<Vec<HistoryEntry>, IpcError> {
-    let (records, library) = {
-        let store = state.store()?;
-        (
-            store.completed_assessments(my_id(&store)?)?,
-            instruments::library(&state, &store)?,
-        )
-    };
-    records
-        .iter()
-        .map(|record| {
-            let completed_at = record.completed_at.ok_or_else(unfinished)?;
-            let instrument = library.find(&record.instrument_id, record.instrument_version)?;
-            Ok(HistoryEntry::score(
-                record.id,
-                completed_at,
-                instrument,
-                &record.sheet(),
-            )?)
-        })
-        .collect()
+    let store = state.store()?;
+    let library = instruments::library(&state, &store)?;
+    Ok(assessments::history(&store, &library, my_id(&store)?)?)
 }
 
 /// One of my assessments; another person's is as good as missing.
@@ -188,22 +171,8 @@ fn scored(
     store: &Store,
     record: &AssessmentRecord,
 ) -> Result<ScoredAssessment, IpcError> {
-    let completed_at = record.completed_at.ok_or_else(unfinished)?;
     let library = instruments::library(state, store)?;
-    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
-    Ok(ScoredAssessment {
-        id: record.id,
-        started_at: record.started_at,
-        completed_at,
-        result: evaluate(instrument, &record.sheet())?,
-    })
-}
-
-fn unfinished() -> IpcError {
-    IpcError::new(
-        ErrorCode::InvalidInput,
-        "This assessment is not finished yet, so it has no result.",
-    )
+    Ok(assessments::result(record, &library)?)
 }
 
 /// A position is a step of the questionnaire: 0 to the number of questions (the finish screen).

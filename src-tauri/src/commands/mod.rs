@@ -17,9 +17,9 @@ pub mod sessions;
 pub mod settings;
 pub mod startup;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use leadback_store::{Store, StoreError, backup};
+use leadback_store::{Store, StoreError};
 
 use crate::error::{ErrorCode, IpcError};
 
@@ -163,45 +163,15 @@ pub(crate) fn ensure_mine(
     }
 }
 
-/// Where `path` points, links and `..` resolved; a file that does not exist yet is resolved
-/// through its folder.
-fn resolved(path: &Path) -> Option<PathBuf> {
-    path.canonicalize().ok().or_else(|| {
-        let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
-        Some(folder.canonicalize().ok()?.join(path.file_name()?))
-    })
-}
-
 /// Whether `path` is the open database file or one of its companions (`-wal`, `-shm`).
 pub(crate) fn is_live_database(store: &Store, path: &Path) -> bool {
-    let (Some(target), Some(database)) = (resolved(path), store.path().and_then(resolved)) else {
-        return false;
-    };
-    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
-    target.parent() == database.parent()
-        && name(&target)
-            .zip(name(&database))
-            .is_some_and(|(target, database)| target.starts_with(&database))
+    leadback_actions::files::is_live_database(store, path)
 }
 
 /// Refuses to write a file over the database or into its backups folder: a save dialog pointed
 /// at the data folder must not destroy the data it is saving.
 pub(crate) fn refuse_overwriting_data(store: &Store, path: &Path) -> Result<(), IpcError> {
-    let in_backups = store
-        .path()
-        .and_then(|database| resolved(&backup::backups_dir(database)))
-        .zip(resolved(path))
-        .is_some_and(|(backups, target)| target.starts_with(backups));
-    if in_backups || is_live_database(store, path) {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            format!(
-                "{} is where Leadback keeps its data; choose another file.",
-                path.display()
-            ),
-        ));
-    }
-    Ok(())
+    Ok(leadback_actions::files::check_not_data(store, path)?)
 }
 
 /// Reads a file the person chose, but never more than one byte past `max` (the caller's size check
@@ -213,35 +183,4 @@ pub(crate) fn read_chosen_file(path: &Path, max: usize) -> Result<Vec<u8>, IpcEr
             format!("{} could not be read: {e}", path.display()),
         )
     })
-}
-
-/// Refuses a save target that is not a `.EXTENSION` file in a folder that exists (`what` names
-/// the file in the message, e.g. "a report").
-pub(crate) fn check_save_path(path: &Path, extension: &str, what: &str) -> Result<(), IpcError> {
-    let refuse = |why: String| {
-        IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("{} {why} Nothing was written.", path.display()),
-        )
-    };
-    let fits = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
-    if !fits {
-        return Err(refuse(format!(
-            "is not the name of {what}: its name ends in .{extension}."
-        )));
-    }
-    if path.is_dir() {
-        return Err(refuse("is a folder.".to_owned()));
-    }
-    let folder_exists = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .is_some_and(Path::is_dir);
-    if !folder_exists {
-        return Err(refuse("is in a folder that does not exist.".to_owned()));
-    }
-    Ok(())
 }

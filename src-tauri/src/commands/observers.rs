@@ -7,11 +7,11 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use leadback_core::observers::{MAX_ANSWERS_BYTES, ObserverForm, render_html};
+use leadback_core::observers::{MAX_ANSWERS_BYTES, ObserverForm};
 use leadback_store::{ObserverRequest, ObserverView};
 use tauri::State;
 
-use crate::commands::{check_save_path, instruments, refuse_overwriting_data};
+use crate::commands::instruments;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -73,13 +73,11 @@ pub async fn export_observer_form(
     request_id: i64,
     path: PathBuf,
 ) -> Result<String, IpcError> {
-    check_save_path(&path, "html", "an observer form")?;
     let store = state.store()?;
-    refuse_overwriting_data(&store, &path)?;
     let library = instruments::library(&state, &store)?;
-    let form = store.observer_form(request_id, &library)?;
-    leadback_store::paths::write_file(&path, render_html(&form))?;
-    Ok(form.answers_file_name())
+    Ok(leadback_actions::observers::write_form(
+        &store, &library, request_id, &path,
+    )?)
 }
 
 /// Reads an answers file about `person_id` and keeps its answers: refused, with nothing written,

@@ -4,10 +4,9 @@
 use std::path::PathBuf;
 
 use leadback_core::Person;
-use leadback_core::assessment::HistoryEntry;
 use leadback_core::clients::{
     ClientInput, ClientOverview, Consent, ConsentInput, ErasePreview, Homework, HomeworkKind,
-    PersonSummary, Session, SessionInput, TimelineKind, results_csv, validate_notes,
+    PersonSummary, Session, SessionInput, TimelineKind, validate_notes,
 };
 use leadback_core::habits::HabitName;
 use leadback_store::NewHabit;
@@ -18,7 +17,6 @@ use ts_rs::TS;
 use crate::commands::data::ExportSummary;
 use crate::commands::exercises::exercise;
 use crate::commands::habits::library_habit;
-use crate::commands::refuse_overwriting_data;
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -112,20 +110,8 @@ pub(crate) fn client_overview(
     };
     let store = state.store()?;
     let summary = store.person_summary(person_id)?;
-    let latest = match store.completed_assessments(person_id)?.last() {
-        Some(record) => {
-            let library = crate::commands::instruments::library(state, &store)?;
-            let instrument = library.find(&record.instrument_id, record.instrument_version)?;
-            let completed = record.completed_at.unwrap_or(record.started_at);
-            Some(HistoryEntry::score(
-                record.id,
-                completed,
-                instrument,
-                &record.sheet(),
-            )?)
-        }
-        None => None,
-    };
+    let library = crate::commands::instruments::library(state, &store)?;
+    let latest = leadback_actions::assessments::latest(&store, &library, person_id)?;
     let mut homework = store.homework(person_id, state.clock.today())?;
     for work in homework
         .iter_mut()
@@ -270,15 +256,11 @@ pub async fn export_person_json(
     person_id: i64,
     path: PathBuf,
 ) -> Result<ExportSummary, IpcError> {
-    let doc = {
-        let store = state.store()?;
-        refuse_overwriting_data(&store, &path)?;
-        store.export_person(person_id, state.clock.now())?
-    };
-    doc.write_to(&path)?;
+    let store = state.store()?;
+    let exported = leadback_actions::people::export_json(&store, &*state.clock, person_id, &path)?;
     Ok(ExportSummary {
-        rows: doc.row_count(),
-        tables: doc.tables.len(),
+        rows: exported.rows,
+        tables: exported.tables,
     })
 }
 
@@ -290,28 +272,9 @@ pub async fn export_results_csv(
     person_id: i64,
     path: PathBuf,
 ) -> Result<usize, IpcError> {
-    let (records, library) = {
-        let store = state.store()?;
-        refuse_overwriting_data(&store, &path)?;
-        store.person(person_id)?;
-        (
-            store.completed_assessments(person_id)?,
-            crate::commands::instruments::library(&state, &store)?,
-        )
-    };
-    let entries = records
-        .iter()
-        .map(|record| {
-            let instrument = library.find(&record.instrument_id, record.instrument_version)?;
-            let completed = record.completed_at.unwrap_or(record.started_at);
-            Ok(HistoryEntry::score(
-                record.id,
-                completed,
-                instrument,
-                &record.sheet(),
-            )?)
-        })
-        .collect::<Result<Vec<_>, IpcError>>()?;
-    leadback_store::paths::write_file(&path, results_csv(&entries))?;
-    Ok(entries.len())
+    let store = state.store()?;
+    let library = crate::commands::instruments::library(&state, &store)?;
+    Ok(leadback_actions::people::export_results_csv(
+        &store, &library, person_id, &path,
+    )?)
 }

@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use leadback_core::cohort::{CohortSummary, ResultsFile, summarize};
+use leadback_actions::cohort::{self, ExportResults};
+use leadback_core::cohort::CohortSummary;
 use leadback_core::programmes::{self, Programme, ProgrammeProgress, progress};
 use leadback_store::{BackupReason, ProgrammeDeletion, StoredProgramme};
 use tauri::State;
@@ -25,32 +26,22 @@ fn read(path: &Path) -> Result<String, IpcError> {
 
 /// Every programme: the built-in ones first, then imported and authored ones.
 pub(super) fn all_programmes(state: &AppState) -> Result<Vec<Programme>, IpcError> {
-    let exercises = state.exercises()?;
-    let habits = state.habit_library()?;
-    let mut all = programmes::builtin(exercises, habits).map_err(invalid)?;
-    for stored in state.store()?.programmes()? {
-        match Programme::import_file(&stored.id, &stored.body, exercises, habits) {
-            Ok(programme) if !all.iter().any(|p| p.id == programme.id) => all.push(programme),
-            Ok(_) => {}
-            Err(err) => log::warn!(
-                "stored programme {:?} no longer validates: {err}",
-                stored.id
-            ),
-        }
+    let (all, warnings) = leadback_actions::programmes::all(
+        &*state.store()?,
+        state.exercises()?,
+        state.habit_library()?,
+    )?;
+    for warning in warnings {
+        log::warn!("{warning}");
     }
     Ok(all)
 }
 
 fn find(state: &AppState, id: &str) -> Result<Programme, IpcError> {
-    all_programmes(state)?
-        .into_iter()
-        .find(|p| p.id == id)
-        .ok_or_else(|| {
-            IpcError::new(
-                ErrorCode::NotFound,
-                format!("There is no programme {id:?}."),
-            )
-        })
+    Ok(leadback_actions::programmes::find(
+        all_programmes(state)?,
+        id,
+    )?)
 }
 
 #[tauri::command]
@@ -214,49 +205,20 @@ pub async fn export_results(
     path: PathBuf,
 ) -> Result<(), IpcError> {
     let programme = find(&state, &programme_id)?;
-    let (history, finished, library) = {
-        let store = state.store()?;
-        let me = my_id(&store)?;
-        (
-            store.completed_assessments(me)?,
-            store.finished_exercises(me)?,
-            crate::commands::instruments::library(&state, &store)?,
-        )
+    let store = state.store()?;
+    let library = crate::commands::instruments::library(&state, &store)?;
+    let input = ExportResults {
+        programme: &programme,
+        participant_code: &participant_code,
+        name: name.as_deref(),
+        path: &path,
     };
-    let scores = |record: Option<&leadback_store::AssessmentRecord>| -> Result<_, IpcError> {
-        record
-            .map(|r| {
-                let instrument = library.find(&r.instrument_id, r.instrument_version)?;
-                Ok(leadback_core::assessment::score(instrument, &r.sheet())?.stances)
-            })
-            .transpose()
-    };
-    let (pre, post) = match history.as_slice() {
-        [] => (None, None),
-        [only] => (scores(Some(only))?, None),
-        [first, .., last] => (scores(Some(first))?, scores(Some(last))?),
-    };
-    let in_programme: Vec<String> = programme
-        .exercise_ids()
-        .into_iter()
-        .filter(|id| finished.contains(id))
-        .collect();
-    let file = ResultsFile::new(
-        &programme.id,
-        &participant_code,
-        name.as_deref(),
-        pre,
-        post,
-        &in_programme,
-    )
-    .map_err(invalid)?;
-    refuse_overwriting_data(&*state.store()?, &path)?;
-    std::fs::write(&path, file.seal()).map_err(|e| {
-        IpcError::new(
-            ErrorCode::Storage,
-            format!("Could not write {}: {e}", path.display()),
-        )
-    })
+    Ok(cohort::export_results(
+        &store,
+        &library,
+        my_id(&store)?,
+        input,
+    )?)
 }
 
 /// Imports participants' results files: every file is checked before any is stored.
@@ -265,24 +227,8 @@ pub async fn import_results(
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
 ) -> Result<u32, IpcError> {
-    if paths.is_empty() {
-        return Err(invalid("Choose at least one results file."));
-    }
-    let mut opened = Vec::new();
-    for path in &paths {
-        let text = read(path)?;
-        let file =
-            ResultsFile::open(&text).map_err(|e| invalid(format!("{}: {e}", path.display())))?;
-        opened.push((
-            file.programme_id().to_owned(),
-            file.participant_code().to_owned(),
-            text,
-        ));
-    }
-    state
-        .store()?
-        .import_cohort_results(&opened, state.clock.now())?;
-    Ok(u32::try_from(opened.len()).unwrap_or(u32::MAX))
+    let count = cohort::import_results(&mut *state.store()?, &*state.clock, &paths)?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
 /// The cohort's anonymised picture for one programme.
@@ -291,15 +237,10 @@ pub async fn get_cohort_summary(
     state: State<'_, AppState>,
     programme_id: String,
 ) -> Result<CohortSummary, IpcError> {
-    let bodies = state.store()?.cohort_results(&programme_id)?;
-    let programme = find(&state, &programme_id);
-    if let (true, Err(unknown)) = (bodies.is_empty(), &programme) {
-        return Err(unknown.clone());
-    }
-    let results = bodies
-        .iter()
-        .map(|body| ResultsFile::open(body).map_err(invalid))
-        .collect::<Result<Vec<_>, _>>()?;
-    let exercises = programme.map(|p| p.exercise_ids()).unwrap_or_default();
-    Ok(summarize(&programme_id, &exercises, &results))
+    let programmes = all_programmes(&state)?;
+    Ok(cohort::summary(
+        &*state.store()?,
+        &programmes,
+        &programme_id,
+    )?)
 }

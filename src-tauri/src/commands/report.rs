@@ -3,15 +3,14 @@
 
 use std::path::PathBuf;
 
-use leadback_core::report::Report;
-use leadback_report::{Fonts, ReportError, render};
+use leadback_actions::reports::{self, WriteReport};
 use leadback_store::ReportLibraries;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::commands::{check_save_path, instruments, refuse_overwriting_data};
-use crate::error::{ErrorCode, IpcError};
+use crate::commands::instruments;
+use crate::error::IpcError;
 use crate::state::AppState;
 
 /// What [`export_report`] wrote.
@@ -33,27 +32,21 @@ pub async fn export_report(
     path: PathBuf,
     include_notes: bool,
 ) -> Result<ReportSummary, IpcError> {
-    check_save_path(&path, "pdf", "a report")?;
-    let data = {
-        let store = state.store()?;
-        refuse_overwriting_data(&store, &path)?;
-        let instruments = instruments::library(&state, &store)?;
-        let libraries = ReportLibraries {
-            instruments: &instruments,
-            habits: state.habit_library()?,
-            exercises: state.exercises()?,
-        };
-        store.report_data(person_id, state.clock.today(), libraries, include_notes)?
+    let store = state.store()?;
+    let instruments = instruments::library(&state, &store)?;
+    let libraries = ReportLibraries {
+        instruments: &instruments,
+        habits: state.habit_library()?,
+        exercises: state.exercises()?,
     };
-    let fonts = Fonts::system().map_err(unusable_font)?;
-    let rendered = render(&Report::build(&data), &fonts).map_err(unusable_font)?;
-    leadback_store::paths::write_file(&path, &rendered.bytes)?;
+    let input = WriteReport {
+        person_id,
+        path: &path,
+        include_notes,
+    };
+    let written = reports::write(&store, &*state.clock, libraries, input)?;
     Ok(ReportSummary {
-        pages: rendered.pages,
-        bytes: rendered.bytes.len(),
+        pages: written.pages,
+        bytes: written.bytes,
     })
-}
-
-fn unusable_font(err: ReportError) -> IpcError {
-    IpcError::new(ErrorCode::Storage, err.to_string())
 }

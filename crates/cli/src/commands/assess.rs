@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use leadback_core::Clock;
-use leadback_core::assessment::{Instrument, Questionnaire, Step, evaluate};
+use leadback_core::assessment::{Instrument, Questionnaire, Step};
 use leadback_store::Store;
 
 use crate::error::CliError;
@@ -95,7 +95,7 @@ pub fn run(
     }
 
     let finished = store.complete_assessment(record.id, clock.now())?;
-    let result = evaluate(instrument, &finished.sheet())?;
+    let result = leadback_actions::assessments::result(&finished, &library)?.result;
     writeln!(out, "\nDone. Here is your profile:\n")?;
     output::result(out, &result)?;
     Ok(())

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use leadback_core::Clock;
-use leadback_core::cohort::{ResultsFile, summarize};
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{builtin_library, check_in_note};
 use leadback_core::programmes::{self, Programme};
@@ -82,23 +81,9 @@ pub fn import_results(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let mut opened = Vec::new();
-    for path in files {
-        let bad = |message: String| CliError::InputFile {
-            path: path.clone(),
-            message,
-        };
-        let text = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
-        let results = ResultsFile::open(&text).map_err(|e| bad(e.to_string()))?;
-        opened.push((
-            results.programme_id().to_owned(),
-            results.participant_code().to_owned(),
-            text,
-        ));
-    }
     let mut store = super::open_store(data_dir)?;
-    store.import_cohort_results(&opened, clock.now())?;
-    writeln!(out, "Imported {} results file(s).", opened.len())?;
+    let count = leadback_actions::cohort::import_results(&mut store, clock, files)?;
+    writeln!(out, "Imported {count} results file(s).")?;
     Ok(())
 }
 
@@ -109,35 +94,13 @@ pub fn summary(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let store = super::open_store(data_dir)?;
-    let cohorts = store.cohorts()?;
-    let programme_id = match (programme, cohorts.as_slice()) {
-        (Some(id), _) => id.to_owned(),
-        (None, [(only, _)]) => only.clone(),
-        (None, []) => {
-            return Err(CliError::Usage(
-                "No results imported yet: leadback cohort import FILE...".into(),
-            ));
-        }
-        (None, _) => {
-            let ids: Vec<&str> = cohorts.iter().map(|(id, _)| id.as_str()).collect();
-            return Err(CliError::Usage(format!(
-                "Results of several programmes are here ({}); choose one with --programme.",
-                ids.join(", ")
-            )));
-        }
+    let programme_id = match programme {
+        Some(id) => id.to_owned(),
+        None => leadback_actions::cohort::only_cohort(&store)?,
     };
-    let results = store
-        .cohort_results(&programme_id)?
-        .iter()
-        .map(|body| {
-            ResultsFile::open(body)
-                .map_err(|e| CliError::Usage(format!("a stored results file is damaged: {e}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let exercise_ids = find_programme(data_dir, &programme_id)
-        .map(|p| p.exercise_ids())
-        .unwrap_or_default();
-    let summary = summarize(&programme_id, &exercise_ids, &results);
+    let (exercises, habits) = libraries()?;
+    let (programmes, _) = leadback_actions::programmes::all(&store, &exercises, &habits)?;
+    let summary = leadback_actions::cohort::summary(&store, &programmes, &programme_id)?;
     if json {
         let stances: BTreeMap<&str, serde_json::Value> = summary
             .stances

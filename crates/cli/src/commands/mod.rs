@@ -87,49 +87,8 @@ pub fn person_named(store: &Store, name: &str) -> Result<Person, CliError> {
     }
 }
 
-/// An output file is a `.EXTENSION` file (`what` says why, e.g. "a report is a PDF"), never the
-/// database, its journal files or a backup.
-pub fn check_output(
-    store: &Store,
-    file: &Path,
-    extension: &str,
-    what: &str,
-) -> Result<(), CliError> {
-    let refuse = |message: &str| CliError::InputFile {
-        path: file.to_path_buf(),
-        message: format!("{message} Nothing was written."),
-    };
-    let fits = file
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
-    if !fits {
-        return Err(refuse(&format!(
-            "{what}: give a file name ending in .{extension}."
-        )));
-    }
-    if file.is_dir() {
-        return Err(refuse(&format!(
-            "is a folder; give a file name ending in .{extension}."
-        )));
-    }
-    let target = resolved(file).ok_or_else(|| refuse("its folder does not exist."))?;
-    if let Some(database) = store.path().and_then(resolved) {
-        let backups = resolved(&leadback_store::backup::backups_dir(&database));
-        if target == database || backups.is_some_and(|b| target.starts_with(b)) {
-            return Err(refuse(
-                "is where Leadback keeps its data; choose another file.",
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// `path` with links and `..` resolved; a file that does not exist yet through its folder.
-fn resolved(path: &Path) -> Option<PathBuf> {
-    path.canonicalize().ok().or_else(|| {
-        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
-        let folder = folder.map_or_else(|| Path::new(".").canonicalize(), Path::canonicalize);
-        Some(folder.ok()?.join(path.file_name()?))
-    })
+/// `path` made absolute against the folder the command runs in (the use cases take only full
+/// paths); a path that cannot be is left as it is, for the use case to refuse.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use leadback_core::Clock;
 use leadback_core::assessment::Stance;
-use leadback_core::observers::{MAX_ANSWERS_BYTES, StanceView, render_html};
+use leadback_core::observers::{MAX_ANSWERS_BYTES, StanceView};
 
 use crate::error::CliError;
 
@@ -23,15 +23,15 @@ pub fn export(
 ) -> Result<(), CliError> {
     let mut store = super::open_store(data_dir)?;
     let person = super::person_named(&store, name)?;
-    super::check_output(&store, file, "html", "an observer form is a web page")?;
     let library = super::instrument::library(&store)?;
-    let request = store.ask_observer(person.id, observer, &library, clock.now())?;
-    let form = store.observer_form(request.id, &library)?;
-    if let Err(err) = leadback_store::paths::write_file(file, render_html(&form)) {
-        // The request is of no use without its form: take it back, then report the failure.
-        store.delete_observer_request(request.id)?;
-        return Err(err.into());
-    }
+    let (request, answers_file) = leadback_actions::observers::ask(
+        &mut store,
+        clock,
+        &library,
+        person.id,
+        observer,
+        &super::absolute(file),
+    )?;
     writeln!(
         out,
         "Asked {} about {}: their form is {}. They open it in any browser and send back {}; \
@@ -39,7 +39,7 @@ pub fn export(
         request.observer,
         person.name,
         file.display(),
-        form.answers_file_name(),
+        answers_file,
         name
     )?;
     Ok(())

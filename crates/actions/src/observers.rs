@@ -1,0 +1,45 @@
+//! Asking an observer (a 360 view): their form is one web page written where the coach chooses.
+
+use std::path::Path;
+
+use leadback_core::Clock;
+use leadback_core::assessment::InstrumentLibrary;
+use leadback_core::observers::render_html;
+use leadback_store::{ObserverRequest, Store};
+
+use crate::{ActionError, files};
+
+/// Writes the form of an unanswered request to `path` (an `.html` file); returns the name the
+/// observer's answers file will have.
+pub fn write_form(
+    store: &Store,
+    instruments: &InstrumentLibrary,
+    request_id: i64,
+    path: &Path,
+) -> Result<String, ActionError> {
+    files::check_output(store, path, "html", "an observer form")?;
+    let form = store.observer_form(request_id, instruments)?;
+    files::write(store, path, render_html(&form))?;
+    Ok(form.answers_file_name())
+}
+
+/// Asks `observer` about `person_id` and writes their form to `path` as one action: if the form
+/// cannot be written, the request is taken back. Returns the request and its answers file's name.
+pub fn ask(
+    store: &mut Store,
+    clock: &dyn Clock,
+    instruments: &InstrumentLibrary,
+    person_id: i64,
+    observer: &str,
+    path: &Path,
+) -> Result<(ObserverRequest, String), ActionError> {
+    files::check_output(store, path, "html", "an observer form")?;
+    let request = store.ask_observer(person_id, observer, instruments, clock.now())?;
+    match write_form(store, instruments, request.id, path) {
+        Ok(answers_file) => Ok((request, answers_file)),
+        Err(err) => {
+            store.delete_observer_request(request.id)?;
+            Err(err)
+        }
+    }
+}

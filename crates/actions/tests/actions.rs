@@ -1,0 +1,255 @@
+//! The use cases as both front ends call them: a store in a temporary folder, a fixed clock.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use leadback_actions::cohort::{self, ExportResults};
+use leadback_actions::{ActionError, Code, assessments, files};
+use leadback_core::assessment::{InstrumentLibrary, Stance, StanceScores};
+use leadback_core::cohort::ResultsFile;
+use leadback_core::exercises::ExerciseLibrary;
+use leadback_core::habits::builtin_library;
+use leadback_core::programmes::{self, Programme};
+use leadback_core::{FixedClock, PersonName};
+use leadback_store::Store;
+
+fn t(days: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap() + Duration::days(days)
+}
+
+fn store_with_me(dir: &Path) -> (Store, i64) {
+    let mut store = Store::open_in(dir).unwrap();
+    let me = store
+        .set_my_name(&PersonName::parse("Ada").unwrap(), t(0))
+        .unwrap();
+    (store, me.id)
+}
+
+/// Starts an assessment on the built-in instrument and answers every statement with `value`
+/// (reverse-keyed ones the other way, so every stance scores the same); finishes it if asked.
+fn assessment(store: &mut Store, me: i64, value: i64, day: i64, finish: bool) -> i64 {
+    let library = InstrumentLibrary::builtin().unwrap();
+    let instrument = library.current();
+    let record = store
+        .start_assessment(me, instrument.id(), i64::from(instrument.version()), t(day))
+        .unwrap();
+    let scale = instrument.scale();
+    for item in instrument.items() {
+        let answer = if item.reverse {
+            scale.min + scale.max - value
+        } else {
+            value
+        };
+        store
+            .save_answer(record.id, &item.id, Some(answer), 0, t(day))
+            .unwrap();
+    }
+    for item in instrument.energy_items() {
+        store
+            .save_answer(record.id, &item.id, Some(value), 0, t(day))
+            .unwrap();
+    }
+    if finish {
+        store.complete_assessment(record.id, t(day)).unwrap();
+    }
+    record.id
+}
+
+fn retreat() -> Programme {
+    let exercises = ExerciseLibrary::builtin().unwrap();
+    let habits = builtin_library().unwrap();
+    programmes::builtin(&exercises, &habits)
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap()
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_unfinished_assessment_has_no_result_and_is_in_no_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let library = InstrumentLibrary::builtin().unwrap();
+    let open = assessment(&mut store, me, 4, 1, false);
+    let record = store.assessment(open).unwrap();
+
+    let refused = assessments::result(&record, &library).unwrap_err();
+    assert!(
+        matches!(refused, ActionError::Unfinished { id } if id == open),
+        "an unfinished assessment is refused, never scored with a made-up date: {refused:?}"
+    );
+    assert_eq!(refused.code(), Code::InvalidInput);
+    assert!(assessments::history_entry(&record, &library).is_err());
+    assert_eq!(assessments::history(&store, &library, me).unwrap(), vec![]);
+    assert_eq!(assessments::latest(&store, &library, me).unwrap(), None);
+}
+
+#[test]
+fn a_finished_assessment_is_scored_on_its_answers_and_dated_when_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let library = InstrumentLibrary::builtin().unwrap();
+    let first = assessment(&mut store, me, 2, 1, true);
+    let second = assessment(&mut store, me, 5, 8, true);
+
+    let scored = assessments::result(&store.assessment(second).unwrap(), &library).unwrap();
+    assert_eq!(scored.completed_at, t(8));
+    let history = assessments::history(&store, &library, me).unwrap();
+    assert_eq!(
+        history.iter().map(|h| h.id).collect::<Vec<_>>(),
+        vec![first, second]
+    );
+    let latest = assessments::latest(&store, &library, me).unwrap().unwrap();
+    assert_eq!(latest.id, second);
+    assert!(
+        history[1].scores.stances.front > history[0].scores.stances.front,
+        "agreeing more scores higher: {history:?}"
+    );
+}
+
+#[test]
+fn a_results_file_has_the_first_assessment_before_and_the_latest_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let library = InstrumentLibrary::builtin().unwrap();
+    assessment(&mut store, me, 2, 1, true);
+    assessment(&mut store, me, 3, 4, true);
+    assessment(&mut store, me, 5, 8, true);
+    assessment(&mut store, me, 1, 9, false);
+    let programme = retreat();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("results.json");
+    let input = ExportResults {
+        programme: &programme,
+        participant_code: "  owl-7 ",
+        name: None,
+        path: &path,
+    };
+    cohort::export_results(&store, &library, me, input).unwrap();
+
+    let file = ResultsFile::open(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let history = assessments::history(&store, &library, me).unwrap();
+    let front = |s: Option<&StanceScores>| s.and_then(|s| s.get(Stance::Front));
+    let tenths = |v: Option<f64>| v.map(|v| (v * 10.0).round() / 10.0);
+    assert_eq!(file.participant_code(), "owl-7");
+    assert_ne!(front(file.pre()), front(file.post()));
+    assert_eq!(front(file.pre()), tenths(history[0].scores.stances.front));
+    assert_eq!(
+        front(file.post()),
+        tenths(history[2].scores.stances.front),
+        "after is the latest finished one, not the unfinished one"
+    );
+}
+
+#[test]
+fn a_results_file_is_never_written_over_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let library = InstrumentLibrary::builtin().unwrap();
+    assessment(&mut store, me, 3, 1, true);
+    let programme = retreat();
+    let database = store.path().unwrap().to_path_buf();
+    let before = std::fs::read(&database).unwrap();
+    let input = ExportResults {
+        programme: &programme,
+        participant_code: "owl-7",
+        name: None,
+        path: &database,
+    };
+    let refused = cohort::export_results(&store, &library, me, input).unwrap_err();
+    assert!(matches!(refused, ActionError::File { .. }), "{refused:?}");
+    assert_eq!(std::fs::read(&database).unwrap(), before);
+}
+
+#[test]
+fn cohort_results_are_all_checked_before_any_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = store_with_me(dir.path());
+    let programme = retreat();
+    let clock = FixedClock::new(t(10));
+    let out = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (code, before, after) in [("a", 40.0, 60.0), ("b", 50.0, 70.0), ("c", 30.0, 50.0)] {
+        let scores = |v: f64| StanceScores {
+            front: Some(v),
+            behind: Some(v),
+            servant: Some(v),
+        };
+        let file = ResultsFile::new(
+            &programme.id,
+            code,
+            None,
+            Some(scores(before)),
+            Some(scores(after)),
+            &[],
+        )
+        .unwrap();
+        let path = out.path().join(format!("{code}.json"));
+        std::fs::write(&path, file.seal()).unwrap();
+        paths.push(path);
+    }
+    let broken = out.path().join("broken.json");
+    std::fs::write(&broken, "{ not a results file").unwrap();
+
+    let mut with_broken = paths.clone();
+    with_broken.push(broken.clone());
+    let refused = cohort::import_results(&mut store, &clock, &with_broken).unwrap_err();
+    assert!(
+        matches!(&refused, ActionError::File { path, .. } if *path == broken),
+        "the message names the broken file: {refused:?}"
+    );
+    assert!(store.cohort_results(&programme.id).unwrap().is_empty());
+    assert!(matches!(
+        cohort::import_results(&mut store, &clock, &[]),
+        Err(ActionError::Invalid(_))
+    ));
+
+    assert_eq!(
+        cohort::import_results(&mut store, &clock, &paths).unwrap(),
+        3
+    );
+    let summary = cohort::summary(&store, std::slice::from_ref(&programme), &programme.id).unwrap();
+    assert_eq!(summary.participants, 3);
+    assert_eq!(cohort::only_cohort(&store).unwrap(), programme.id);
+    let unknown = cohort::summary(&store, &[programme], "no-such-programme").unwrap_err();
+    assert_eq!(unknown.code(), Code::NotFound);
+}
+
+#[test]
+fn an_output_path_is_checked_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = store_with_me(dir.path());
+    let out = tempfile::tempdir().unwrap();
+    let refused = |path: &Path| files::check_output(&store, path, "pdf", "a report").is_err();
+    assert!(refused(&out.path().join("report.txt")), "wrong extension");
+    assert!(
+        refused(Path::new("report.pdf")),
+        "a bare name names no folder"
+    );
+    assert!(
+        refused(&out.path().join("nowhere/report.pdf")),
+        "missing folder"
+    );
+    std::fs::create_dir(out.path().join("folder.pdf")).unwrap();
+    assert!(refused(&out.path().join("folder.pdf")), "a folder");
+    let database = store.path().unwrap().with_extension("pdf");
+    std::fs::write(&database, b"x").unwrap();
+    assert!(
+        !refused(&database),
+        "beside the database with another name is fine"
+    );
+    assert!(files::check_output(&store, &out.path().join("Report.PDF"), "pdf", "a report").is_ok());
+    assert!(files::write(&store, store.path().unwrap(), b"oops").is_err());
+    assert!(files::write(&store, &dir.path().join("backups/x.pdf"), b"oops").is_err());
+    assert_eq!(files_in(out.path()).len(), 1, "only the folder made above");
+}
