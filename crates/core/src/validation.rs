@@ -42,6 +42,31 @@ pub fn single_line(field: &'static str, raw: &str, max: usize) -> Result<String,
     Ok(trimmed.to_owned())
 }
 
+/// A text of several lines: trimmed, at most `max` characters, tabs and line breaks allowed but no
+/// other control characters.
+pub(crate) fn multi_line(
+    field: &'static str,
+    raw: &str,
+    max: usize,
+    may_be_empty: bool,
+) -> Result<String, ValidationError> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() && !may_be_empty {
+        return Err(ValidationError::Empty { field });
+    }
+    let len = trimmed.chars().count();
+    if len > max {
+        return Err(ValidationError::TooLong { field, len, max });
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(ValidationError::ControlCharacter { field });
+    }
+    Ok(trimmed.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,29 +101,4 @@ mod tests {
             Err(ValidationError::ControlCharacter { field: "Name" })
         );
     }
-}
-
-/// A text of several lines: trimmed, at most `max` characters, tabs and line breaks allowed but no
-/// other control characters.
-pub(crate) fn multi_line(
-    field: &'static str,
-    raw: &str,
-    max: usize,
-    may_be_empty: bool,
-) -> Result<String, ValidationError> {
-    let trimmed = raw.trim();
-    if trimmed.is_empty() && !may_be_empty {
-        return Err(ValidationError::Empty { field });
-    }
-    let len = trimmed.chars().count();
-    if len > max {
-        return Err(ValidationError::TooLong { field, len, max });
-    }
-    if trimmed
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(ValidationError::ControlCharacter { field });
-    }
-    Ok(trimmed.to_owned())
 }
