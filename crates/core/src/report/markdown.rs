@@ -2,7 +2,7 @@
 //! their words (lines joined), `-`/`*`/`+` and `1.` lines become lists. Emphasis and code marks are
 //! dropped and links keep their address in brackets, since a printed page cannot follow them.
 
-use super::Block;
+use super::model::Block;
 
 /// Simple Markdown as report blocks: `#` headings, paragraphs (lines joined), `-`/`*`/`+` and
 /// `1.` lists; emphasis and code marks dropped, `[text](address)` kept as "text (address)".

@@ -7,7 +7,8 @@
 use crate::assessment::{Stance, StanceScores};
 use crate::observers::{MIN_OBSERVERS, ObserverSummary, StanceView};
 
-use super::{Bar, BarGroup, Block, Figure, Section, Table, Tone, column, score_text, stance_name};
+use super::model::{Bar, BarGroup, Block, Figure, Section, Table, Tone};
+use super::words::{column, score_text, stance_name};
 
 /// The person's own latest scores and their observers' combined view, as the store's observer
 /// view holds them.

@@ -1,8 +1,11 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
-use crate::PersonKind;
+use crate::assessment::HistoryEntry;
 use crate::assessment::{AnswerSheet, Instrument, builtin, evaluate};
+use crate::clients::Session;
+use crate::habits::HabitStance;
+use crate::{Person, PersonKind};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
