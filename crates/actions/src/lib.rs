@@ -12,6 +12,8 @@ pub mod assessments;
 pub mod cohort;
 mod error;
 pub mod files;
+pub mod habits;
+pub mod instruments;
 pub mod observers;
 pub mod people;
 pub mod programmes;

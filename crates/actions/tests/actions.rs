@@ -3,8 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::Weekday;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use leadback_actions::cohort::{self, ExportResults};
+use leadback_actions::habits::{self, Reminder};
 use leadback_actions::{ActionError, Code, assessments, files};
 use leadback_core::assessment::{InstrumentLibrary, Stance, StanceScores};
 use leadback_core::cohort::ResultsFile;
@@ -252,4 +254,82 @@ fn an_output_path_is_checked_before_anything_is_written() {
     assert!(files::write(&store, store.path().unwrap(), b"oops").is_err());
     assert!(files::write(&store, &dir.path().join("backups/x.pdf"), b"oops").is_err());
     assert_eq!(files_in(out.path()).len(), 1, "only the folder made above");
+}
+
+fn habit(store: &mut Store, me: i64, library_id: &str) -> i64 {
+    let library = builtin_library().unwrap();
+    let found = library.get(library_id).unwrap();
+    let name = leadback_core::habits::HabitName::parse(&found.name).unwrap();
+    let new = leadback_store::NewHabit::from_library(found, &name);
+    store.library_habit_once(me, &new, t(0)).unwrap().0.id
+}
+
+fn at(hh_mm: &str, weekdays: i64) -> Reminder {
+    let time = chrono::NaiveTime::parse_from_str(hh_mm, "%H:%M").unwrap();
+    Reminder { time, weekdays }
+}
+
+#[test]
+fn reminders_are_checked_by_the_rule_and_replaced_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let id = habit(&mut store, me, "praise-a-contribution");
+    let weekdays = habits::weekday_mask(&[Weekday::Mon, Weekday::Fri]);
+    assert_eq!(weekdays, 0b1_0001);
+
+    let saved = habits::set_reminders(
+        &mut store,
+        me,
+        id,
+        &[at("07:30", weekdays), at("18:00", 127)],
+    )
+    .unwrap();
+    assert_eq!(saved.len(), 2);
+    for refused in [
+        vec![at("07:30", 0)],
+        vec![at("07:30", 128)],
+        vec![at("07:30", -1)],
+        vec![at("07:30", 1), at("07:30", 2)],
+        (0..25)
+            .map(|h| at(&format!("{:02}:{:02}", h % 24, h / 24), 1))
+            .collect(),
+    ] {
+        let err = habits::set_reminders(&mut store, me, id, &refused).unwrap_err();
+        assert_eq!(err.code(), Code::InvalidInput, "{refused:?}: {err}");
+    }
+    assert_eq!(
+        store.reminders(Some(id)).unwrap().len(),
+        2,
+        "a refusal changes nothing"
+    );
+    assert_eq!(
+        habits::set_reminders(&mut store, me, 999, &[])
+            .unwrap_err()
+            .code(),
+        Code::Store
+    );
+    assert!(
+        habits::set_reminders(&mut store, me, id, &[])
+            .unwrap()
+            .is_empty(),
+        "none clears them"
+    );
+}
+
+#[test]
+fn an_archived_habit_leaves_the_list_and_someone_elses_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let id = habit(&mut store, me, "praise-a-contribution");
+    let clock = FixedClock::new(t(3));
+    assert!(habits::archive(&mut store, &clock, me + 1, id, true).is_err());
+    assert_eq!(store.habits(me, false).unwrap().len(), 1);
+    let archived = habits::archive(&mut store, &clock, me, id, true).unwrap();
+    assert!(archived.archived_at.is_some());
+    assert!(store.habits(me, false).unwrap().is_empty());
+    assert_eq!(
+        store.habits(me, true).unwrap().len(),
+        1,
+        "its history stays"
+    );
 }

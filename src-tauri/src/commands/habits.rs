@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime};
+use leadback_actions::habits;
 use leadback_core::habits::{
-    CheckState, HabitName, HabitStance, LibraryHabit, MAX_REMINDER_TIMES, Period, Schedule,
-    StanceRollup, check_in_date, check_in_note, stance_rollup, strength_series,
+    CheckState, HabitName, HabitStance, LibraryHabit, Schedule, StanceRollup, check_in_date,
+    check_in_note,
 };
 use leadback_store::loop_import::{self, LoopImportSummary};
 use leadback_store::{
@@ -136,8 +137,14 @@ pub async fn archive_habit(
     archived: bool,
 ) -> Result<HabitRecord, IpcError> {
     let mut store = state.store()?;
-    my_habit(&store, habit_id)?;
-    Ok(store.set_habit_archived(habit_id, archived, state.clock.now())?)
+    let me = my_id(&store)?;
+    Ok(habits::archive(
+        &mut store,
+        &*state.clock,
+        me,
+        habit_id,
+        archived,
+    )?)
 }
 
 #[tauri::command]
@@ -216,27 +223,8 @@ pub async fn get_energy(state: State<'_, AppState>) -> Result<Vec<EnergyRecord>,
 /// Mean strength of my habits per stance, per week, from the first check-in to today.
 #[tauri::command]
 pub async fn get_stance_rollup(state: State<'_, AppState>) -> Result<Vec<StanceRollup>, IpcError> {
-    let today = state.clock.today();
-    let (habits, mut states) = {
-        let store = state.store()?;
-        let me = my_id(&store)?;
-        (store.habits(me, true)?, store.check_in_states(me)?)
-    };
-    let series: Vec<(HabitStance, Vec<_>)> = habits
-        .iter()
-        .filter_map(|habit| {
-            let stance = habit.stance?;
-            let check_ins = states.remove(&habit.id)?;
-            let first = *check_ins.keys().next()?;
-            Some((
-                stance,
-                strength_series(habit.schedule, &check_ins, first, today),
-            ))
-        })
-        .collect();
-    let borrowed: Vec<(HabitStance, &[_])> =
-        series.iter().map(|(s, v)| (*s, v.as_slice())).collect();
-    Ok(stance_rollup(&borrowed, Period::Week))
+    let store = state.store()?;
+    Ok(habits::rollup(&store, &*state.clock, my_id(&store)?)?)
 }
 
 /// A reminder as the UI sends it: "HH:MM" and a weekday mask (bit 0 = Monday).
@@ -262,34 +250,15 @@ pub async fn set_reminders(
                     format!("{:?} is not a time of day like 07:30.", r.time),
                 )
             })?;
-            if !(1..=127).contains(&r.weekdays) {
-                return Err(IpcError::new(
-                    ErrorCode::InvalidInput,
-                    "A reminder needs at least one day of the week.",
-                ));
-            }
-            Ok((time, r.weekdays))
+            Ok(habits::Reminder {
+                time,
+                weekdays: r.weekdays,
+            })
         })
         .collect::<Result<Vec<_>, IpcError>>()?;
-    let times: std::collections::BTreeSet<_> = parsed.iter().map(|(time, _)| time).collect();
-    if times.len() != parsed.len() {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            "Two reminders are at the same time; give each its own time.",
-        ));
-    }
-    if parsed.len() > MAX_REMINDER_TIMES {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            format!(
-                "{} reminders a day is too many; at most {MAX_REMINDER_TIMES}.",
-                parsed.len()
-            ),
-        ));
-    }
     let mut store = state.store()?;
-    my_habit(&store, habit_id)?;
-    let saved = store.set_reminders(habit_id, &parsed)?;
+    let me = my_id(&store)?;
+    let saved = habits::set_reminders(&mut store, me, habit_id, &parsed)?;
     drop(store);
     state.reminders_changed();
     Ok(saved)

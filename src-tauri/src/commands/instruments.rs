@@ -1,13 +1,12 @@
 //! Instruments: the built-in one and a coach's own (imported from a file after a preview), which
 //! one new assessments use, and each one's internal consistency over this database.
 
-use std::path::Path;
-
+use leadback_actions::instruments::{self as actions, Libraries};
 use leadback_core::assessment::{
-    CustomInstrumentError, Instrument, InstrumentConsistency, InstrumentLibrary, InstrumentPreview,
-    InstrumentSummary, MAX_INSTRUMENT_BYTES, check_size, instrument_consistency, summary,
+    InstrumentConsistency, InstrumentLibrary, InstrumentPreview, InstrumentSummary,
+    instrument_consistency, summary,
 };
-use leadback_store::{BackupReason, Store};
+use leadback_store::Store;
 use tauri::State;
 
 use crate::error::{ErrorCode, IpcError};
@@ -30,43 +29,16 @@ fn invalid(err: impl std::fmt::Display) -> IpcError {
     IpcError::new(ErrorCode::InvalidInput, err.to_string())
 }
 
-/// Reads an instrument file, at most one byte past the limit, so an oversized file (or a device
-/// that never ends) is refused without being read whole.
-fn read(path: &Path) -> Result<(String, String), IpcError> {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let bytes = super::read_chosen_file(path, MAX_INSTRUMENT_BYTES)?;
-    check_size(&name, bytes.len()).map_err(invalid)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| invalid(format!("{name} is not a text file (it is not UTF-8).")))?;
-    Ok((name, text))
-}
-
-/// Checks a file against the library, the habit and exercise libraries and what is stored.
-fn check(
-    state: &AppState,
-    store: &Store,
-    path: &Path,
-) -> Result<(Instrument, bool, String), IpcError> {
-    let (name, text) = read(path)?;
-    let existing = match Instrument::parse(&name, &text) {
-        Ok(parsed) => store.custom_instrument_text(parsed.id(), i64::from(parsed.version()))?,
-        Err(_) => None,
-    };
-    let habits = state.habit_library()?;
-    let exercises = state.exercises()?;
-    let (instrument, new) = library(state, store)?
-        .check_custom(
-            &name,
-            &text,
-            existing.as_deref(),
-            |id| habits.get(id).is_some(),
-            |id| exercises.get(id).is_some(),
-        )
-        .map_err(|err: CustomInstrumentError| invalid(err))?;
-    Ok((instrument, new, text))
+/// The libraries an instrument file is checked against.
+fn libraries<'a>(
+    state: &'a AppState,
+    instruments: &'a InstrumentLibrary,
+) -> Result<Libraries<'a>, IpcError> {
+    Ok(Libraries {
+        instruments,
+        habits: state.habit_library()?,
+        exercises: state.exercises()?,
+    })
 }
 
 /// Every instrument, the built-in one first, with the one new assessments use marked.
@@ -84,10 +56,11 @@ pub async fn preview_instrument(
     path: std::path::PathBuf,
 ) -> Result<InstrumentPreview, IpcError> {
     let store = state.store()?;
-    let (instrument, new, _) = check(&state, &store, &path)?;
+    let instruments = library(&state, &store)?;
+    let checked = actions::check_file(&store, libraries(&state, &instruments)?, &path)?;
     Ok(InstrumentPreview {
-        instrument: summary(&instrument, false, None),
-        already_imported: !new,
+        instrument: summary(&checked.instrument, false, None),
+        already_imported: !checked.new,
     })
 }
 
@@ -99,12 +72,14 @@ pub async fn import_instrument(
     path: std::path::PathBuf,
 ) -> Result<InstrumentSummary, IpcError> {
     let mut store = state.store()?;
-    let (instrument, new, text) = check(&state, &store, &path)?;
-    let version = i64::from(instrument.version());
-    if new {
-        store.backup_now(BackupReason::BeforeImport, state.clock.now())?;
-        store.add_custom_instrument(instrument.id(), version, &text, state.clock.now())?;
-    }
+    let instruments = library(&state, &store)?;
+    let checked = actions::import_file(
+        &mut store,
+        &*state.clock,
+        libraries(&state, &instruments)?,
+        &path,
+    )?;
+    let (instrument, version) = (&checked.instrument, i64::from(checked.instrument.version()));
     library(&state, &store)?
         .summaries()
         .into_iter()

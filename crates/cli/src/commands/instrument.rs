@@ -1,14 +1,14 @@
 use std::io::Write;
 use std::path::Path;
 
+use leadback_actions::instruments::{self as actions, Libraries};
 use leadback_core::Clock;
 use leadback_core::assessment::{
-    BUILTIN_FILE_NAME, Instrument, InstrumentLibrary, MAX_INSTRUMENT_BYTES, builtin, check_size,
-    instrument_consistency,
+    BUILTIN_FILE_NAME, InstrumentLibrary, builtin, instrument_consistency,
 };
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::builtin_library;
-use leadback_store::{BackupReason, Store};
+use leadback_store::Store;
 
 use crate::error::CliError;
 use crate::output;
@@ -72,23 +72,17 @@ pub fn import(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let (name, text) = read(file)?;
     let mut store = super::open_store(data_dir)?;
-    let existing = match Instrument::parse(&name, &text) {
-        Ok(parsed) => store.custom_instrument_text(parsed.id(), i64::from(parsed.version()))?,
-        Err(_) => None,
-    };
     let habits = builtin_library()?;
     let exercises = ExerciseLibrary::builtin().map_err(|e| CliError::Usage(e.to_string()))?;
-    let (instrument, new) = library(&store)?
-        .check_custom(
-            &name,
-            &text,
-            existing.as_deref(),
-            |id| habits.get(id).is_some(),
-            |id| exercises.get(id).is_some(),
-        )
-        .map_err(|err| CliError::Usage(err.to_string()))?;
+    let instruments = library(&store)?;
+    let libraries = Libraries {
+        instruments: &instruments,
+        habits: &habits,
+        exercises: &exercises,
+    };
+    let checked = actions::import_file(&mut store, clock, libraries, file)?;
+    let instrument = &checked.instrument;
     let what = format!(
         "{} version {}: {} ({} items, {} scenarios)",
         instrument.id(),
@@ -97,13 +91,11 @@ pub fn import(
         instrument.items().len(),
         instrument.scenarios().len()
     );
-    if !new {
+    if !checked.new {
         writeln!(out, "Already imported, nothing changed: {what}")?;
         return Ok(());
     }
-    store.backup_now(BackupReason::BeforeImport, clock.now())?;
     let version = i64::from(instrument.version());
-    store.add_custom_instrument(instrument.id(), version, &text, clock.now())?;
     writeln!(out, "Imported {what}")?;
     writeln!(
         out,
@@ -112,26 +104,6 @@ pub fn import(
         instrument.id()
     )?;
     Ok(())
-}
-
-/// Reads an instrument file, at most one byte past the limit.
-fn read(file: &Path) -> Result<(String, String), CliError> {
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let unreadable = |e: std::io::Error| CliError::InputFile {
-        path: file.to_owned(),
-        message: format!("could not be read: {e}"),
-    };
-    let bytes =
-        leadback_store::paths::read_at_most(file, MAX_INSTRUMENT_BYTES).map_err(unreadable)?;
-    check_size(&name, bytes.len()).map_err(|err| CliError::Usage(err.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|_| CliError::InputFile {
-        path: file.to_owned(),
-        message: "is not a text file (it is not UTF-8)".into(),
-    })?;
-    Ok((name, text))
 }
 
 /// `leadback instrument list`: every instrument, `*` marking the one new assessments use.

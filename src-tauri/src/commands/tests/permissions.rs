@@ -90,3 +90,83 @@ fn the_call_finder_finds_calls() {
         BTreeSet::from(["get_programmes".to_owned(), "x_y".to_owned()])
     );
 }
+
+/// The text between `start` and the first `end` after it in the file at `path` (under the root).
+fn between(path: &str, start: &str, end: &str) -> String {
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("{path} has no {start:?}"))
+        + start.len();
+    let to = text[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("{path}: no {end:?} after {start:?}"));
+    text[from..from + to].to_owned()
+}
+
+/// Every name in a list, and the names that appear in it more than once.
+fn names(list: Vec<String>) -> (BTreeSet<String>, Vec<String>) {
+    let mut set = BTreeSet::new();
+    let twice = list
+        .into_iter()
+        .filter(|n| !set.insert(n.clone()))
+        .collect();
+    (set, twice)
+}
+
+/// The command list is kept in three places (the handler list the shell dispatches on, the
+/// permissions build.rs generates, the capability that grants them); a command added to one and
+/// forgotten in another either cannot be called or is granted for nothing. This names it.
+#[test]
+fn the_handler_list_the_permission_list_and_the_capability_name_the_same_commands() {
+    let handlers: Vec<String> = between("src-tauri/src/commands/mod.rs", "generate_handler![", "]")
+        .split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| entry.rsplit("::").next().unwrap().to_owned())
+        .collect();
+    let permissions: Vec<String> =
+        between("src-tauri/build.rs", "const COMMANDS: &[&str] = &[", "];")
+            .split(',')
+            .map(|entry| entry.trim().trim_matches('"').to_owned())
+            .filter(|entry| !entry.is_empty())
+            .collect();
+    let capability: Vec<String> = granted()
+        .iter()
+        .filter_map(|p| p.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    assert!(
+        handlers.len() > 50,
+        "the handler list was not found: {handlers:?}"
+    );
+
+    let lists = [
+        (
+            "the handler list in src-tauri/src/commands/mod.rs",
+            names(handlers),
+        ),
+        ("COMMANDS in src-tauri/build.rs", names(permissions)),
+        (
+            "the permissions in src-tauri/capabilities/main.json",
+            names(capability),
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (list, (_, twice)) in &lists {
+        problems.extend(
+            twice
+                .iter()
+                .map(|name| format!("{name} is in {list} twice")),
+        );
+    }
+    let every: BTreeSet<&String> = lists.iter().flat_map(|(_, (set, _))| set).collect();
+    for name in every {
+        for (list, (set, _)) in &lists {
+            if !set.contains(name) {
+                problems.push(format!("{name} is missing from {list}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

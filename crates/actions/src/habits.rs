@@ -1,0 +1,135 @@
+//! A person's habits: their reminders, archiving one, and the stance roll-up of their strength.
+
+use chrono::{NaiveTime, Weekday};
+use leadback_core::Clock;
+use leadback_core::habits::{
+    HabitStance, Period, ReminderRule, StanceRollup, stance_rollup, strength_series,
+};
+use leadback_store::{HabitRecord, ReminderRecord, Store, StoreError};
+
+use crate::ActionError;
+
+/// Monday first: bit 0 of a weekday mask is Monday, bit 6 Sunday.
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// One reminder: a time of day on the weekdays of a mask (bit 0 = Monday … bit 6 = Sunday), as
+/// the store keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reminder {
+    pub time: NaiveTime,
+    pub weekdays: i64,
+}
+
+/// The mask of these weekdays (bit 0 = Monday).
+pub fn weekday_mask(days: &[Weekday]) -> i64 {
+    days.iter()
+        .map(|day| 1_i64 << day.num_days_from_monday())
+        .fold(0, |mask, bit| mask | bit)
+}
+
+/// `person_id`'s habit `habit_id`; someone else's is as good as missing.
+pub fn habit_of(store: &Store, person_id: i64, habit_id: i64) -> Result<HabitRecord, ActionError> {
+    let habit = store.habit(habit_id)?;
+    if habit.person_id != person_id {
+        return Err(StoreError::NotFound {
+            what: "habit",
+            id: habit_id,
+        }
+        .into());
+    }
+    Ok(habit)
+}
+
+/// Replaces the reminders of `person_id`'s habit `habit_id` (none clears them), in one
+/// transaction. Each reminder must make a [`ReminderRule`] (a time, at least one weekday), all
+/// together at most as many times a day as a rule allows, and no two at the same time.
+pub fn set_reminders(
+    store: &mut Store,
+    person_id: i64,
+    habit_id: i64,
+    reminders: &[Reminder],
+) -> Result<Vec<ReminderRecord>, ActionError> {
+    let invalid = |err: &dyn std::fmt::Display| ActionError::Invalid(sentence(err));
+    for reminder in reminders {
+        if !(0..=127).contains(&reminder.weekdays) {
+            return Err(ActionError::Invalid(format!(
+                "{} is not a set of weekdays.",
+                reminder.weekdays
+            )));
+        }
+        let days = WEEK
+            .into_iter()
+            .enumerate()
+            .filter(|(bit, _)| reminder.weekdays & (1 << bit) != 0)
+            .map(|(_, day)| day);
+        ReminderRule::new([reminder.time], days).map_err(|e| invalid(&e))?;
+    }
+    if !reminders.is_empty() {
+        ReminderRule::every_day(reminders.iter().map(|r| r.time)).map_err(|e| invalid(&e))?;
+    }
+    let times: std::collections::BTreeSet<_> = reminders.iter().map(|r| r.time).collect();
+    if times.len() != reminders.len() {
+        return Err(ActionError::Invalid(
+            "Two reminders are at the same time; give each its own time.".to_owned(),
+        ));
+    }
+    habit_of(store, person_id, habit_id)?;
+    let pairs: Vec<(NaiveTime, i64)> = reminders.iter().map(|r| (r.time, r.weekdays)).collect();
+    Ok(store.set_reminders(habit_id, &pairs)?)
+}
+
+/// Archives `person_id`'s habit (it leaves today's list, its history stays), or brings it back.
+pub fn archive(
+    store: &mut Store,
+    clock: &dyn Clock,
+    person_id: i64,
+    habit_id: i64,
+    archived: bool,
+) -> Result<HabitRecord, ActionError> {
+    habit_of(store, person_id, habit_id)?;
+    Ok(store.set_habit_archived(habit_id, archived, clock.now())?)
+}
+
+/// Mean strength of `person_id`'s habits per stance, per week, from each habit's first check-in
+/// to today (archived habits count for the weeks they were kept).
+pub fn rollup(
+    store: &Store,
+    clock: &dyn Clock,
+    person_id: i64,
+) -> Result<Vec<StanceRollup>, ActionError> {
+    let today = clock.today();
+    let habits = store.habits(person_id, true)?;
+    let mut states = store.check_in_states(person_id)?;
+    let series: Vec<(HabitStance, Vec<_>)> = habits
+        .iter()
+        .filter_map(|habit| {
+            let stance = habit.stance?;
+            let check_ins = states.remove(&habit.id)?;
+            let first = *check_ins.keys().next()?;
+            Some((
+                stance,
+                strength_series(habit.schedule, &check_ins, first, today),
+            ))
+        })
+        .collect();
+    let borrowed: Vec<(HabitStance, &[_])> =
+        series.iter().map(|(s, v)| (*s, v.as_slice())).collect();
+    Ok(stance_rollup(&borrowed, Period::Week))
+}
+
+/// Domain messages are written to follow "error:"; alone they start a sentence.
+fn sentence(err: &dyn std::fmt::Display) -> String {
+    let message = err.to_string();
+    let mut chars = message.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect::<String>() + "."
+    })
+}
