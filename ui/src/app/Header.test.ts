@@ -1,6 +1,6 @@
-import { render, screen } from "@testing-library/svelte";
+import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import Header from "./Header.svelte";
 import { nav } from "./nav.svelte";
 
@@ -39,5 +39,97 @@ describe("the header", () => {
   it("shows no navigation before onboarding", () => {
     render(Header, { me: null });
     expect(screen.queryByRole("navigation")).toBeNull();
+  });
+});
+
+describe("the header in a narrow window", () => {
+  // jsdom has no layout: each item is 10 px a letter wide, the navigation `room` px, and the
+  // observer reports a size as soon as it is asked to watch.
+  let room = 0;
+  beforeEach(() => {
+    vi.stubGlobal(
+      "ResizeObserver",
+      class {
+        constructor(private readonly report: () => void) {}
+        observe() {
+          queueMicrotask(() => this.report());
+        }
+        disconnect() {}
+      },
+    );
+    vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockImplementation(function (this: HTMLElement) {
+      return this.tagName === "NAV" ? room : 0;
+    });
+    vi.spyOn(Element.prototype, "getBoundingClientRect").mockImplementation(function (this: Element) {
+      const width = this.closest(".row") ? (this.textContent ?? "").length * 10 : 0;
+      return { width, height: 20, x: 0, y: 0, top: 0, left: 0, right: width, bottom: 20, toJSON: () => ({}) };
+    });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it("puts what does not fit behind More, and keeps Settings in view", async () => {
+    // More (50) + Home (40) + Habits (60) + Exercises (90) = 240 of 250 px.
+    room = 250;
+    render(Header, { me });
+    const more = await screen.findByRole("button", { name: "More" });
+    const main = screen.getByRole("navigation", { name: "Main" });
+    expect(within(main).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual(["Home", "Habits", "Exercises", "More▾"]);
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("button", { name: "Journal" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Settings" })).toBeTruthy();
+
+    await userEvent.click(more);
+    expect(more.getAttribute("aria-expanded")).toBe("true");
+    const hidden = ["Journal", "Programmes", "Progress", "Clients"];
+    expect(hidden.map((name) => screen.getByRole("button", { name }).textContent?.trim())).toEqual(hidden);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Journal" }));
+    await userEvent.click(screen.getByRole("button", { name: "Clients" }));
+    expect(nav.route).toEqual({ name: "clients" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("button", { name: "Clients" })).toBeNull();
+    expect(document.activeElement).toBe(more);
+  });
+
+  it("opens More from the keyboard: arrows, Home and End move, Escape closes, Enter goes", async () => {
+    room = 250;
+    render(Header, { me });
+    const more = await screen.findByRole("button", { name: "More" });
+    more.focus();
+    await userEvent.keyboard("{ArrowDown}");
+    expect(more.getAttribute("aria-expanded")).toBe("true");
+    const focused = () => document.activeElement?.textContent?.trim();
+    expect(focused()).toBe("Journal");
+    await userEvent.keyboard("{ArrowDown}");
+    expect(focused()).toBe("Programmes");
+    await userEvent.keyboard("{End}");
+    expect(focused()).toBe("Clients");
+    await userEvent.keyboard("{ArrowDown}");
+    expect(focused()).toBe("Journal");
+    await userEvent.keyboard("{ArrowUp}{Home}");
+    expect(focused()).toBe("Journal");
+    await userEvent.keyboard("{Escape}");
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    expect(document.activeElement).toBe(more);
+
+    await userEvent.keyboard("{ArrowUp}");
+    expect(focused()).toBe("Clients");
+    await userEvent.keyboard("{ArrowUp}{Enter}");
+    expect(nav.route).toEqual({ name: "progress" });
+    await userEvent.click(more);
+    expect(screen.getByRole("button", { name: "Progress" }).getAttribute("aria-current")).toBe("page");
+    await userEvent.click(screen.getByLabelText("Current person"));
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("shows every item, and no More, when they fit", async () => {
+    room = 2000;
+    nav.hasResults = true;
+    render(Header, { me });
+    await vi.waitFor(() => expect(screen.getByRole("button", { name: "History" })).toBeTruthy());
+    expect(screen.queryByRole("button", { name: "More" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Clients" })).toBeTruthy();
   });
 });
