@@ -48,8 +48,18 @@ pub fn check_output(
             "is not the name of {what}: give a name ending in .{extension}."
         )));
     }
+    check_target(store, path)
+}
+
+/// Checks a path to save a file at, whatever its name: it is not a folder, it names its folder and
+/// that folder exists, and it is not where Leadback keeps its data.
+pub fn check_target(store: &Store, path: &Path) -> Result<(), ActionError> {
+    let refuse = |why: &str| ActionError::File {
+        path: path.to_path_buf(),
+        message: format!("{why} Nothing was written."),
+    };
     if path.is_dir() {
-        return Err(refuse("is a folder.".to_owned()));
+        return Err(refuse("is a folder."));
     }
     // A bare or relative name means nothing to the app (its working folder is arbitrary); the CLI
     // makes names absolute against the shell's folder before calling.
@@ -58,7 +68,7 @@ pub fn check_output(
         .filter(|p| !p.as_os_str().is_empty())
         .is_some_and(Path::is_dir);
     if !folder_exists {
-        return Err(refuse("is in a folder that does not exist.".to_owned()));
+        return Err(refuse("is in a folder that does not exist."));
     }
     check_not_data(store, path)
 }

@@ -9,6 +9,7 @@
 //! no domain arithmetic (that is core's).
 
 pub mod assessments;
+pub mod coaching;
 pub mod cohort;
 mod error;
 pub mod files;

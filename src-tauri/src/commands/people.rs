@@ -3,20 +3,19 @@
 
 use std::path::PathBuf;
 
+use leadback_actions::coaching::{
+    self, AssignHomework, HomeworkChoice, HomeworkLibraries, NewSession,
+};
 use leadback_core::Person;
 use leadback_core::clients::{
     ClientInput, ClientOverview, Consent, ConsentInput, ErasePreview, Homework, HomeworkKind,
     PersonSummary, Session, SessionInput, TimelineKind, validate_notes,
 };
-use leadback_core::habits::HabitName;
-use leadback_store::NewHabit;
 use serde::Deserialize;
 use tauri::State;
 use ts_rs::TS;
 
 use crate::commands::data::ExportSummary;
-use crate::commands::exercises::exercise;
-use crate::commands::habits::library_habit;
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -145,11 +144,17 @@ pub async fn add_session(
     person_id: i64,
     session: SessionInput,
 ) -> Result<Session, IpcError> {
-    let agenda = session.validate()?;
-    let now = state.clock.now();
-    Ok(state
-        .store()?
-        .add_session(person_id, session.starts_at, &agenda, now)?)
+    let input = NewSession {
+        person_id,
+        starts_at: session.starts_at,
+        agenda: &session.agenda,
+        notes: None,
+    };
+    Ok(coaching::add_session(
+        &mut *state.store()?,
+        &*state.clock,
+        input,
+    )?)
 }
 
 #[tauri::command]
@@ -198,25 +203,21 @@ pub async fn assign_homework(
     session_id: i64,
     homework: HomeworkInput,
 ) -> Result<Vec<Homework>, IpcError> {
-    let today = state.clock.today();
-    let now = state.clock.now();
-    let person_id = {
-        let mut store = state.store()?;
-        let session = store.session(session_id)?;
-        match &homework {
-            HomeworkInput::Habit { library_id } => {
-                let habit = library_habit(&state, library_id)?;
-                let name = HabitName::parse(&habit.name)?;
-                let new = NewHabit::from_library(habit, &name);
-                store.assign_library_habit(session.id, &new, today, now)?;
-            }
-            HomeworkInput::Exercise { exercise_id } => {
-                let exercise = exercise(&state, exercise_id)?;
-                store.assign_exercise(session.id, &exercise.id, today)?;
-            }
-        }
-        session.person_id
+    let homework = match &homework {
+        HomeworkInput::Habit { library_id } => HomeworkChoice::Habit { library_id },
+        HomeworkInput::Exercise { exercise_id } => HomeworkChoice::Exercise { exercise_id },
     };
+    let libraries = HomeworkLibraries {
+        habits: state.habit_library()?,
+        exercises: state.exercises()?,
+    };
+    let input = AssignHomework {
+        session_id,
+        homework,
+        due: None,
+    };
+    let (_, person_id) =
+        coaching::assign_homework(&mut *state.store()?, &*state.clock, libraries, input)?;
     state.reminders_changed();
     Ok(client_overview(&state, person_id)?.homework)
 }

@@ -1,0 +1,110 @@
+//! A coach's work with a client: a session (with its notes) and the homework set in it.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use leadback_core::clients::{Session, SessionInput, validate_due, validate_notes};
+use leadback_core::exercises::ExerciseLibrary;
+use leadback_core::habits::{HabitLibrary, HabitName};
+use leadback_core::{Clock, ValidationError};
+use leadback_store::{NewHabit, Store};
+
+use crate::ActionError;
+
+impl From<ValidationError> for ActionError {
+    fn from(err: ValidationError) -> Self {
+        Self::Invalid(err.to_string())
+    }
+}
+
+/// A session to add.
+#[derive(Debug, Clone, Copy)]
+pub struct NewSession<'a> {
+    pub person_id: i64,
+    pub starts_at: NaiveDateTime,
+    pub agenda: &'a str,
+    /// Notes written beforehand (e.g. from a file), kept exactly as given.
+    pub notes: Option<&'a str>,
+}
+
+/// Adds a session with a client, with its notes if given. Everything is checked before anything
+/// is written; if the notes cannot be saved, the session is taken back, so it is one action.
+pub fn add_session(
+    store: &mut Store,
+    clock: &dyn Clock,
+    input: NewSession<'_>,
+) -> Result<Session, ActionError> {
+    let agenda = SessionInput {
+        starts_at: input.starts_at,
+        agenda: input.agenda.to_owned(),
+    }
+    .validate()?;
+    if let Some(notes) = input.notes {
+        validate_notes(notes)?;
+    }
+    let now = clock.now();
+    let mut session = store.add_session(input.person_id, input.starts_at, &agenda, now)?;
+    if let Some(notes) = input.notes.filter(|n| !n.is_empty()) {
+        if let Err(err) = store.save_session_notes(session.id, notes, now) {
+            store.delete_session(session.id)?;
+            return Err(err.into());
+        }
+        session.notes = notes.to_owned();
+    }
+    Ok(session)
+}
+
+/// What homework to set: a habit from the library (added to the client's habits unless they have
+/// it) or an exercise.
+#[derive(Debug, Clone, Copy)]
+pub enum HomeworkChoice<'a> {
+    Habit { library_id: &'a str },
+    Exercise { exercise_id: &'a str },
+}
+
+/// Homework to set in a session.
+#[derive(Debug, Clone, Copy)]
+pub struct AssignHomework<'a> {
+    pub session_id: i64,
+    pub homework: HomeworkChoice<'a>,
+    /// By when; from today to the furthest a due day may be.
+    pub due: Option<NaiveDate>,
+}
+
+/// The libraries homework is chosen from.
+#[derive(Debug, Clone, Copy)]
+pub struct HomeworkLibraries<'a> {
+    pub habits: &'a HabitLibrary,
+    pub exercises: &'a ExerciseLibrary,
+}
+
+/// Sets homework in a session; returns the homework's id and the client's id. The habit or
+/// exercise and the due day are checked before anything is written.
+pub fn assign_homework(
+    store: &mut Store,
+    clock: &dyn Clock,
+    libraries: HomeworkLibraries<'_>,
+    input: AssignHomework<'_>,
+) -> Result<(i64, i64), ActionError> {
+    let (today, now) = (clock.today(), clock.now());
+    let due = validate_due(today, input.due)?;
+    let session = store.session(input.session_id)?;
+    let id = match input.homework {
+        HomeworkChoice::Habit { library_id } => {
+            let habit = libraries.habits.get(library_id).ok_or_else(|| {
+                ActionError::NotFound(format!("There is no habit {library_id:?} in the library."))
+            })?;
+            let name = HabitName::parse(&habit.name)?;
+            let new = NewHabit::from_library(habit, &name);
+            store.assign_library_habit(session.id, &new, today, now)?
+        }
+        HomeworkChoice::Exercise { exercise_id } => {
+            let exercise = libraries.exercises.get(exercise_id).ok_or_else(|| {
+                ActionError::NotFound(format!("There is no exercise {exercise_id:?}."))
+            })?;
+            store.assign_exercise(session.id, &exercise.id, today)?
+        }
+    };
+    if due.is_some() {
+        store.set_homework_due(id, due)?;
+    }
+    Ok((id, session.person_id))
+}
