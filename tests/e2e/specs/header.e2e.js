@@ -3,7 +3,7 @@
 // (1100 px) and at the minimum (720 px), every item is either on the header's line and inside the
 // window, or behind "More"; Settings and the person switcher stay in view; nothing makes the page
 // scroll sideways; and each item opens its screen, by mouse and from the keyboard.
-import { onboard, openApp, ownDataDir, rawInvoke, screenshot } from "./support.js";
+import { expectAccessible, onboard, openApp, ownDataDir, rawInvoke, screenshot } from "./support.js";
 
 const dataDir = ownDataDir("header");
 const LONG = "Maximiliane Oberhauser-Lindqvist";
@@ -113,6 +113,7 @@ async function checkAt(width, shot, items = ITEMS) {
     await expect(more()).toHaveAttribute("aria-expanded", "true");
     for (const name of behind) await expectInsideWindow($("#more-menu").$(`button=${name}`), `${name} behind More`);
     await screenshot(`${shot}-more`);
+    await expectAccessible(`the header's More list at ${width} px`);
     await browser.keys("Escape");
     await expect(more()).toHaveAttribute("aria-expanded", "false");
   }
