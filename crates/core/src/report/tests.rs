@@ -312,6 +312,30 @@ fn markdown_without_structure_is_one_paragraph_and_odd_marks_stay_text() {
 }
 
 #[test]
+fn markdown_lists_inside_items_join_the_outer_list_and_code_keeps_its_words() {
+    let text = "- first\n  - inner one\n  - inner two\n- last\n\nAfter.\n\n    indented  code\n    more\n\n\
+                Title\n=====\n\n> quoted *words*";
+    assert_eq!(
+        markdown_blocks(text),
+        [
+            Block::List {
+                ordered: false,
+                items: vec![
+                    "first".into(),
+                    "inner one".into(),
+                    "inner two".into(),
+                    "last".into()
+                ],
+            },
+            Block::Paragraph("After.".into()),
+            Block::Paragraph("indented  code more".into()),
+            Block::Subheading("Title".into()),
+            Block::Paragraph("quoted words".into()),
+        ]
+    );
+}
+
+#[test]
 fn a_megabyte_of_notes_is_parsed_quickly_into_many_paragraphs() {
     let paragraph = "Who stepped up today? Sam did, and the team followed. ".repeat(20);
     let text = format!("{paragraph}\n\n").repeat(1_000);
