@@ -2,19 +2,12 @@
 //! acting for a client, and erasing a client so that nothing of them remains.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 use leadback_core::PersonName;
 use leadback_core::clients::{ClientDetails, HomeworkKind, TimelineKind};
 use leadback_core::habits::{CheckState, HabitName, Schedule};
 use leadback_store::{NewHabit, Store, StoreError};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
-}
-
-fn today() -> NaiveDate {
-    now().date_naive()
-}
+use leadback_testkit::{now, today};
 
 fn at(day: NaiveDate, hour: u32) -> NaiveDateTime {
     day.and_hms_opt(hour, 0, 0).unwrap()

@@ -4,19 +4,11 @@
 //! person has; a Loop import leaves a day the person already filled in as it is.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use leadback_core::PersonName;
 use leadback_core::habits::{CheckState, HabitName, NOTE_MAX_CHARS, Schedule};
 use leadback_store::loop_import::read_backup;
 use leadback_store::{LinkedCheckIn, NewHabit, Store, StoreError};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
-}
-
-fn today() -> NaiveDate {
-    now().date_naive()
-}
+use leadback_testkit::{now, today};
 
 /// Ada with the library habit "listen-before-speaking".
 fn ada() -> (Store, i64, i64) {

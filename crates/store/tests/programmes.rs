@@ -2,16 +2,12 @@
 //! goes in one step, and the programme that comes with Leadback stays.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use chrono::{DateTime, TimeZone, Utc};
 use leadback_core::PersonName;
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::builtin_library;
 use leadback_core::programmes::{self, Programme};
 use leadback_store::{ProgrammeDeletion, Store, StoreError, StoredProgramme};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
-}
+use leadback_testkit::now;
 
 fn builtin() -> Vec<Programme> {
     programmes::builtin(

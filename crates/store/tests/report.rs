@@ -6,23 +6,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use leadback_core::PersonName;
 use leadback_core::assessment::{InstrumentLibrary, Stance};
-use leadback_core::clients::ClientDetails;
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{CheckState, HabitName, HabitStance, Schedule, builtin_library};
 use leadback_core::observers::StanceView;
 use leadback_core::report::ObserverComparison;
 use leadback_store::{AnsweredVia, NewHabit, ReportLibraries, Store, StoreError};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
-}
-
-fn today() -> NaiveDate {
-    now().date_naive()
-}
+use leadback_testkit::{add_client, now, today};
 
 /// Takes the built-in assessment for `person`, every item answered `value`.
 fn assess(
@@ -81,16 +73,7 @@ impl Setup {
 }
 
 fn client(store: &mut Store, name: &str) -> i64 {
-    let details = ClientDetails {
-        name: name.into(),
-        contact: None,
-        tags: vec![],
-    };
-    store
-        .add_client(&details, today(), "Coaching for six months.", now())
-        .unwrap()
-        .person
-        .id
+    add_client(store, name, "Coaching for six months.")
 }
 
 fn setup() -> Setup {

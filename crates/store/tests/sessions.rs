@@ -3,31 +3,15 @@
 //! the record they point at, or the client.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use leadback_core::PersonName;
-use leadback_core::clients::{ClientDetails, SessionItemInput, SessionItemKind};
+use leadback_core::clients::{SessionItemInput, SessionItemKind};
 use leadback_core::habits::{HabitName, Schedule};
 use leadback_store::{NewHabit, Store, StoreError};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
-}
-
-fn today() -> NaiveDate {
-    now().date_naive()
-}
+use leadback_testkit::{add_client, now, today};
 
 fn client(store: &mut Store, name: &str) -> i64 {
-    let details = ClientDetails {
-        name: name.into(),
-        contact: None,
-        tags: Vec::new(),
-    };
-    store
-        .add_client(&details, today(), "Terms.", now())
-        .unwrap()
-        .person
-        .id
+    add_client(store, name, "Terms.")
 }
 
 fn habit(store: &mut Store, person: i64, name: &str) -> i64 {
