@@ -1,7 +1,6 @@
-//! What Leadback's tests share instead of each keeping a copy: the fixed day most tests live on and a
-//! client added in one call. Used only as a
-//! dev-dependency; product code never depends on it. A helper panics on failure, as a test
-//! would: a panic here is a failing test's report.
+//! What Leadback's tests share instead of each keeping a copy: the fixed day most tests live on
+//! and a client added in one call. Used only as a dev-dependency; product code never depends on
+//! it. A helper panics on failure, as a test would: a panic here is a failing test's report.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
