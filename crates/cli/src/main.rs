@@ -39,7 +39,7 @@ enum Command {
     },
     /// The self-assessment instrument.
     #[command(subcommand)]
-    Instrument(InstrumentCommand),
+    Instrument(commands::instrument::InstrumentCommand),
     /// Score an answers file without touching the database.
     Score {
         /// A JSON file: {"instrument": ID, "version": N, "answers": {ITEM: VALUE|null}, "scenarios": {SCENARIO: OPTION}}
@@ -52,7 +52,7 @@ enum Command {
     Assess,
     /// Your habits: list them, add one, check in.
     #[command(subcommand)]
-    Habits(HabitsCommand),
+    Habits(commands::habits::HabitsCommand),
     /// Record how much energy you have today (1 drained … 5 full).
     Energy {
         level: i64,
@@ -71,7 +71,7 @@ enum Command {
     Programme(commands::programmes::ProgrammeCommand),
     /// A facilitator's view of participants' results.
     #[command(subcommand)]
-    Cohort(CohortCommand),
+    Cohort(commands::exercises::CohortCommand),
     /// Your journal: every reflection, check-in note and note, newest first.
     Journal {
         /// Only entries with these words (a trailing * matches the start of a word).
@@ -100,10 +100,13 @@ enum Command {
     /// A coach's sessions with a client.
     #[command(subcommand)]
     Session(commands::sessions::SessionCommand),
+    /// Homework for a client, set in their latest session.
+    #[command(subcommand)]
+    Homework(commands::homework::HomeworkCommand),
     /// Observer (360) forms: ask an observer with a form file, bring their answers back, see the
     /// combined view.
     #[command(subcommand)]
-    Observer(ObserverCommand),
+    Observer(commands::observer::ObserverCommand),
     /// Write a person's PDF report: profile, history, habits and exercises (session notes only
     /// with --with-notes).
     Report {
@@ -132,36 +135,6 @@ enum PeopleCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum ObserverCommand {
-    /// Ask an observer (a name or a role) and write their form: one web page they open in any
-    /// browser, which saves their answers as a file.
-    Export {
-        /// "me", or a client's name exactly as `leadback people list` shows it.
-        #[arg(long, value_name = "NAME")]
-        person: String,
-        /// The observer's name or role, e.g. "Sam" or "her manager".
-        #[arg(long, value_name = "WHO")]
-        observer: String,
-        /// The form to write (.html).
-        #[arg(long, value_name = "FILE.html")]
-        out: PathBuf,
-    },
-    /// Keep the answers file an observer's form saved (checked, and used once).
-    Import {
-        #[arg(long, value_name = "NAME")]
-        person: String,
-        file: PathBuf,
-    },
-    /// Who was asked, and the observers' view beside the person's own.
-    List {
-        #[arg(long, value_name = "NAME")]
-        person: String,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
 enum BackupCommand {
     /// Take a checked backup now.
     Now,
@@ -169,63 +142,6 @@ enum BackupCommand {
     List,
     /// Put a backup in place of the current data (which is backed up first).
     Restore { file: PathBuf },
-}
-
-#[derive(Debug, Subcommand)]
-enum HabitsCommand {
-    /// Your habits with today's state, strength and streaks.
-    List {
-        /// Compute as of this day instead of today (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<NaiveDate>,
-        /// Print as JSON.
-        #[arg(long)]
-        json: bool,
-    },
-    /// The habits Leadback suggests, with their ids.
-    Library,
-    /// Add a habit: a library id, or a name of your own.
-    Add {
-        /// A library id (see `leadback habits library`) or the name of your own habit.
-        habit: String,
-        /// "daily", "3/week", "2/3" (2 times in 3 days)…
-        #[arg(long)]
-        schedule: Option<String>,
-        /// front, behind, servant or rest.
-        #[arg(long)]
-        stance: Option<String>,
-    },
-    /// Check in a habit for today or an earlier day.
-    Check {
-        /// The habit's name (or the start of it).
-        name: String,
-        /// The day (YYYY-MM-DD); default today. Days to come are refused.
-        #[arg(long, value_name = "DATE")]
-        date: Option<NaiveDate>,
-        /// done, not-done or skip.
-        #[arg(long, default_value = "done")]
-        state: String,
-        /// A line of reflection, in place of the day's note ("" removes it); without it, the
-        /// day's note stays.
-        #[arg(long)]
-        note: Option<String>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-enum CohortCommand {
-    /// Import participants' results files (all are checked before any is stored).
-    Import {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// Per stance: participants, mean before, mean after, mean change.
-    Summary {
-        #[arg(long)]
-        programme: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -244,42 +160,6 @@ enum ImportCommand {
     Loop { file: PathBuf },
     /// A file from `leadback export`, into an empty database (e.g. on a new computer).
     Backup { file: PathBuf },
-}
-
-#[derive(Debug, Subcommand)]
-enum InstrumentCommand {
-    /// Show the built-in instrument as loaded and validated.
-    Show {
-        /// Print it as JSON.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Import your own instrument file (the built-in one's TOML schema), checked first.
-    Import { file: PathBuf },
-    /// The built-in and imported instruments; `*` marks the one new assessments use.
-    List {
-        /// Print them as JSON.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Choose the instrument new assessments are taken on.
-    Use {
-        id: String,
-        /// The version (default: the newest imported).
-        #[arg(long)]
-        version: Option<i64>,
-    },
-    /// Cronbach's alpha per stance over every finished assessment in this database.
-    Consistency {
-        /// The instrument (default: the one new assessments use).
-        id: Option<String>,
-        /// The version (default: the newest).
-        #[arg(long)]
-        version: Option<i64>,
-        /// Print it as JSON.
-        #[arg(long)]
-        json: bool,
-    },
 }
 
 fn main() -> ExitCode {
@@ -305,53 +185,12 @@ fn run(
     match cli.command {
         Command::Info => commands::info::run(&data_dir()?, out),
         Command::Me { name } => commands::me::run(data_dir, name.as_deref(), clock, out),
-        Command::Instrument(InstrumentCommand::Show { json }) => {
-            commands::instrument::show(json, out)
-        }
-        Command::Instrument(InstrumentCommand::Import { file }) => {
-            commands::instrument::import(&data_dir()?, &file, clock, out)
-        }
-        Command::Instrument(InstrumentCommand::List { json }) => {
-            commands::instrument::list(&data_dir()?, json, out)
-        }
-        Command::Instrument(InstrumentCommand::Use { id, version }) => {
-            commands::instrument::choose(&data_dir()?, &id, version, out)
-        }
-        Command::Instrument(InstrumentCommand::Consistency { id, version, json }) => {
-            commands::instrument::consistency(&data_dir()?, id.as_deref(), version, json, out)
+        Command::Instrument(command) => {
+            commands::instrument::run(&data_dir()?, command, clock, out)
         }
         Command::Score { file, json } => commands::score::run(&file, json, out),
         Command::Assess => commands::assess::run(&data_dir()?, clock, input, out),
-        Command::Habits(HabitsCommand::List { as_of, json }) => {
-            commands::habits::list(&data_dir()?, as_of, json, clock, out)
-        }
-        Command::Habits(HabitsCommand::Library) => commands::habits::library(out),
-        Command::Habits(HabitsCommand::Add {
-            habit,
-            schedule,
-            stance,
-        }) => commands::habits::add(
-            &data_dir()?,
-            &habit,
-            schedule.as_deref(),
-            stance.as_deref(),
-            clock,
-            out,
-        ),
-        Command::Habits(HabitsCommand::Check {
-            name,
-            date,
-            state,
-            note,
-        }) => commands::habits::check(
-            &data_dir()?,
-            &name,
-            date,
-            &state,
-            note.as_deref(),
-            clock,
-            out,
-        ),
+        Command::Habits(command) => commands::habits::run(&data_dir()?, command, clock, out),
         Command::Energy { level, date, note } => {
             commands::habits::energy(&data_dir()?, level, date, note.as_deref(), clock, out)
         }
@@ -359,10 +198,10 @@ fn run(
             commands::exercise_runs::run(&data_dir()?, command, clock, out)
         }
         Command::Programme(command) => commands::programmes::run(&data_dir()?, command, out),
-        Command::Cohort(CohortCommand::Import { files }) => {
+        Command::Cohort(commands::exercises::CohortCommand::Import { files }) => {
             commands::exercises::import_results(&data_dir()?, &files, clock, out)
         }
-        Command::Cohort(CohortCommand::Summary { programme, json }) => {
+        Command::Cohort(commands::exercises::CohortCommand::Summary { programme, json }) => {
             commands::exercises::summary(&data_dir()?, programme.as_deref(), json, out)
         }
         Command::Journal {
@@ -389,18 +228,9 @@ fn run(
         Command::People(PeopleCommand::List { json }) => {
             commands::people::list(&data_dir()?, json, out)
         }
-        Command::Observer(ObserverCommand::Export {
-            person,
-            observer,
-            out: file,
-        }) => commands::observer::export(&data_dir()?, &person, &observer, &file, clock, out),
-        Command::Observer(ObserverCommand::Import { person, file }) => {
-            commands::observer::import(&data_dir()?, &person, &file, clock, out)
-        }
-        Command::Observer(ObserverCommand::List { person, json }) => {
-            commands::observer::list(&data_dir()?, &person, json, out)
-        }
+        Command::Observer(command) => commands::observer::run(&data_dir()?, command, clock, out),
         Command::Person(command) => commands::person::run(&data_dir()?, command, clock, out),
+        Command::Homework(command) => commands::homework::run(&data_dir()?, command, clock, out),
         Command::Session(command) => commands::sessions::run(&data_dir()?, command, clock, out),
         Command::Report {
             person,

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use clap::Subcommand;
 use leadback_core::Clock;
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{builtin_library, check_in_note};
@@ -13,6 +14,22 @@ use leadback_store::JournalQuery;
 
 use crate::error::CliError;
 use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum CohortCommand {
+    /// Import participants' results files (all are checked before any is stored).
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Per stance: participants, mean before, mean after, mean change.
+    Summary {
+        #[arg(long)]
+        programme: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
 
 pub(super) fn libraries() -> Result<(ExerciseLibrary, leadback_core::habits::HabitLibrary), CliError>
 {

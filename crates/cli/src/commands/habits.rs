@@ -4,21 +4,121 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use clap::Subcommand;
 use leadback_core::Clock;
 use leadback_core::habits::{
     CheckState, HabitName, HabitStance, Schedule, builtin_library, check_in_date, check_in_note,
 };
 use leadback_store::{HabitOverview, HabitRecord, NewHabit, Store};
 
+use super::habit_reminders;
 use crate::error::CliError;
 
-fn open_with_me(data_dir: &Path) -> Result<(Store, i64), CliError> {
+#[derive(Debug, Subcommand)]
+pub enum HabitsCommand {
+    /// Your habits with today's state, strength and streaks.
+    List {
+        /// Compute as of this day instead of today (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The habits Leadback suggests, with their ids.
+    Library,
+    /// Add a habit: a library id, or a name of your own.
+    Add {
+        /// A library id (see `leadback habits library`) or the name of your own habit.
+        habit: String,
+        /// "daily", "3/week", "2/3" (2 times in 3 days)…
+        #[arg(long)]
+        schedule: Option<String>,
+        /// front, behind, servant or rest.
+        #[arg(long)]
+        stance: Option<String>,
+    },
+    /// Check in a habit for today or an earlier day.
+    Check {
+        /// The habit's name (or the start of it).
+        name: String,
+        /// The day (YYYY-MM-DD); default today. Days to come are refused.
+        #[arg(long, value_name = "DATE")]
+        date: Option<NaiveDate>,
+        /// done, not-done or skip.
+        #[arg(long, default_value = "done")]
+        state: String,
+        /// A line of reflection, in place of the day's note ("" removes it); without it, the
+        /// day's note stays.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Set when a habit reminds you (replacing its reminders), or clear them.
+    #[command(group(clap::ArgGroup::new("when").required(true).args(["at", "clear"])))]
+    Remind {
+        /// The habit's name (or the start of it).
+        name: String,
+        /// A time of day, HH:MM; repeat for more.
+        #[arg(long, value_name = "HH:MM")]
+        at: Vec<String>,
+        /// The days, e.g. mon,tue,fri; default every day.
+        #[arg(long, value_name = "DAYS", requires = "at")]
+        days: Option<String>,
+        /// Remove every reminder of the habit.
+        #[arg(long, conflicts_with = "at")]
+        clear: bool,
+    },
+    /// Archive a habit: it leaves your list and its reminders stop; its history stays.
+    Archive {
+        /// The habit's name (or the start of it).
+        name: String,
+    },
+}
+
+pub fn run(
+    data_dir: &Path,
+    command: HabitsCommand,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    match command {
+        HabitsCommand::List { as_of, json } => list(data_dir, as_of, json, clock, out),
+        HabitsCommand::Library => library(out),
+        HabitsCommand::Add {
+            habit,
+            schedule,
+            stance,
+        } => add(
+            data_dir,
+            &habit,
+            schedule.as_deref(),
+            stance.as_deref(),
+            clock,
+            out,
+        ),
+        HabitsCommand::Check {
+            name,
+            date,
+            state,
+            note,
+        } => check(data_dir, &name, date, &state, note.as_deref(), clock, out),
+        HabitsCommand::Remind {
+            name,
+            at,
+            days,
+            clear,
+        } => habit_reminders::remind(data_dir, &name, &at, days.as_deref(), clear, out),
+        HabitsCommand::Archive { name } => habit_reminders::archive(data_dir, &name, clock, out),
+    }
+}
+
+pub(super) fn open_with_me(data_dir: &Path) -> Result<(Store, i64), CliError> {
     let store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
     Ok((store, me.id))
 }
 
-pub fn list(
+fn list(
     data_dir: &Path,
     as_of: Option<NaiveDate>,
     json: bool,
@@ -74,7 +174,7 @@ fn json_row(h: &HabitOverview) -> serde_json::Value {
     })
 }
 
-pub fn library(out: &mut dyn Write) -> Result<(), CliError> {
+fn library(out: &mut dyn Write) -> Result<(), CliError> {
     let library = builtin_library()?;
     for habit in library.habits() {
         writeln!(
@@ -91,7 +191,7 @@ pub fn library(out: &mut dyn Write) -> Result<(), CliError> {
 
 /// Adds a habit: from the library by id, or the person's own with a name (and optionally a
 /// schedule like "3/week" and a stance).
-pub fn add(
+fn add(
     data_dir: &Path,
     id_or_name: &str,
     schedule: Option<&str>,
@@ -140,7 +240,7 @@ pub fn add(
     Ok(())
 }
 
-pub fn check(
+fn check(
     data_dir: &Path,
     name: &str,
     date: Option<NaiveDate>,
@@ -176,7 +276,7 @@ pub fn check(
 }
 
 /// A habit by exact name (case-insensitive), or by a unique prefix.
-fn find(store: &Store, me: i64, name: &str) -> Result<HabitRecord, CliError> {
+pub(super) fn find(store: &Store, me: i64, name: &str) -> Result<HabitRecord, CliError> {
     let wanted = name.trim().to_lowercase();
     let habits = store.habits(me, true)?;
     if let Some(exact) = habits.iter().find(|h| h.name.to_lowercase() == wanted) {

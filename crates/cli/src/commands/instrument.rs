@@ -1,6 +1,7 @@
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use clap::Subcommand;
 use leadback_actions::instruments::{self as actions, Libraries};
 use leadback_core::Clock;
 use leadback_core::assessment::{
@@ -12,6 +13,59 @@ use leadback_store::Store;
 
 use crate::error::CliError;
 use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum InstrumentCommand {
+    /// Show the built-in instrument as loaded and validated.
+    Show {
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import your own instrument file (the built-in one's TOML schema), checked first.
+    Import { file: PathBuf },
+    /// The built-in and imported instruments; `*` marks the one new assessments use.
+    List {
+        /// Print them as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Choose the instrument new assessments are taken on.
+    Use {
+        id: String,
+        /// The version (default: the newest imported).
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Cronbach's alpha per stance over every finished assessment in this database.
+    Consistency {
+        /// The instrument (default: the one new assessments use).
+        id: Option<String>,
+        /// The version (default: the newest).
+        #[arg(long)]
+        version: Option<i64>,
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(
+    data_dir: &Path,
+    command: InstrumentCommand,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    match command {
+        InstrumentCommand::Show { json } => show(json, out),
+        InstrumentCommand::Import { file } => import(data_dir, &file, clock, out),
+        InstrumentCommand::List { json } => list(data_dir, json, out),
+        InstrumentCommand::Use { id, version } => choose(data_dir, &id, version, out),
+        InstrumentCommand::Consistency { id, version, json } => {
+            consistency(data_dir, id.as_deref(), version, json, out)
+        }
+    }
+}
 
 pub fn show(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let instrument = builtin()?;

@@ -4,13 +4,61 @@
 //! withholds every stance fewer than three observers scored.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use clap::Subcommand;
 use leadback_core::Clock;
 use leadback_core::assessment::Stance;
 use leadback_core::observers::{MAX_ANSWERS_BYTES, StanceView};
 
 use crate::error::CliError;
+
+#[derive(Debug, Subcommand)]
+pub enum ObserverCommand {
+    /// Ask an observer (a name or a role) and write their form: one web page they open in any
+    /// browser, which saves their answers as a file.
+    Export {
+        /// "me", or a client's name exactly as `leadback people list` shows it.
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        /// The observer's name or role, e.g. "Sam" or "her manager".
+        #[arg(long, value_name = "WHO")]
+        observer: String,
+        /// The form to write (.html).
+        #[arg(long, value_name = "FILE.html")]
+        out: PathBuf,
+    },
+    /// Keep the answers file an observer's form saved (checked, and used once).
+    Import {
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        file: PathBuf,
+    },
+    /// Who was asked, and the observers' view beside the person's own.
+    List {
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(
+    data_dir: &Path,
+    command: ObserverCommand,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    match command {
+        ObserverCommand::Export {
+            person,
+            observer,
+            out: file,
+        } => export(data_dir, &person, &observer, &file, clock, out),
+        ObserverCommand::Import { person, file } => import(data_dir, &person, &file, clock, out),
+        ObserverCommand::List { person, json } => list(data_dir, &person, json, out),
+    }
+}
 
 /// Asks `observer` for their view of the person called `name` and writes their form to `file`.
 pub fn export(

@@ -2,9 +2,10 @@
 //! checked before anything is written; a refusal exits with 2 and changes nothing.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args, Subcommand};
+use leadback_actions::{files, people};
 use leadback_core::Clock;
 use leadback_core::clients::{ClientInput, ConsentInput, PersonSummary};
 use leadback_store::Store;
@@ -32,6 +33,19 @@ pub enum PersonCommand {
     Edit(EditArgs),
     /// Record that a client withdrew consent (--withdraw --yes), or gave it again (--give TEXT).
     Consent(ConsentArgs),
+    /// Export what is kept about a person ("me" or a client): everything as JSON, or their
+    /// assessment results as CSV.
+    #[command(group(ArgGroup::new("format").required(true).args(["csv", "json"])))]
+    Export {
+        /// "me", or a client's name exactly as `leadback people list` shows it.
+        name: String,
+        /// Their assessment results, one row per finished assessment.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Everything stored about them.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+    },
     /// Erase a client and everything about them (without --yes: says what would go).
     Erase {
         /// The client's name, exactly.
@@ -91,7 +105,56 @@ pub fn run(
         PersonCommand::Edit(args) => edit(data_dir, args, clock, out),
         PersonCommand::Consent(args) => consent(data_dir, args, clock, out),
         PersonCommand::Erase { name, yes } => erase(data_dir, &name, yes, out),
+        PersonCommand::Export { name, csv, json } => {
+            export(data_dir, &name, csv.as_deref(), json.as_deref(), clock, out)
+        }
     }
+}
+
+/// Writes the JSON export or the results CSV; the file is checked before anything is read.
+fn export(
+    data_dir: &Path,
+    name: &str,
+    csv: Option<&Path>,
+    json: Option<&Path>,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let store = super::open_store(data_dir)?;
+    let person = super::person_named(&store, name)?;
+    match (csv, json) {
+        (Some(file), None) => {
+            let file = super::absolute(file);
+            files::check_target(&store, &file)?;
+            let instruments = super::instrument::library(&store)?;
+            let rows = people::export_results_csv(&store, &instruments, person.id, &file)?;
+            writeln!(
+                out,
+                "Wrote {}'s results to {}: {rows} finished assessment(s).",
+                person.name,
+                file.display()
+            )?;
+        }
+        (None, Some(file)) => {
+            let file = super::absolute(file);
+            files::check_target(&store, &file)?;
+            let written = people::export_json(&store, clock, person.id, &file)?;
+            writeln!(
+                out,
+                "Wrote everything kept about {} to {}: {} rows in {} tables.",
+                person.name,
+                file.display(),
+                written.rows,
+                written.tables
+            )?;
+        }
+        _ => {
+            return Err(CliError::Usage(
+                "Give one of --csv FILE or --json FILE. Nothing was written.".into(),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn add(

@@ -2,12 +2,14 @@
 //! before anything is written; deleting needs --yes and says what goes.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use clap::Subcommand;
+use leadback_actions::coaching::{self, NewSession};
+use leadback_actions::files;
 use leadback_core::Clock;
-use leadback_core::clients::{Session, SessionInput};
+use leadback_core::clients::{NOTES_MAX_CHARS, Session, SessionInput};
 
 use super::people::client_named;
 use crate::error::CliError;
@@ -32,6 +34,9 @@ pub enum SessionCommand {
         /// What the session is about.
         #[arg(long, value_name = "TEXT")]
         agenda: Option<String>,
+        /// The session's notes, read from this text file.
+        #[arg(long, value_name = "F")]
+        notes_file: Option<PathBuf>,
     },
     /// Change a session's date or agenda (what is not given stays).
     Edit {
@@ -59,21 +64,37 @@ pub fn run(
 ) -> Result<(), CliError> {
     match command {
         SessionCommand::List { name } => list(data_dir, &name, out),
-        SessionCommand::Add { name, date, agenda } => {
+        SessionCommand::Add {
+            name,
+            date,
+            agenda,
+            notes_file,
+        } => {
             let starts_at = match date.as_deref() {
                 Some(text) => parse_when(text)?,
                 None => now_local(clock),
             };
-            let agenda = checked_agenda(starts_at, agenda.as_deref().unwrap_or(""))?;
+            let notes = notes_file.as_deref().map(read_notes).transpose()?;
             let mut store = super::open_store(data_dir)?;
             let client = client_named(&store, &name)?;
-            let session = store.add_session(client.person.id, starts_at, &agenda, clock.now())?;
+            let input = NewSession {
+                person_id: client.person.id,
+                starts_at,
+                agenda: agenda.as_deref().unwrap_or(""),
+                notes: notes.as_deref(),
+            };
+            let session = coaching::add_session(&mut store, clock, input)?;
             writeln!(
                 out,
-                "Added session {} with {} on {}.",
+                "Added session {} with {} on {}{}.",
                 session.id,
                 client.person.name,
-                when(&session)
+                when(&session),
+                if session.notes.is_empty() {
+                    ""
+                } else {
+                    ", with its notes"
+                }
             )?;
             Ok(())
         }
@@ -149,6 +170,21 @@ fn checked_agenda(starts_at: NaiveDateTime, agenda: &str) -> Result<String, CliE
         agenda: agenda.to_owned(),
     }
     .validate()?)
+}
+
+/// A notes file: UTF-8 text no longer than notes may be (four bytes a character at most).
+fn read_notes(path: &Path) -> Result<String, CliError> {
+    let max = NOTES_MAX_CHARS.saturating_mul(4);
+    let text = files::read_chosen_text(path, max)?;
+    if text.len() > max {
+        return Err(CliError::InputFile {
+            path: path.to_path_buf(),
+            message: format!(
+                "is longer than session notes may be ({NOTES_MAX_CHARS} characters). Nothing was written."
+            ),
+        });
+    }
+    Ok(text)
 }
 
 /// "2026-11-22" (at 09:00), "2026-11-22T09:30" or "2026-11-22 09:30".
