@@ -43,12 +43,14 @@ impl Store {
         let mut history = Vec::with_capacity(records.len());
         let mut latest = None;
         for (i, record) in records.iter().enumerate() {
-            let Some(completed_at) = record.completed_at else {
-                continue;
-            };
             let unreadable = |err: &dyn std::fmt::Display| {
                 StoreError::InvalidRecord(format!("assessment {}: {err}", record.id))
             };
+            // The one rule (leadback-actions' `assessments`): an unfinished assessment has no
+            // result; it is refused, never skipped or dated with a made-up time.
+            let completed_at = record
+                .completed_at
+                .ok_or_else(|| unreadable(&"it is not finished, so it has no result"))?;
             let instrument = libraries
                 .instruments
                 .find(&record.instrument_id, record.instrument_version)
