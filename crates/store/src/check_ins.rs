@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leadback_core::habits::{CheckIns, CheckState};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::habits::ensure_habit;
 use crate::values::timestamp;
 use crate::{Store, StoreError};
 
@@ -44,17 +45,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<CheckInRecord>, StoreError> {
         let tx = self.conn.transaction()?;
-        let exists: Option<i64> = tx
-            .query_row("SELECT id FROM habit WHERE id = ?1", [habit_id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if exists.is_none() {
-            return Err(StoreError::NotFound {
-                what: "habit",
-                id: habit_id,
-            });
-        }
+        ensure_habit(&tx, habit_id)?;
         if state.is_none() && note.is_none() {
             tx.execute(
                 "DELETE FROM check_in WHERE habit_id = ?1 AND day = ?2",

@@ -159,6 +159,22 @@ impl Store {
     }
 }
 
+/// Refuses, as "not found", a habit id that is not in the database.
+pub(crate) fn ensure_habit(conn: &rusqlite::Connection, habit_id: i64) -> Result<(), StoreError> {
+    let exists: Option<i64> = conn
+        .query_row("SELECT id FROM habit WHERE id = ?1", [habit_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match exists {
+        Some(_) => Ok(()),
+        None => Err(StoreError::NotFound {
+            what: "habit",
+            id: habit_id,
+        }),
+    }
+}
+
 /// Inserts a habit at the end of the person's list; shared with the Loop importer.
 pub(crate) fn insert_habit(
     conn: &rusqlite::Connection,

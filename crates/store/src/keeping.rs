@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, params};
 
 use leadback_core::clients::HomeworkKind;
 
-use crate::habits::insert_habit;
+use crate::habits::{ensure_habit, insert_habit};
 use crate::people::consent::ensure_consent;
 use crate::sessions::homework::insert_homework;
 use crate::values::timestamp;
@@ -25,17 +25,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<CheckInRecord, StoreError> {
         let tx = self.conn.transaction()?;
-        let exists: Option<i64> = tx
-            .query_row("SELECT id FROM habit WHERE id = ?1", [habit_id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if exists.is_none() {
-            return Err(StoreError::NotFound {
-                what: "habit",
-                id: habit_id,
-            });
-        }
+        ensure_habit(&tx, habit_id)?;
         tx.execute(
             "INSERT INTO check_in (habit_id, day, state, recorded_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (habit_id, day) DO UPDATE SET
