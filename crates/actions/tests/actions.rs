@@ -7,7 +7,7 @@ use chrono::Weekday;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use leadback_actions::cohort::{self, ExportResults};
 use leadback_actions::habits::{self, Reminder};
-use leadback_actions::{ActionError, Code, assessments, files};
+use leadback_actions::{ActionError, Code, assessments, coaching, files};
 use leadback_core::assessment::{InstrumentLibrary, Stance, StanceScores};
 use leadback_core::cohort::ResultsFile;
 use leadback_core::exercises::ExerciseLibrary;
@@ -332,4 +332,86 @@ fn an_archived_habit_leaves_the_list_and_someone_elses_is_missing() {
         1,
         "its history stays"
     );
+}
+
+#[test]
+fn a_session_comes_with_its_notes_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = store_with_me(dir.path());
+    let noor = leadback_testkit::add_client(&mut store, "Noor", "Notes kept here.");
+    let clock = FixedClock::new(leadback_testkit::now());
+    let starts_at = leadback_testkit::today().and_hms_opt(10, 0, 0).unwrap();
+    let input = |notes| coaching::NewSession {
+        person_id: noor,
+        starts_at,
+        agenda: "  Stand-ups ",
+        notes,
+    };
+    let session =
+        coaching::add_session(&mut store, &clock, input(Some("She spoke last."))).unwrap();
+    assert_eq!(session.agenda, "Stand-ups");
+    assert_eq!(store.session(session.id).unwrap().notes, "She spoke last.");
+
+    let too_long = "x".repeat(leadback_core::clients::NOTES_MAX_CHARS + 1);
+    let refused = coaching::add_session(&mut store, &clock, input(Some(&too_long))).unwrap_err();
+    assert_eq!(refused.code(), Code::InvalidInput);
+    assert_eq!(store.sessions(noor).unwrap().len(), 1, "nothing was added");
+}
+
+#[test]
+fn homework_is_checked_whole_before_it_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = store_with_me(dir.path());
+    let noor = leadback_testkit::add_client(&mut store, "Noor", "Notes kept here.");
+    let clock = FixedClock::new(leadback_testkit::now());
+    let today = leadback_testkit::today();
+    let starts_at = today.and_hms_opt(10, 0, 0).unwrap();
+    let session = store
+        .add_session(noor, starts_at, "", leadback_testkit::now())
+        .unwrap();
+    let (habits, exercises) = (
+        builtin_library().unwrap(),
+        ExerciseLibrary::builtin().unwrap(),
+    );
+    let libraries = coaching::HomeworkLibraries {
+        habits: &habits,
+        exercises: &exercises,
+    };
+    let assign = |store: &mut Store, homework, due| {
+        let input = coaching::AssignHomework {
+            session_id: session.id,
+            homework,
+            due,
+        };
+        coaching::assign_homework(store, &clock, libraries, input)
+    };
+    let habit = coaching::HomeworkChoice::Habit {
+        library_id: "praise-a-contribution",
+    };
+    let yesterday = today.pred_opt();
+    assert!(
+        assign(&mut store, habit, yesterday).is_err(),
+        "due before it is set"
+    );
+    let unknown = coaching::HomeworkChoice::Exercise {
+        exercise_id: "no-such",
+    };
+    assert_eq!(
+        assign(&mut store, unknown, None).unwrap_err().code(),
+        Code::NotFound
+    );
+    assert!(
+        store.homework(noor, today).unwrap().is_empty(),
+        "nothing was set"
+    );
+    assert!(
+        store.habits(noor, true).unwrap().is_empty(),
+        "no habit was added"
+    );
+
+    let due = today.succ_opt();
+    let (id, person) = assign(&mut store, habit, due).unwrap();
+    assert_eq!(person, noor);
+    let set = store.homework(noor, today).unwrap();
+    assert_eq!((set[0].id, set[0].due_on), (id, due));
 }
