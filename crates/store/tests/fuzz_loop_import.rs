@@ -17,7 +17,7 @@ mod csv_edits;
 mod files;
 
 use std::io::{Cursor, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

@@ -8,12 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use leadback_store::loop_import::{LoopError, LoopValue, read_backup, read_csv_zip};
-
-fn shared_fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/loop-habit-tracker")
-        .join(name)
-}
+use leadback_testkit::loop_fixture;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -45,7 +40,7 @@ pub fn zip_folder(folder: &Path) -> Vec<u8> {
 
 #[test]
 fn reads_the_real_schema_12_backup_as_loop_describes_it() {
-    let export = read_backup(&shared_fixture("loop-schema12.db")).unwrap();
+    let export = read_backup(&loop_fixture("loop-schema12.db")).unwrap();
     assert_eq!(export.habits.len(), 9);
     let first = &export.habits[0];
     assert_eq!(first.name, "Wake up early");
@@ -64,7 +59,7 @@ fn reads_the_real_schema_12_backup_as_loop_describes_it() {
 
 #[test]
 fn reads_the_real_csv_export_with_its_states_and_notes() {
-    let bytes = zip_folder(&shared_fixture("csv_export"));
+    let bytes = zip_folder(&loop_fixture("csv_export"));
     let export = read_csv_zip("loop.zip", Cursor::new(bytes)).unwrap();
     let names: Vec<&str> = export.habits.iter().map(|h| h.name.as_str()).collect();
     assert_eq!(names, ["Meditate", "Wake up early"]);
@@ -229,7 +224,7 @@ fn rows(store: &leadback_store::Store, table: &str) -> i64 {
 fn importing_the_real_backup_twice_adds_everything_once() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, me) = store_with_me(dir.path());
-    let export = read_backup(&shared_fixture("loop-schema12.db")).unwrap();
+    let export = read_backup(&loop_fixture("loop-schema12.db")).unwrap();
     let first = store
         .import_loop(me, "loop-schema12.db", &export, chrono::Utc::now())
         .unwrap();
@@ -268,7 +263,7 @@ fn importing_the_csv_export_keeps_notes_even_on_days_without_a_check_in() {
     let (mut store, me) = store_with_me(dir.path());
     let export = read_csv_zip(
         "loop.zip",
-        Cursor::new(zip_folder(&shared_fixture("csv_export"))),
+        Cursor::new(zip_folder(&loop_fixture("csv_export"))),
     )
     .unwrap();
     let summary = store
@@ -296,7 +291,7 @@ fn importing_the_csv_export_keeps_notes_even_on_days_without_a_check_in() {
 fn a_habit_that_cannot_be_kept_faithfully_stops_the_import_with_nothing_written() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, me) = store_with_me(dir.path());
-    let mut export = read_backup(&shared_fixture("loop-schema12.db")).unwrap();
+    let mut export = read_backup(&loop_fixture("loop-schema12.db")).unwrap();
     export.habits[5].freq_num = 0;
     let err = store
         .import_loop(me, "broken.db", &export, chrono::Utc::now())
@@ -311,7 +306,7 @@ type Damage = Box<dyn Fn(&mut leadback_store::loop_import::LoopEntry)>;
 fn implausible_days_and_overlong_notes_stop_the_import_with_nothing_written() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, me) = store_with_me(dir.path());
-    let good = read_backup(&shared_fixture("loop-schema12.db")).unwrap();
+    let good = read_backup(&loop_fixture("loop-schema12.db")).unwrap();
     let tomorrow = chrono::Utc::now().date_naive() + chrono::Days::new(1);
     let cases: Vec<(Damage, &str)> = vec![
         (Box::new(|e| e.day = day("0001-01-01")), "not plausible"),
@@ -335,7 +330,7 @@ fn implausible_days_and_overlong_notes_stop_the_import_with_nothing_written() {
 fn measurable_habits_are_refused_by_name_and_the_rest_imported() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, me) = store_with_me(dir.path());
-    let mut export = read_backup(&shared_fixture("loop-schema12.db")).unwrap();
+    let mut export = read_backup(&loop_fixture("loop-schema12.db")).unwrap();
     export.habits[1].numerical = true;
     let summary = store
         .import_loop(me, "x.db", &export, chrono::Utc::now())

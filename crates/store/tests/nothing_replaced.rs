@@ -164,8 +164,7 @@ fn a_library_habit_added_again_is_the_one_the_person_has() {
 
 #[test]
 fn a_loop_import_leaves_a_day_the_person_filled_in_as_it_is() {
-    let fixture = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/loop-habit-tracker/loop-schema12.db");
+    let fixture = leadback_testkit::loop_fixture("loop-schema12.db");
     let export = read_backup(&fixture).unwrap();
     let (mut store, me, _) = ada();
     store.import_loop(me, "loop.db", &export, now()).unwrap();

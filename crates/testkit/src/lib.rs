@@ -1,7 +1,9 @@
-//! What Leadback's tests share instead of each keeping a copy: the fixed day most tests live on
-//! and a client added in one call. Used only as a dev-dependency; product code never depends on
+//! What Leadback's tests share instead of each keeping a copy: the fixed day most tests live on,
+//! a client added in one call, and where the Loop Habit Tracker's real files are. Used only as a dev-dependency; product code never depends on
 //! it. A helper panics on failure, as a test would: a panic here is a failing test's report.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use leadback_core::clients::ClientDetails;
@@ -36,4 +38,12 @@ pub fn add_client(store: &mut Store, name: &str, terms: &str) -> i64 {
         .expect("the client is added")
         .person
         .id
+}
+
+/// A real Loop Habit Tracker file (or folder) in the shared fixtures beside the repository, e.g.
+/// `loop-schema12.db` or `csv_export`.
+pub fn loop_fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/loop-habit-tracker")
+        .join(name)
 }

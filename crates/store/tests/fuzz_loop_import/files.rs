@@ -1,20 +1,15 @@
 //! The files fuzzed here, a store that already holds data, and importing into a copy of it.
 
 use super::*;
+use leadback_testkit::loop_fixture;
 
 pub(crate) fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 8, 0, 0).unwrap()
 }
 
-pub(crate) fn shared_fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/loop-habit-tracker")
-        .join(name)
-}
-
 /// The real Loop backup (schema 12: a row means "done", no uuid, no notes).
 pub(crate) static SCHEMA_12: LazyLock<Vec<u8>> =
-    LazyLock::new(|| std::fs::read(shared_fixture("loop-schema12.db")).unwrap());
+    LazyLock::new(|| std::fs::read(loop_fixture("loop-schema12.db")).unwrap());
 
 /// A backup in the shape of Loop's newest schema we read (25): values, notes, uuids, a measurable
 /// habit, an archived one.
@@ -47,7 +42,7 @@ pub(crate) static SCHEMA_25: LazyLock<Vec<u8>> = LazyLock::new(|| {
 
 /// The real CSV export's files, as (path in the zip, text).
 pub(crate) static CSV_FILES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    let root = shared_fixture("csv_export");
+    let root = loop_fixture("csv_export");
     let mut files = Vec::new();
     let mut stack = vec![root.clone()];
     while let Some(dir) = stack.pop() {
