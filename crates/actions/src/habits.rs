@@ -1,11 +1,13 @@
-//! A person's habits: their reminders, archiving one, and the stance roll-up of their strength.
+//! A person's habits: checking in, their reminders, archiving one, and the stance roll-up of their
+//! strength.
 
-use chrono::{NaiveTime, Weekday};
+use chrono::{NaiveDate, NaiveTime, Weekday};
 use leadback_core::Clock;
 use leadback_core::habits::{
-    HabitStance, Period, ReminderRule, StanceRollup, stance_rollup, strength_series,
+    CheckState, HabitStance, Period, ReminderRule, StanceRollup, check_in_date, check_in_note,
+    stance_rollup, strength_series,
 };
-use leadback_store::{HabitRecord, ReminderRecord, Store, StoreError};
+use leadback_store::{CheckInRecord, HabitRecord, ReminderRecord, Store, StoreError};
 
 use crate::ActionError;
 
@@ -123,6 +125,58 @@ pub fn rollup(
     let borrowed: Vec<(HabitStance, &[_])> =
         series.iter().map(|(s, v)| (*s, v.as_slice())).collect();
     Ok(stance_rollup(&borrowed, Period::Week))
+}
+
+/// What a check-in does to the day's note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteChange<'a> {
+    /// The day's note stays as it is (a state must then be given).
+    Keep,
+    /// The day's note becomes this; blank or `None` removes it.
+    Set(Option<&'a str>),
+}
+
+/// One day's check-in of a habit.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckIn<'a> {
+    pub habit_id: i64,
+    /// Today or an earlier day; days to come are refused.
+    pub day: NaiveDate,
+    /// `None` with no note clears the day.
+    pub state: Option<CheckState>,
+    pub note: NoteChange<'a>,
+}
+
+/// Records a day's check-in of `person_id`'s habit, in one transaction; everything is checked
+/// before anything is written. Returns the day as stored (`None` when it was cleared).
+pub fn check_in(
+    store: &mut Store,
+    clock: &dyn Clock,
+    person_id: i64,
+    input: CheckIn<'_>,
+) -> Result<Option<CheckInRecord>, ActionError> {
+    let day =
+        check_in_date(input.day, clock.today()).map_err(|e| ActionError::Invalid(e.to_string()))?;
+    let note = match input.note {
+        NoteChange::Keep => None,
+        NoteChange::Set(note) => Some(note.map(check_in_note).transpose()?.flatten()),
+    };
+    habit_of(store, person_id, input.habit_id)?;
+    let now = clock.now();
+    match (note, input.state) {
+        (Some(note), state) => {
+            Ok(store.check_in(input.habit_id, day, state, note.as_deref(), now)?)
+        }
+        (None, Some(state)) => Ok(Some(store.check_in_keeping_note(
+            input.habit_id,
+            day,
+            state,
+            now,
+        )?)),
+        (None, None) => Err(ActionError::Invalid(
+            "Give how the day went (done, not done or skipped), or a note.".to_owned(),
+        )),
+    }
 }
 
 /// Domain messages are written to follow "error:"; alone they start a sentence.

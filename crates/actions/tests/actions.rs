@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::Weekday;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use leadback_actions::cohort::{self, ExportResults};
-use leadback_actions::habits::{self, Reminder};
+use leadback_actions::habits::{self, NoteChange, Reminder};
 use leadback_actions::{ActionError, Code, assessments, coaching, files};
 use leadback_core::assessment::{InstrumentLibrary, Stance, StanceScores};
 use leadback_core::cohort::ResultsFile;
@@ -414,4 +414,55 @@ fn homework_is_checked_whole_before_it_is_set() {
     assert_eq!(person, noor);
     let set = store.homework(noor, today).unwrap();
     assert_eq!((set[0].id, set[0].due_on), (id, due));
+}
+
+#[test]
+fn a_check_in_keeps_or_replaces_the_days_note_and_refuses_days_to_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let id = habit(&mut store, me, "praise-a-contribution");
+    let clock = FixedClock::new(t(5));
+    let today = t(5).date_naive();
+    let long = "x".repeat(100_000);
+    let check = |store: &mut Store, day, state, note| {
+        let input = habits::CheckIn {
+            habit_id: id,
+            day,
+            state,
+            note,
+        };
+        habits::check_in(store, &clock, me, input)
+    };
+    let done = Some(leadback_core::habits::CheckState::Done);
+    let noted = check(
+        &mut store,
+        today,
+        done,
+        NoteChange::Set(Some("Thanked Lee.")),
+    )
+    .unwrap();
+    assert_eq!(noted.unwrap().note.as_deref(), Some("Thanked Lee."));
+    let kept = check(&mut store, today, done, NoteChange::Keep).unwrap();
+    assert_eq!(
+        kept.unwrap().note.as_deref(),
+        Some("Thanked Lee."),
+        "the note stays"
+    );
+
+    let tomorrow = today.succ_opt().unwrap();
+    for refused in [
+        check(&mut store, tomorrow, done, NoteChange::Keep),
+        check(&mut store, today, None, NoteChange::Keep),
+        check(&mut store, today, done, NoteChange::Set(Some(&long))),
+    ] {
+        assert_eq!(refused.unwrap_err().code(), Code::InvalidInput);
+    }
+    assert!(check(&mut store, today, done, NoteChange::Keep).is_ok());
+    let someone_else = habits::CheckIn {
+        habit_id: id,
+        day: today,
+        state: done,
+        note: NoteChange::Keep,
+    };
+    assert!(habits::check_in(&mut store, &clock, me + 1, someone_else).is_err());
 }

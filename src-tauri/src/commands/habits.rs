@@ -174,11 +174,15 @@ pub async fn check_in(
     check: Option<CheckState>,
     note: Option<String>,
 ) -> Result<Option<CheckInRecord>, IpcError> {
-    let day = check_in_date(day, state.clock.today())?;
-    let note = note.as_deref().map(check_in_note).transpose()?.flatten();
     let mut store = state.store()?;
-    my_habit(&store, habit_id)?;
-    Ok(store.check_in(habit_id, day, check, note.as_deref(), state.clock.now())?)
+    let me = my_id(&store)?;
+    let input = habits::CheckIn {
+        habit_id,
+        day,
+        state: check,
+        note: habits::NoteChange::Set(note.as_deref()),
+    };
+    Ok(habits::check_in(&mut store, &*state.clock, me, input)?)
 }
 
 /// One habit's history, strength series, completion rates and the explanation of its score.

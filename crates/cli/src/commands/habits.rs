@@ -5,6 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
+use leadback_actions::habits as actions;
 use leadback_core::Clock;
 use leadback_core::habits::{
     CheckState, HabitName, HabitStance, Schedule, builtin_library, check_in_date, check_in_note,
@@ -252,20 +253,19 @@ fn check(
     let state = CheckState::parse(state).ok_or_else(|| {
         CliError::Usage(format!("{state:?} is not a state: done, not-done or skip"))
     })?;
-    let day = check_in_date(date.unwrap_or_else(|| clock.today()), clock.today())
-        .map_err(|e| CliError::Usage(e.to_string()))?;
-    // Without --note the day's note stays; --note "" clears it.
-    let note = note.map(check_in_note).transpose()?;
     let (mut store, me) = open_with_me(data_dir)?;
     let habit = find(&store, me, name)?;
-    match note {
-        Some(note) => {
-            store.check_in(habit.id, day, Some(state), note.as_deref(), clock.now())?;
-        }
-        None => {
-            store.check_in_keeping_note(habit.id, day, state, clock.now())?;
-        }
-    }
+    // Without --note the day's note stays; --note "" clears it.
+    let day = date.unwrap_or_else(|| clock.today());
+    let input = actions::CheckIn {
+        habit_id: habit.id,
+        day,
+        state: Some(state),
+        note: note.map_or(actions::NoteChange::Keep, |n| {
+            actions::NoteChange::Set(Some(n))
+        }),
+    };
+    actions::check_in(&mut store, clock, me, input)?;
     writeln!(
         out,
         "{}: {} on {day}.",
