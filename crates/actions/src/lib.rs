@@ -15,6 +15,7 @@ mod error;
 pub mod files;
 pub mod habits;
 pub mod instruments;
+pub mod loop_backup;
 pub mod observers;
 pub mod people;
 pub mod programmes;

@@ -466,3 +466,28 @@ fn a_check_in_keeps_or_replaces_the_days_note_and_refuses_days_to_come() {
     };
     assert!(habits::check_in(&mut store, &clock, me + 1, someone_else).is_err());
 }
+
+#[test]
+fn a_loop_backup_is_checked_whole_before_its_habits_come_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_me(dir.path());
+    let clock = FixedClock::new(t(30));
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a Loop backup").unwrap();
+    let refused = leadback_actions::loop_backup::import(&mut store, &clock, me, &junk).unwrap_err();
+    assert!(
+        matches!(&refused, ActionError::File { path, .. } if *path == junk),
+        "the message names the file: {refused:?}"
+    );
+    assert!(store.habits(me, true).unwrap().is_empty());
+
+    let backup = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/loop-habit-tracker/loop-schema12.db");
+    let summary = leadback_actions::loop_backup::import(&mut store, &clock, me, &backup).unwrap();
+    assert!(summary.habits_added > 0, "{summary:?}");
+    let again = leadback_actions::loop_backup::import(&mut store, &clock, me, &backup).unwrap();
+    assert_eq!(
+        again.habits_added, 0,
+        "habits already here are matched, not doubled"
+    );
+}

@@ -9,7 +9,7 @@ use leadback_core::habits::{
     CheckState, HabitName, HabitStance, LibraryHabit, Schedule, StanceRollup, check_in_date,
     check_in_note,
 };
-use leadback_store::loop_import::{self, LoopImportSummary};
+use leadback_store::loop_import::LoopImportSummary;
 use leadback_store::{
     CheckInRecord, EnergyRecord, HabitDetail, HabitOverview, HabitRecord, NewHabit, ReminderRecord,
     Store,
@@ -284,12 +284,12 @@ pub async fn import_loop(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<LoopImportSummary, IpcError> {
-    let export = loop_import::read_file(&path).map_err(leadback_store::StoreError::from)?;
-    let file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
     let mut store = state.store()?;
     let me = my_id(&store)?;
-    Ok(store.import_loop(me, &file, &export, state.clock.now())?)
+    Ok(leadback_actions::loop_backup::import(
+        &mut store,
+        &*state.clock,
+        me,
+        &path,
+    )?)
 }
