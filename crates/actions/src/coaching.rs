@@ -1,7 +1,11 @@
-//! A coach's work with a client: a session (with its notes) and the homework set in it.
+//! A coach's work with a client: adding and erasing them, a session (with its notes) and the
+//! homework set in it.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use leadback_core::clients::{Session, SessionInput, validate_due, validate_notes};
+use leadback_core::clients::{
+    ClientInput, ConsentInput, ErasePreview, PersonSummary, Session, SessionInput, validate_due,
+    validate_notes,
+};
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{HabitLibrary, HabitName};
 use leadback_core::{Clock, ValidationError};
@@ -107,4 +111,32 @@ pub fn assign_homework(
         store.set_homework_due(id, due)?;
     }
     Ok((id, session.person_id))
+}
+
+/// Adds a client with the consent they gave (on a day up to today); everything is checked first.
+pub fn add_client(
+    store: &mut Store,
+    clock: &dyn Clock,
+    client: &ClientInput,
+    consent: &ConsentInput,
+) -> Result<PersonSummary, ActionError> {
+    let details = client.validate()?;
+    let terms = consent.validate(clock.today())?;
+    Ok(store.add_client(&details, consent.agreed_on, &terms, clock.now())?)
+}
+
+/// Erases a client and everything about them, in one transaction. `confirm_name` must be their
+/// name exactly, so a slip erases no one; returns what went.
+pub fn erase_client(
+    store: &mut Store,
+    person_id: i64,
+    confirm_name: &str,
+) -> Result<ErasePreview, ActionError> {
+    let preview = store.erase_preview(person_id)?;
+    if confirm_name.trim() != preview.name {
+        return Err(ActionError::Invalid(
+            "Type the client's name exactly as shown to erase them. Nothing was erased.".to_owned(),
+        ));
+    }
+    Ok(store.erase_person(person_id)?)
 }

@@ -491,3 +491,26 @@ fn a_loop_backup_is_checked_whole_before_its_habits_come_in() {
         "habits already here are matched, not doubled"
     );
 }
+
+#[test]
+fn a_client_is_erased_only_when_their_name_is_typed_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = store_with_me(dir.path());
+    let clock = FixedClock::new(leadback_testkit::now());
+    let client = leadback_core::clients::ClientInput {
+        name: " Noor Hadad ".to_owned(),
+        contact: None,
+        tags: Vec::new(),
+    };
+    let consent = leadback_core::clients::ConsentInput {
+        agreed_on: leadback_testkit::today(),
+        terms: "Notes kept here.".to_owned(),
+    };
+    let noor = coaching::add_client(&mut store, &clock, &client, &consent).unwrap();
+    assert_eq!(noor.person.name, "Noor Hadad");
+    let refused = coaching::erase_client(&mut store, noor.person.id, "Noor").unwrap_err();
+    assert_eq!(refused.code(), Code::InvalidInput);
+    assert!(store.person(noor.person.id).is_ok(), "nothing was erased");
+    coaching::erase_client(&mut store, noor.person.id, "Noor Hadad").unwrap();
+    assert!(store.person(noor.person.id).is_err());
+}

@@ -16,7 +16,7 @@ use tauri::State;
 use ts_rs::TS;
 
 use crate::commands::data::ExportSummary;
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use crate::state::AppState;
 
 /// "Me" first, then every client by name.
@@ -44,12 +44,12 @@ pub async fn add_client(
     client: ClientInput,
     consent: ConsentInput,
 ) -> Result<PersonSummary, IpcError> {
-    let details = client.validate()?;
-    let terms = consent.validate(state.clock.today())?;
-    let now = state.clock.now();
-    Ok(state
-        .store()?
-        .add_client(&details, consent.agreed_on, &terms, now)?)
+    Ok(coaching::add_client(
+        &mut *state.store()?,
+        &*state.clock,
+        &client,
+        &consent,
+    )?)
 }
 
 #[tauri::command]
@@ -239,15 +239,11 @@ pub async fn erase_person(
     person_id: i64,
     confirm_name: String,
 ) -> Result<ErasePreview, IpcError> {
-    let mut store = state.store()?;
-    let preview = store.erase_preview(person_id)?;
-    if confirm_name.trim() != preview.name {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            "Type the client's name exactly as shown to erase them. Nothing was erased.",
-        ));
-    }
-    Ok(store.erase_person(person_id)?)
+    Ok(coaching::erase_client(
+        &mut *state.store()?,
+        person_id,
+        &confirm_name,
+    )?)
 }
 
 /// Writes every row about this person to one JSON file (the export format): their data, for them.

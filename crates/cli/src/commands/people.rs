@@ -94,7 +94,7 @@ pub fn erase(data_dir: &Path, name: &str, yes: bool, out: &mut dyn Write) -> Res
             preview.name
         )));
     }
-    store.erase_person(client.person.id)?;
+    leadback_actions::coaching::erase_client(&mut store, client.person.id, &preview.name)?;
     writeln!(out, "Erased {}: {what}.", preview.name)?;
     Ok(())
 }

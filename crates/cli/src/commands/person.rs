@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{ArgGroup, Args, Subcommand};
-use leadback_actions::{files, people};
+use leadback_actions::{coaching, files, people};
 use leadback_core::Clock;
 use leadback_core::clients::{ClientInput, ConsentInput, PersonSummary};
 use leadback_store::Store;
@@ -166,20 +166,21 @@ fn add(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let details = ClientInput {
+    let client = ClientInput {
         name: name.to_owned(),
         contact,
         tags,
-    }
-    .validate()?;
+    };
+    let details = client.validate()?;
     let consent = ConsentInput {
         agreed_on: clock.today(),
         terms: terms.to_owned(),
     };
-    let terms = consent.validate(clock.today())?;
+    consent.validate(clock.today())?;
     let mut store = super::open_store(data_dir)?;
+    // The CLI finds clients by name, so it keeps names apart (the app shows them by id).
     refuse_taken_name(&store, &details.name, None)?;
-    let added = store.add_client(&details, consent.agreed_on, &terms, clock.now())?;
+    let added = coaching::add_client(&mut store, clock, &client, &consent)?;
     writeln!(
         out,
         "Added {}, who gave consent on {}.",
