@@ -67,6 +67,22 @@ pub(crate) fn multi_line(
     Ok(trimmed.to_owned())
 }
 
+/// A file's problems in one message: the problem itself when there is one, else how many and
+/// each on a line of its own.
+pub(crate) fn list_problems<P: std::fmt::Display>(problems: &[P]) -> String {
+    match problems {
+        [one] => one.to_string(),
+        many => {
+            let mut out = format!("{} problems:", many.len());
+            for problem in many {
+                out.push_str("\n  - ");
+                out.push_str(&problem.to_string());
+            }
+            out
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 use thiserror::Error;
 
 use super::Stance;
+use crate::validation::list_problems;
 
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum InstrumentError {
@@ -12,7 +13,7 @@ pub enum InstrumentError {
     #[error("{file}: {message}")]
     Syntax { file: String, message: String },
     /// The file reads, but breaks one or more rules of the instrument schema.
-    #[error("{file}: {}", list(problems))]
+    #[error("{file}: {}", list_problems(problems))]
     Invalid {
         file: String,
         problems: Vec<Problem>,
@@ -25,20 +26,6 @@ impl InstrumentError {
         match self {
             Self::Syntax { .. } => &[],
             Self::Invalid { problems, .. } => problems,
-        }
-    }
-}
-
-fn list(problems: &[Problem]) -> String {
-    match problems {
-        [one] => one.to_string(),
-        many => {
-            let mut out = format!("{} problems:", many.len());
-            for problem in many {
-                out.push_str("\n  - ");
-                out.push_str(&problem.to_string());
-            }
-            out
         }
     }
 }

@@ -5,7 +5,7 @@
 use thiserror::Error;
 
 use crate::habits::HabitLibraryError;
-use crate::validation::ValidationError;
+use crate::validation::{ValidationError, list_problems};
 
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ExerciseError {
@@ -13,7 +13,7 @@ pub enum ExerciseError {
     #[error("{file}: {message}")]
     Syntax { file: String, message: String },
     /// The file reads, but breaks one or more rules of an exercise.
-    #[error("{file}: {}", list(problems))]
+    #[error("{file}: {}", list_problems(problems))]
     Invalid {
         file: String,
         problems: Vec<ExerciseProblem>,
@@ -53,20 +53,6 @@ fn files(errors: &[ExerciseError]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn list(problems: &[ExerciseProblem]) -> String {
-    match problems {
-        [one] => one.to_string(),
-        many => {
-            let mut out = format!("{} problems:", many.len());
-            for problem in many {
-                out.push_str("\n  - ");
-                out.push_str(&problem.to_string());
-            }
-            out
-        }
-    }
 }
 
 /// One fault and where it is, e.g. `step 2: the timer is 0 s; …`.

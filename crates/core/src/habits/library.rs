@@ -10,7 +10,7 @@ use thiserror::Error;
 use ts_rs::TS;
 
 use super::{HabitName, HabitStance, Schedule, ScheduleError};
-use crate::validation::{ValidationError, single_line};
+use crate::validation::{ValidationError, list_problems, single_line};
 
 /// The longest "why": one line under the habit's name.
 pub const WHY_MAX_CHARS: usize = 200;
@@ -85,7 +85,7 @@ pub enum HabitLibraryError {
     #[error("{file}: {message}")]
     Syntax { file: String, message: String },
     /// The file reads, but some habits break the library's rules.
-    #[error("{file}: {}", list(problems))]
+    #[error("{file}: {}", list_problems(problems))]
     Invalid {
         file: String,
         problems: Vec<HabitProblem>,
@@ -98,20 +98,6 @@ impl HabitLibraryError {
         match self {
             Self::Syntax { .. } => &[],
             Self::Invalid { problems, .. } => problems,
-        }
-    }
-}
-
-fn list(problems: &[HabitProblem]) -> String {
-    match problems {
-        [one] => one.to_string(),
-        many => {
-            let mut out = format!("{} problems:", many.len());
-            for problem in many {
-                out.push_str("\n  - ");
-                out.push_str(&problem.to_string());
-            }
-            out
         }
     }
 }
