@@ -11,7 +11,7 @@ use leadback_store::{ExerciseRun, JournalEntry, JournalQuery, LinkedCheckIn, Sto
 use tauri::State;
 
 use crate::commands::programmes::all_programmes;
-use crate::commands::{ensure_mine, my_id, refuse_overwriting_data};
+use crate::commands::{ensure_mine, my_id};
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -187,20 +187,13 @@ pub async fn add_journal_note(
 /// Writes the whole journal as Markdown to the file the person chose.
 #[tauri::command]
 pub async fn export_journal(state: State<'_, AppState>, path: PathBuf) -> Result<(), IpcError> {
-    let markdown = {
-        let store = state.store()?;
-        refuse_overwriting_data(&store, &path)?;
-        let me = store
-            .me()?
-            .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "There is no profile yet."))?;
-        store.journal_markdown(me.id, &format!("{}'s journal", me.name))?
-    };
-    std::fs::write(&path, markdown).map_err(|e| {
-        IpcError::new(
-            ErrorCode::Storage,
-            format!("Could not write {}: {e}", path.display()),
-        )
-    })
+    let store = state.store()?;
+    leadback_actions::files::check_not_data(&store, &path)?;
+    let me = store
+        .me()?
+        .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "There is no profile yet."))?;
+    let markdown = store.journal_markdown(me.id, &format!("{}'s journal", me.name))?;
+    Ok(leadback_actions::files::write(&store, &path, markdown)?)
 }
 
 /// One of my runs; another person's is as good as missing.

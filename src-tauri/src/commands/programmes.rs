@@ -9,7 +9,7 @@ use leadback_core::programmes::{self, Programme, ProgrammeProgress, progress};
 use leadback_store::{BackupReason, ProgrammeDeletion, StoredProgramme};
 use tauri::State;
 
-use crate::commands::{my_id, refuse_overwriting_data};
+use crate::commands::my_id;
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -151,13 +151,11 @@ pub async fn export_programme(
     path: PathBuf,
 ) -> Result<(), IpcError> {
     let programme = find(&state, &programme_id)?;
-    refuse_overwriting_data(&*state.store()?, &path)?;
-    std::fs::write(&path, programme.export_file()).map_err(|e| {
-        IpcError::new(
-            ErrorCode::Storage,
-            format!("Could not write {}: {e}", path.display()),
-        )
-    })
+    Ok(leadback_actions::files::write(
+        &*state.store()?,
+        &path,
+        programme.export_file(),
+    )?)
 }
 
 #[tauri::command]

@@ -10,7 +10,7 @@ use leadback_core::Clock;
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{builtin_library, check_in_note};
 use leadback_core::programmes::{self, Programme};
-use leadback_store::JournalQuery;
+use leadback_store::{JournalQuery, Store, StoreError};
 
 use crate::error::CliError;
 use crate::output;
@@ -83,12 +83,24 @@ pub fn export_programme(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let programme = find_programme(data_dir, id)?;
-    std::fs::write(file, programme.export_file()).map_err(|e| CliError::InputFile {
-        path: file.to_path_buf(),
-        message: format!("could not be written: {e}"),
-    })?;
+    let store = super::open_store(data_dir)?;
+    write(&store, file, programme.export_file())?;
     writeln!(out, "Wrote {} to {}.", programme.title, file.display())?;
     Ok(())
+}
+
+/// Writes a file the person asked for through the one checked path; a file that cannot be written
+/// is their input to fix (exit 2), as before.
+fn write(store: &Store, file: &Path, bytes: impl AsRef<[u8]>) -> Result<(), CliError> {
+    leadback_actions::files::write(store, &super::absolute(file), bytes).map_err(|err| match err {
+        leadback_actions::ActionError::Store(StoreError::WriteFile { source, .. }) => {
+            CliError::InputFile {
+                path: file.to_path_buf(),
+                message: format!("could not be written: {source}"),
+            }
+        }
+        other => other.into(),
+    })
 }
 
 /// Opens every file first; only if all are valid are they stored, in one transaction.
@@ -180,10 +192,7 @@ pub fn journal(
     let me = super::me(&store)?;
     if let Some(file) = export {
         let markdown = store.journal_markdown(me.id, &format!("{}'s journal", me.name))?;
-        std::fs::write(file, markdown).map_err(|e| CliError::InputFile {
-            path: file.to_path_buf(),
-            message: format!("could not be written: {e}"),
-        })?;
+        write(&store, file, markdown)?;
         writeln!(out, "Wrote the journal to {}.", file.display())?;
         return Ok(());
     }
