@@ -7,13 +7,12 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expectAccessible, onboard, openApp, ownDataDir, rawInvoke, screenshot, shows } from "./support.js";
+import { expectAccessible, navigate, onboard, openApp, ownDataDir, rawInvoke, screenshot, shows } from "./support.js";
 
 const dataDir = ownDataDir("clients");
 const CLIENT = "Noor Haddad";
 const TYPO = "Noor Hadad";
 
-const nav = (name) => $("nav").$(`button=${name}`);
 const progress = () => $("#progress-label");
 // The "Leave?" dialog is modal and centred over a full-screen window, where WebKitWebDriver's hit
 // test is off with no window manager (see the observers below): its buttons are clicked in-page.
@@ -24,7 +23,7 @@ const press = async (selector) => {
 };
 
 async function openClient() {
-  await nav("Clients").click();
+  await navigate("Clients");
   await $("h1=Clients").waitForDisplayed();
   await $(`button=${CLIENT}`).click();
   await $(`h1=${CLIENT}`).waitForDisplayed();
@@ -39,7 +38,7 @@ describe("a coach with a client", function () {
   });
 
   it("adds a client only with their consent", async () => {
-    await nav("Clients").click();
+    await navigate("Clients");
     await $("h1=Clients").waitForDisplayed();
     await shows("No clients yet");
     await $("button=Add a client").click();
@@ -84,7 +83,7 @@ describe("a coach with a client", function () {
     await expectAccessible("client overview");
 
     // Saved means saved: the notes come back after leaving the screen.
-    await nav("Home").click();
+    await navigate("Home");
     await openClient();
     await expect($("textarea[id^='notes-']")).toHaveValue(expect.stringContaining("waited her turn"));
   });
@@ -212,7 +211,7 @@ describe("a coach with a client", function () {
     );
     expect(again).toContain("already in");
 
-    await nav("Home").click();
+    await navigate("Home");
     await openClient();
     await $("#gap-chart").waitForDisplayed();
     await expect($("*=Withheld")).not.toBeExisting();
@@ -258,7 +257,7 @@ describe("a coach with a client", function () {
     const session = overview.value.sessions[0].id;
     const big = "Noor let Sam open the stand-up. ".repeat(32_000);
     expect((await rawInvoke("save_session_notes", { sessionId: session, notes: big })).ok).toBe(true);
-    await nav("Home").click();
+    await navigate("Home");
     await openClient();
     const notes = $("textarea[id^='notes-']");
     await browser.waitUntil(async () => (await notes.getValue()).length === big.length, { timeout: 20_000 });

@@ -84,3 +84,17 @@ export async function shows(text, timeout = 10_000) {
     timeoutMsg: `the window never showed "${text}"`,
   });
 }
+
+/**
+ * Opens a screen from the header's navigation: from its line, or from behind "More" when the
+ * window has no room for it there (as with a coach's clients at the default size).
+ */
+export async function navigate(name) {
+  const onLine = $("nav").$(`button=${name}`);
+  if ((await onLine.isExisting()) && (await onLine.isDisplayed())) {
+    await onLine.click();
+    return;
+  }
+  await $("header").$("button=More").click();
+  await $("#more-menu").$(`button=${name}`).click();
+}
