@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expectAccessible, openApp, ownDataDir, rawInvoke, screenshot } from "./support.js";
+import { expectAccessible, localDay, openApp, ownDataDir, rawInvoke, screenshot, waitPressed } from "./support.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The shared fixtures sit beside the repository, here and in CI.
@@ -27,14 +27,6 @@ async function arriveHome() {
   }
   await greeting().waitForDisplayed();
 }
-
-/** The local calendar day `offset` days from today, as the app's web view counts it. */
-const localDay = (offset) =>
-  browser.execute((n) => {
-    const d = new Date();
-    d.setDate(d.getDate() + n);
-    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((x) => String(x).padStart(2, "0")).join("-");
-  }, offset);
 
 async function scrollTo(selector) {
   const el = await $(selector);
@@ -60,12 +52,6 @@ async function expectPainted(canvasSelector) {
 /** The home screen's row for a habit, found by its name. */
 const row = (name) => $(`//li[.//button[normalize-space()="${name}"]]`);
 const nav = (name) => $("nav").$(`button=${name}`);
-
-async function waitPressed(button) {
-  await browser.waitUntil(async () => (await button.getAttribute("aria-pressed")) === "true", {
-    timeoutMsg: "the button never showed as saved",
-  });
-}
 
 describe("habits", function () {
   this.timeout(300_000);

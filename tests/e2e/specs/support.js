@@ -98,3 +98,18 @@ export async function navigate(name) {
   await $("header").$("button=More").click();
   await $("#more-menu").$(`button=${name}`).click();
 }
+
+/** The local calendar day `offset` days from today, as the app's web view counts it. */
+export const localDay = (offset) =>
+  browser.execute((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((x) => String(x).padStart(2, "0")).join("-");
+  }, offset);
+
+/** Waits until a check-in button shows its state as saved (pressed). */
+export async function waitPressed(button) {
+  await browser.waitUntil(async () => (await button.getAttribute("aria-pressed")) === "true", {
+    timeoutMsg: "the button never showed as saved",
+  });
+}

@@ -2,7 +2,7 @@
 // the name field, the assessment answered with the keys and closed with Enter, a habit the result
 // suggests added, a week of check-ins with notes, the exercise that goes with a habit finished on a
 // day its note is already written (the note must survive), and the week read back in the journal.
-import { expectAccessible, openApp, ownDataDir, rawInvoke, screenshot, shows } from "./support.js";
+import { expectAccessible, localDay, openApp, ownDataDir, rawInvoke, screenshot, shows, waitPressed } from "./support.js";
 
 const dataDir = ownDataDir("week-individual");
 const NOTE = "Priya finished her point before I said a word.";
@@ -11,20 +11,6 @@ const REFLECTION = "I waited three breaths and Sam answered his own question.";
 const nav = (name) => $("nav").$(`button=${name}`);
 const row = (name) => $(`//li[.//button[normalize-space()="${name}"]]`);
 const progress = () => $("#progress-label");
-
-/** The local calendar day `offset` days from today, as the app's web view counts it. */
-const localDay = (offset) =>
-  browser.execute((n) => {
-    const d = new Date();
-    d.setDate(d.getDate() + n);
-    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((x) => String(x).padStart(2, "0")).join("-");
-  }, offset);
-
-async function waitPressed(button) {
-  await browser.waitUntil(async () => (await button.getAttribute("aria-pressed")) === "true", {
-    timeoutMsg: "the button never showed as saved",
-  });
-}
 
 async function todayOf(habitName) {
   const habits = await rawInvoke("get_habits", { includeArchived: false });
