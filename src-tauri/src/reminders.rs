@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime, TimeDelta, Weekday};
-use leadback_core::habits::ReminderRule;
+use leadback_core::habits::{ReminderRule, WEEK};
 use leadback_store::ReminderRecord;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -19,16 +19,6 @@ const GRACE: TimeDelta = TimeDelta::minutes(5);
 
 /// The longest the task sleeps, so a changed clock or a wake from suspend is noticed soon.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
-
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 /// The stored weekday mask (bit 0 = Monday) as weekdays.
 pub fn weekdays(mask: i64) -> Vec<Weekday> {

@@ -4,23 +4,12 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use leadback_core::Clock;
 use leadback_core::habits::{
-    CheckState, HabitStance, Period, ReminderRule, StanceRollup, check_in_date, check_in_note,
-    stance_rollup, strength_series,
+    CheckState, HabitStance, Period, ReminderRule, StanceRollup, WEEK, check_in_date,
+    check_in_note, stance_rollup, strength_series,
 };
 use leadback_store::{CheckInRecord, HabitRecord, ReminderRecord, Store, StoreError};
 
 use crate::ActionError;
-
-/// Monday first: bit 0 of a weekday mask is Monday, bit 6 Sunday.
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 /// One reminder: a time of day on the weekdays of a mask (bit 0 = Monday … bit 6 = Sunday), as
 /// the store keeps it.

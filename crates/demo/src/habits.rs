@@ -5,7 +5,7 @@ use std::f64::consts::TAU;
 
 use chrono::{Datelike, Weekday};
 use leadback_core::habits::{
-    CheckState, HabitLibrary, HabitName, HabitStance, Schedule, check_in_note,
+    CheckState, HabitLibrary, HabitName, HabitStance, Schedule, WEEK, check_in_note,
 };
 use leadback_store::NewHabit;
 
@@ -55,15 +55,6 @@ const WORKDAYS: [Weekday; 5] = [
     Weekday::Wed,
     Weekday::Thu,
     Weekday::Fri,
-];
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
 ];
 
 impl Demo<'_> {

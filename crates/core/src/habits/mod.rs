@@ -45,7 +45,7 @@ pub use library::{
 };
 pub use notes::add_to_note;
 pub use rates::{CompletionRate, completion_rates};
-pub use reminders::{MAX_REMINDER_TIMES, ReminderError, ReminderRule};
+pub use reminders::{MAX_REMINDER_TIMES, ReminderError, ReminderRule, WEEK};
 pub use rollup::{StanceRollup, StanceRollupPoint, stance_rollup};
 pub use schedule::{MAX_SCHEDULE_DAYS, Schedule, ScheduleError};
 pub use streaks::{Streaks, streaks};

@@ -18,6 +18,18 @@ use ts_rs::TS;
 /// More reminders a day than this would be noise, not a reminder.
 pub const MAX_REMINDER_TIMES: usize = 24;
 
+/// The days of a week, Monday first. A stored weekday mask counts in this order: bit 0 is Monday,
+/// bit 6 Sunday.
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 /// At which times, on which weekdays. Both lists are non-empty, sorted and without repeats; times
 /// are whole minutes (`"08:30:00"`), weekdays are `"Mon"` … `"Sun"`, Monday first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -137,16 +149,6 @@ impl ReminderRule {
         (at > last_checked && now - at <= grace.max(TimeDelta::zero())).then_some(at)
     }
 }
-
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 #[cfg(test)]
 mod tests {
