@@ -50,11 +50,7 @@ pub(super) struct Stances {
 
 impl Stances {
     pub(super) fn get(&self, stance: Stance) -> f64 {
-        match stance {
-            Stance::Front => self.front,
-            Stance::Behind => self.behind,
-            Stance::Servant => self.servant,
-        }
+        stance.pick(self.front, self.behind, self.servant)
     }
 
     pub(super) fn leading(&self) -> Stance {

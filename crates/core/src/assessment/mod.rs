@@ -99,6 +99,16 @@ impl Stance {
         Self::ALL.into_iter().find(|s| s.as_str() == raw)
     }
 
+    /// Of three values kept one per stance (a struct's `front`, `behind` and `servant` fields),
+    /// the one of this stance.
+    pub fn pick<T>(self, front: T, behind: T, servant: T) -> T {
+        match self {
+            Self::Front => front,
+            Self::Behind => behind,
+            Self::Servant => servant,
+        }
+    }
+
     /// The stance's place in [`Stance::ALL`], for per-stance arrays.
     fn index(self) -> usize {
         match self {

@@ -36,11 +36,7 @@ pub struct StanceScores {
 
 impl StanceScores {
     pub fn get(&self, stance: Stance) -> Option<f64> {
-        match stance {
-            Stance::Front => self.front,
-            Stance::Behind => self.behind,
-            Stance::Servant => self.servant,
-        }
+        stance.pick(self.front, self.behind, self.servant)
     }
 }
 

@@ -59,11 +59,7 @@ pub struct ObserverStances {
 impl ObserverStances {
     /// The view of one stance, for code that loops over [`Stance::ALL`].
     pub fn get(&self, stance: Stance) -> StanceView {
-        match stance {
-            Stance::Front => self.front,
-            Stance::Behind => self.behind,
-            Stance::Servant => self.servant,
-        }
+        stance.pick(self.front, self.behind, self.servant)
     }
 }
 
