@@ -9,6 +9,7 @@ pub mod clients;
 pub mod clock;
 pub mod cohort;
 pub mod exercises;
+mod file_error;
 pub mod habits;
 pub mod observers;
 pub mod person;
@@ -17,5 +18,6 @@ pub mod report;
 pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use file_error::FileError;
 pub use person::{Person, PersonKind, PersonName};
 pub use validation::ValidationError;

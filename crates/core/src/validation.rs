@@ -28,18 +28,7 @@ pub enum ValidationError {
 
 /// Trims `raw` and checks it is a one-line text of 1 to `max` characters.
 pub fn single_line(field: &'static str, raw: &str, max: usize) -> Result<String, ValidationError> {
-    let trimmed = raw.trim();
-    if trimmed.is_empty() {
-        return Err(ValidationError::Empty { field });
-    }
-    let len = trimmed.chars().count();
-    if len > max {
-        return Err(ValidationError::TooLong { field, len, max });
-    }
-    if trimmed.chars().any(char::is_control) {
-        return Err(ValidationError::ControlCharacter { field });
-    }
-    Ok(trimmed.to_owned())
+    checked_text(field, raw, max, false, |_| false)
 }
 
 /// A text of several lines: trimmed, at most `max` characters, tabs and line breaks allowed but no
@@ -50,6 +39,20 @@ pub(crate) fn multi_line(
     max: usize,
     may_be_empty: bool,
 ) -> Result<String, ValidationError> {
+    checked_text(field, raw, max, may_be_empty, |c| {
+        matches!(c, '\n' | '\r' | '\t')
+    })
+}
+
+/// Trims `raw` and checks it: not empty (unless it may be), at most `max` characters, and no
+/// control characters but the `allowed` ones.
+fn checked_text(
+    field: &'static str,
+    raw: &str,
+    max: usize,
+    may_be_empty: bool,
+    allowed: impl Fn(char) -> bool,
+) -> Result<String, ValidationError> {
     let trimmed = raw.trim();
     if trimmed.is_empty() && !may_be_empty {
         return Err(ValidationError::Empty { field });
@@ -58,29 +61,10 @@ pub(crate) fn multi_line(
     if len > max {
         return Err(ValidationError::TooLong { field, len, max });
     }
-    if trimmed
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
+    if trimmed.chars().any(|c| c.is_control() && !allowed(c)) {
         return Err(ValidationError::ControlCharacter { field });
     }
     Ok(trimmed.to_owned())
-}
-
-/// A file's problems in one message: the problem itself when there is one, else how many and
-/// each on a line of its own.
-pub(crate) fn list_problems<P: std::fmt::Display>(problems: &[P]) -> String {
-    match problems {
-        [one] => one.to_string(),
-        many => {
-            let mut out = format!("{} problems:", many.len());
-            for problem in many {
-                out.push_str("\n  - ");
-                out.push_str(&problem.to_string());
-            }
-            out
-        }
-    }
 }
 
 #[cfg(test)]

@@ -5,30 +5,10 @@
 use thiserror::Error;
 
 use super::Stance;
-use crate::validation::list_problems;
+use crate::FileError;
 
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum InstrumentError {
-    /// The text is not TOML, or has a field of the wrong type or an unknown field.
-    #[error("{file}: {message}")]
-    Syntax { file: String, message: String },
-    /// The file reads, but breaks one or more rules of the instrument schema.
-    #[error("{file}: {}", list_problems(problems))]
-    Invalid {
-        file: String,
-        problems: Vec<Problem>,
-    },
-}
-
-impl InstrumentError {
-    /// The individual problems, empty for a syntax error.
-    pub fn problems(&self) -> &[Problem] {
-        match self {
-            Self::Syntax { .. } => &[],
-            Self::Invalid { problems, .. } => problems,
-        }
-    }
-}
+/// Why an instrument file was refused.
+pub type InstrumentError = FileError<Problem>;
 
 /// One fault and where it is, e.g. `item "front-03": unknown stance "frnt" …`.
 #[derive(Debug, Clone, PartialEq, Error)]

@@ -91,20 +91,10 @@ struct RawOption {
 impl Instrument {
     /// Parses and validates an instrument file. `file_name` is only used in messages.
     pub fn parse(file_name: &str, text: &str) -> Result<Instrument, InstrumentError> {
-        let raw: RawInstrument = toml::from_str(text).map_err(|e| InstrumentError::Syntax {
-            file: file_name.to_owned(),
-            message: e.to_string().trim_end().to_owned(),
-        })?;
+        let raw: RawInstrument = InstrumentError::read_toml(file_name, text)?;
         let mut check = Checker::default();
         let instrument = build(raw, &mut check);
-        if check.problems.is_empty() {
-            Ok(instrument)
-        } else {
-            Err(InstrumentError::Invalid {
-                file: file_name.to_owned(),
-                problems: check.problems,
-            })
-        }
+        InstrumentError::unless_problems(file_name, instrument, check.problems)
     }
 }
 

@@ -4,37 +4,12 @@
 
 use thiserror::Error;
 
+use crate::FileError;
 use crate::habits::HabitLibraryError;
-use crate::validation::{ValidationError, list_problems};
+use crate::validation::ValidationError;
 
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum ExerciseError {
-    /// The text is not TOML, or has a field of the wrong type or an unknown field.
-    #[error("{file}: {message}")]
-    Syntax { file: String, message: String },
-    /// The file reads, but breaks one or more rules of an exercise.
-    #[error("{file}: {}", list_problems(problems))]
-    Invalid {
-        file: String,
-        problems: Vec<ExerciseProblem>,
-    },
-}
-
-impl ExerciseError {
-    /// The individual problems, empty for a syntax error.
-    pub fn problems(&self) -> &[ExerciseProblem] {
-        match self {
-            Self::Syntax { .. } => &[],
-            Self::Invalid { problems, .. } => problems,
-        }
-    }
-
-    pub fn file(&self) -> &str {
-        match self {
-            Self::Syntax { file, .. } | Self::Invalid { file, .. } => file,
-        }
-    }
-}
+/// Why an exercise file was refused.
+pub type ExerciseError = FileError<ExerciseProblem>;
 
 /// Why a set of exercise files could not become a library.
 #[derive(Debug, Clone, PartialEq, Error)]

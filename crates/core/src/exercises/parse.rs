@@ -73,20 +73,10 @@ impl Exercise {
         text: &str,
         habits: &HabitLibrary,
     ) -> Result<Exercise, ExerciseError> {
-        let raw: RawExercise = toml::from_str(text).map_err(|e| ExerciseError::Syntax {
-            file: file_name.to_owned(),
-            message: e.to_string().trim_end().to_owned(),
-        })?;
+        let raw: RawExercise = ExerciseError::read_toml(file_name, text)?;
         let mut check = Checker::default();
         let exercise = build(raw, habits, &mut check);
-        if check.problems.is_empty() {
-            Ok(exercise)
-        } else {
-            Err(ExerciseError::Invalid {
-                file: file_name.to_owned(),
-                problems: check.problems,
-            })
-        }
+        ExerciseError::unless_problems(file_name, exercise, check.problems)
     }
 }
 

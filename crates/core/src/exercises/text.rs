@@ -2,7 +2,7 @@
 //! [`single_line`](crate::validation::single_line); the helpers here add what those files also
 //! need: multi-line instructions and descriptions, and the kebab-case ids other records point at.
 
-use crate::validation::ValidationError;
+use crate::validation::{ValidationError, multi_line};
 
 /// Trims `raw`, turns Windows line ends into `\n`, and checks it is 1 to `max` characters with no
 /// control characters other than line breaks and tabs: a paragraph or two of instructions.
@@ -12,21 +12,7 @@ pub(crate) fn paragraph(
     max: usize,
 ) -> Result<String, ValidationError> {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(ValidationError::Empty { field });
-    }
-    let len = trimmed.chars().count();
-    if len > max {
-        return Err(ValidationError::TooLong { field, len, max });
-    }
-    if trimmed
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Err(ValidationError::ControlCharacter { field });
-    }
-    Ok(trimmed.to_owned())
+    multi_line(field, &text, max, false)
 }
 
 /// The longest id or key: enough for a few words, short enough to stay readable in a file.

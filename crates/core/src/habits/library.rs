@@ -10,7 +10,8 @@ use thiserror::Error;
 use ts_rs::TS;
 
 use super::{HabitName, HabitStance, Schedule, ScheduleError};
-use crate::validation::{ValidationError, list_problems, single_line};
+use crate::FileError;
+use crate::validation::{ValidationError, single_line};
 
 /// The longest "why": one line under the habit's name.
 pub const WHY_MAX_CHARS: usize = 200;
@@ -50,10 +51,7 @@ impl HabitLibrary {
 
     /// Parses and validates a library file. `file_name` is only used in messages.
     pub fn parse(file_name: &str, text: &str) -> Result<Self, HabitLibraryError> {
-        let raw: RawLibrary = toml::from_str(text).map_err(|e| HabitLibraryError::Syntax {
-            file: file_name.to_owned(),
-            message: e.to_string().trim_end().to_owned(),
-        })?;
+        let raw: RawLibrary = HabitLibraryError::read_toml(file_name, text)?;
         let mut problems = Vec::new();
         if raw.habits.is_empty() {
             problems.push(HabitProblem {
@@ -68,39 +66,12 @@ impl HabitLibrary {
             .enumerate()
             .filter_map(|(i, h)| habit(i, h, &mut seen, &mut problems))
             .collect();
-        if problems.is_empty() {
-            Ok(Self { habits })
-        } else {
-            Err(HabitLibraryError::Invalid {
-                file: file_name.to_owned(),
-                problems,
-            })
-        }
+        HabitLibraryError::unless_problems(file_name, Self { habits }, problems)
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum HabitLibraryError {
-    /// The text is not TOML, or has a field of the wrong type or an unknown field.
-    #[error("{file}: {message}")]
-    Syntax { file: String, message: String },
-    /// The file reads, but some habits break the library's rules.
-    #[error("{file}: {}", list_problems(problems))]
-    Invalid {
-        file: String,
-        problems: Vec<HabitProblem>,
-    },
-}
-
-impl HabitLibraryError {
-    /// The individual problems, empty for a syntax error.
-    pub fn problems(&self) -> &[HabitProblem] {
-        match self {
-            Self::Syntax { .. } => &[],
-            Self::Invalid { problems, .. } => problems,
-        }
-    }
-}
+/// Why a habit library file was refused.
+pub type HabitLibraryError = FileError<HabitProblem>;
 
 /// One fault and where it is, e.g. `habit "real-break": the stance is "resting" …`.
 #[derive(Debug, Clone, PartialEq, Error)]
