@@ -164,19 +164,9 @@ impl ResultsFile {
 
     /// The file's text: pretty JSON with the checksum of its canonical form.
     pub fn seal(&self) -> String {
-        let checksum = self.checksum();
-        let file = object(vec![
-            ("format", string(RESULTS_FORMAT)),
-            ("format_version", Value::from(RESULTS_FORMAT_VERSION)),
-            ("programme_id", string(&self.programme_id)),
-            ("participant_code", string(&self.participant_code)),
-            ("name", self.name.as_deref().map_or(Value::Null, string)),
-            ("pre", scores_value(self.pre.as_ref())),
-            ("post", scores_value(self.post.as_ref())),
-            ("exercises_completed", ids_value(&self.exercises_completed)),
-            ("checksum", Value::String(checksum)),
-        ]);
-        format!("{file:#}\n")
+        let mut fields = self.fields();
+        fields.push(("checksum", Value::String(self.checksum())));
+        format!("{:#}\n", object(fields))
     }
 
     /// Opens a results file. Refuses malformed or cut-off JSON, a file of another kind, one from a
@@ -187,64 +177,49 @@ impl ResultsFile {
             .map_err(ResultsFileError::Exchange)?;
         let raw: RawResults =
             exchange::fields(text, RESULTS_FORMAT).map_err(ResultsFileError::Exchange)?;
-        let expected = checksum(&Canonical {
-            programme_id: &raw.programme_id,
-            participant_code: &raw.participant_code,
-            name: raw.name.as_deref(),
-            pre: raw.pre.as_ref(),
-            post: raw.post.as_ref(),
-            exercises_completed: &raw.exercises_completed,
-        });
-        if !raw.checksum.eq_ignore_ascii_case(&expected) {
+        // The values exactly as read, unchecked: only their checksum is taken before `new` checks
+        // and tidies them.
+        let read = Self {
+            programme_id: raw.programme_id,
+            participant_code: raw.participant_code,
+            name: raw.name,
+            pre: raw.pre,
+            post: raw.post,
+            exercises_completed: raw.exercises_completed,
+        };
+        if !raw.checksum.eq_ignore_ascii_case(&read.checksum()) {
             return Err(ResultsFileError::ChecksumMismatch);
         }
         Self::new(
-            &raw.programme_id,
-            &raw.participant_code,
-            raw.name.as_deref(),
-            raw.pre,
-            raw.post,
-            &raw.exercises_completed,
+            &read.programme_id,
+            &read.participant_code,
+            read.name.as_deref(),
+            read.pre,
+            read.post,
+            &read.exercises_completed,
         )
     }
 
     /// The lowercase hex SHA-256 of the canonical JSON (see the module's documentation).
     pub fn checksum(&self) -> String {
-        checksum(&Canonical {
-            programme_id: &self.programme_id,
-            participant_code: &self.participant_code,
-            name: self.name.as_deref(),
-            pre: self.pre.as_ref(),
-            post: self.post.as_ref(),
-            exercises_completed: &self.exercises_completed,
-        })
+        // `Value`'s plain `Display` is compact JSON: no spaces, no line breaks.
+        let digest = Sha256::digest(object(self.fields()).to_string().as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
     }
-}
 
-/// Everything a results file holds but its checksum, as read or as built.
-struct Canonical<'a> {
-    programme_id: &'a str,
-    participant_code: &'a str,
-    name: Option<&'a str>,
-    pre: Option<&'a StanceScores>,
-    post: Option<&'a StanceScores>,
-    exercises_completed: &'a [String],
-}
-
-fn checksum(c: &Canonical<'_>) -> String {
-    let canonical = object(vec![
-        ("format", string(RESULTS_FORMAT)),
-        ("format_version", Value::from(RESULTS_FORMAT_VERSION)),
-        ("programme_id", string(c.programme_id)),
-        ("participant_code", string(c.participant_code)),
-        ("name", c.name.map_or(Value::Null, string)),
-        ("pre", scores_value(c.pre)),
-        ("post", scores_value(c.post)),
-        ("exercises_completed", ids_value(c.exercises_completed)),
-    ]);
-    // `Value`'s plain `Display` is compact JSON: no spaces, no line breaks.
-    let digest = Sha256::digest(canonical.to_string().as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    /// Every field of the file but its checksum.
+    fn fields(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("format", string(RESULTS_FORMAT)),
+            ("format_version", Value::from(RESULTS_FORMAT_VERSION)),
+            ("programme_id", string(&self.programme_id)),
+            ("participant_code", string(&self.participant_code)),
+            ("name", self.name.as_deref().map_or(Value::Null, string)),
+            ("pre", scores_value(self.pre.as_ref())),
+            ("post", scores_value(self.post.as_ref())),
+            ("exercises_completed", ids_value(&self.exercises_completed)),
+        ]
+    }
 }
 
 fn scores_value(scores: Option<&StanceScores>) -> Value {
