@@ -29,12 +29,24 @@ const WIDTH: f32 = RIGHT - LEFT;
 const TOP: f32 = 72.0;
 const BOTTOM: f32 = PAGE_HEIGHT - 64.0;
 
-const BODY: f32 = 10.5;
-const BODY_LINE: f32 = 15.0;
-const SMALL: f32 = 9.0;
-const SMALL_LINE: f32 = 12.5;
-const NOTE: f32 = 9.5;
-const NOTE_LINE: f32 = 13.5;
+/// A text size and the height of its lines.
+#[derive(Debug, Clone, Copy)]
+struct TextStyle {
+    size: f32,
+    line: f32,
+}
+
+const fn style(size: f32, line: f32) -> TextStyle {
+    TextStyle { size, line }
+}
+
+const BODY: TextStyle = style(10.5, 15.0);
+const SMALL: TextStyle = style(9.0, 12.5);
+const NOTE: TextStyle = style(9.5, 13.5);
+const HEADING: TextStyle = style(12.0, 16.0);
+const SUBHEADING: TextStyle = style(10.0, 14.0);
+const SUBTITLE: TextStyle = style(15.0, 20.0);
+
 /// A list item's text, right of its marker.
 const LIST_WIDTH: f32 = WIDTH - 16.0;
 /// A section's heading, its rule and the space under it.
@@ -160,6 +172,11 @@ impl Writer<'_> {
         });
     }
 
+    /// A line of body text at `x`, on the current line.
+    fn body_text(&mut self, x: f32, color: Rgb, text: &str) {
+        self.text(x, self.y + BODY.size, BODY.size, false, color, text);
+    }
+
     fn right_text(&mut self, right: f32, y: f32, size: f32, bold: bool, color: Rgb, text: &str) {
         let w = self.fonts.face(bold).width(text, size);
         self.text(right - w, y, size, bold, color, text);
@@ -178,17 +195,8 @@ impl Writer<'_> {
     }
 
     /// Wrapped lines at `x`, each moved to the next page when it does not fit.
-    #[allow(clippy::too_many_arguments)]
-    fn lines(
-        &mut self,
-        text: &str,
-        x: f32,
-        width: f32,
-        size: f32,
-        line: f32,
-        bold: bool,
-        color: Rgb,
-    ) {
+    fn lines(&mut self, text: &str, x: f32, width: f32, style: TextStyle, bold: bool, color: Rgb) {
+        let TextStyle { size, line } = style;
         for l in wrap(self.fonts.face(bold), text, size, width) {
             self.ensure(line);
             self.text(x, self.y + size, size, bold, color, &l);
@@ -205,7 +213,7 @@ impl Writer<'_> {
         self.text(LEFT, self.y, 26.0, true, TEXT, &report.title);
         self.y += 26.0;
         let subtitle = format!("A report for {}", report.person_name);
-        self.lines(&subtitle, LEFT, WIDTH, 15.0, 20.0, false, MUTED);
+        self.lines(&subtitle, LEFT, WIDTH, SUBTITLE, false, MUTED);
         self.y += 14.0;
         let label_width = 110.0;
         let rows: Vec<(String, Vec<String>)> = report
@@ -214,30 +222,29 @@ impl Writer<'_> {
             .map(|(k, v)| {
                 (
                     k.clone(),
-                    wrap(self.fonts.face(false), v, BODY, WIDTH - label_width - 32.0),
+                    wrap(
+                        self.fonts.face(false),
+                        v,
+                        BODY.size,
+                        WIDTH - label_width - 32.0,
+                    ),
                 )
             })
             .collect();
         let height = rows
             .iter()
-            .map(|(_, v)| v.len().max(1) as f32 * BODY_LINE + 4.0)
+            .map(|(_, v)| v.len().max(1) as f32 * BODY.line + 4.0)
             .sum::<f32>()
             + 20.0;
         self.rect(LEFT, self.y, WIDTH, height, ACCENT_SOFT);
         self.rect(LEFT, self.y, 3.0, height, ACCENT);
         self.y += 12.0;
         for (label, values) in rows {
-            self.text(LEFT + 16.0, self.y + BODY, SMALL, true, MUTED, &label);
+            let baseline = self.y + BODY.size;
+            self.text(LEFT + 16.0, baseline, SMALL.size, true, MUTED, &label);
             for v in values {
-                self.text(
-                    LEFT + 16.0 + label_width,
-                    self.y + BODY,
-                    BODY,
-                    false,
-                    TEXT,
-                    &v,
-                );
-                self.y += BODY_LINE;
+                self.body_text(LEFT + 16.0 + label_width, TEXT, &v);
+                self.y += BODY.line;
             }
             self.y += 4.0;
         }
@@ -264,20 +271,20 @@ impl Writer<'_> {
         match block {
             Block::Heading(text) => {
                 self.y += 8.0;
-                self.lines(text, LEFT, WIDTH, 12.0, 16.0, true, TEXT);
+                self.lines(text, LEFT, WIDTH, HEADING, true, TEXT);
                 self.y += 4.0;
             }
             Block::Subheading(text) => {
                 self.y += 2.0;
-                self.lines(text, LEFT, WIDTH, 10.0, 14.0, true, MUTED);
+                self.lines(text, LEFT, WIDTH, SUBHEADING, true, MUTED);
                 self.y += 1.0;
             }
             Block::Paragraph(text) => {
-                self.lines(text, LEFT, WIDTH, BODY, BODY_LINE, false, TEXT);
+                self.lines(text, LEFT, WIDTH, BODY, false, TEXT);
                 self.y += 6.0;
             }
             Block::Note(text) => {
-                self.lines(text, LEFT, WIDTH, NOTE, NOTE_LINE, false, MUTED);
+                self.lines(text, LEFT, WIDTH, NOTE, false, MUTED);
                 self.y += 8.0;
             }
             Block::Callout { title, text } => self.callout(title, text),
@@ -288,14 +295,14 @@ impl Writer<'_> {
                     } else {
                         "•".to_owned()
                     };
-                    let lines = wrap(self.fonts.face(false), item, BODY, LIST_WIDTH);
+                    let lines = wrap(self.fonts.face(false), item, BODY.size, LIST_WIDTH);
                     for (n, line) in lines.iter().enumerate() {
-                        self.ensure(BODY_LINE);
+                        self.ensure(BODY.line);
                         if n == 0 {
-                            self.text(LEFT + 2.0, self.y + BODY, BODY, false, MUTED, &marker);
+                            self.body_text(LEFT + 2.0, MUTED, &marker);
                         }
-                        self.text(LEFT + 16.0, self.y + BODY, BODY, false, TEXT, line);
-                        self.y += BODY_LINE;
+                        self.body_text(LEFT + 16.0, TEXT, line);
+                        self.y += BODY.line;
                     }
                     self.y += 2.0;
                 }
@@ -326,9 +333,9 @@ impl Writer<'_> {
     fn callout_lines(&self, title: &str, text: &str) -> (Vec<String>, Vec<String>, f32) {
         let inner = WIDTH - 32.0;
         let title_lines = wrap(self.fonts.face(true), title, 13.0, inner);
-        let text_lines = wrap(self.fonts.face(false), text, BODY, inner);
+        let text_lines = wrap(self.fonts.face(false), text, BODY.size, inner);
         let height =
-            24.0 + title_lines.len() as f32 * 17.0 + text_lines.len() as f32 * BODY_LINE + 4.0;
+            24.0 + title_lines.len() as f32 * 17.0 + text_lines.len() as f32 * BODY.line + 4.0;
         (title_lines, text_lines, height)
     }
 
@@ -344,8 +351,8 @@ impl Writer<'_> {
         }
         self.y += 2.0;
         for line in text_lines {
-            self.text(LEFT + 16.0, self.y + BODY, BODY, false, TEXT, &line);
-            self.y += BODY_LINE;
+            self.body_text(LEFT + 16.0, TEXT, &line);
+            self.y += BODY.line;
         }
         self.y = top + height + 14.0;
     }

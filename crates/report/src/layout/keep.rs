@@ -18,7 +18,9 @@ use leadback_core::report::{Block, Figure};
 
 use super::bars::Chart;
 use super::text::{wrap, wrap_at_most};
-use super::{BODY, BODY_LINE, BOTTOM, LIST_WIDTH, NOTE, NOTE_LINE, TOP, WIDTH, Writer, timeline};
+use super::{
+    BODY, BOTTOM, HEADING, LIST_WIDTH, NOTE, SUBHEADING, TOP, TextStyle, WIDTH, Writer, timeline,
+};
 
 /// Lines of text that must fit together at the foot of a page.
 const FIRST_LINES: usize = 2;
@@ -32,32 +34,31 @@ const FULL_ENOUGH: f32 = 0.5;
 impl Writer<'_> {
     /// What must fit below the current position for `block` to start here; `rest` follows it.
     pub(super) fn lead(&self, block: &Block, rest: &[Block]) -> f32 {
-        let lines = |text: &str, size: f32, width: f32, bold: bool| {
-            wrap(self.fonts.face(bold), text, size, width).len() as f32
+        // The height of a bold heading's lines, and of a text's first lines.
+        let heading = |text: &str, style: TextStyle| {
+            wrap(self.fonts.face(true), text, style.size, WIDTH).len() as f32 * style.line
         };
-        let first_lines = |text: &str, size: f32, width: f32| {
-            wrap_at_most(self.fonts.face(false), text, size, width, FIRST_LINES).len() as f32
+        let first_lines = |text: &str, style: TextStyle, width: f32| {
+            let lines = wrap_at_most(self.fonts.face(false), text, style.size, width, FIRST_LINES);
+            lines.len() as f32 * style.line
         };
         let lead = match block {
-            Block::Heading(text) => {
-                8.0 + lines(text, 12.0, WIDTH, true) * 16.0 + 4.0 + self.lead_of(rest)
-            }
-            Block::Subheading(text) => {
-                2.0 + lines(text, 10.0, WIDTH, true) * 14.0 + 1.0 + self.lead_of(rest)
-            }
-            Block::Paragraph(text) => first_lines(text, BODY, WIDTH) * BODY_LINE,
+            Block::Heading(text) => 8.0 + heading(text, HEADING) + 4.0 + self.lead_of(rest),
+            Block::Subheading(text) => 2.0 + heading(text, SUBHEADING) + 1.0 + self.lead_of(rest),
+            Block::Paragraph(text) => first_lines(text, BODY, WIDTH),
             Block::Note(text) => {
                 // A short note explains what follows it (a chart, a table), so it goes with it.
-                let lines = wrap_at_most(self.fonts.face(false), text, NOTE, WIDTH, SHORT_NOTE + 1);
+                let face = self.fonts.face(false);
+                let lines = wrap_at_most(face, text, NOTE.size, WIDTH, SHORT_NOTE + 1);
                 if rest.is_empty() || lines.len() > SHORT_NOTE {
-                    first_lines(text, NOTE, WIDTH) * NOTE_LINE
+                    first_lines(text, NOTE, WIDTH)
                 } else {
-                    lines.len() as f32 * NOTE_LINE + 8.0 + self.lead_of(rest)
+                    lines.len() as f32 * NOTE.line + 8.0 + self.lead_of(rest)
                 }
             }
             Block::List { items, .. } => items
                 .first()
-                .map_or(0.0, |item| first_lines(item, BODY, LIST_WIDTH) * BODY_LINE),
+                .map_or(0.0, |item| first_lines(item, BODY, LIST_WIDTH)),
             Block::Callout { title, text } => self.callout_lines(title, text).2,
             Block::Table(table) => self.table_lead(table),
             Block::Figure(Figure::Bars {

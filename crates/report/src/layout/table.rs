@@ -5,7 +5,7 @@
 use leadback_core::report::{Column, Table};
 
 use super::text::{fit, wrap};
-use super::{BOTTOM, LEFT, LINE, MUTED, RIGHT, SMALL_LINE, TEXT, WIDTH, Writer};
+use super::{BOTTOM, LEFT, LINE, MUTED, RIGHT, SMALL, TEXT, WIDTH, Writer};
 
 const PAD: f32 = 5.0;
 /// The header row and the space under its rule.
@@ -33,7 +33,7 @@ impl Writer<'_> {
 
     fn row_height(cells: &[Vec<String>]) -> f32 {
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        lines as f32 * SMALL_LINE + 6.0
+        lines as f32 * SMALL.line + 6.0
     }
 
     /// The header with its first rows: what must fit for the table to start on this page.
@@ -86,7 +86,7 @@ impl Writer<'_> {
 
     fn cell(&mut self, lines: &[String], x: f32, width: f32, column: &Column) {
         for (n, line) in lines.iter().enumerate() {
-            let baseline = self.y + 3.0 + CELL + n as f32 * SMALL_LINE;
+            let baseline = self.y + 3.0 + CELL + n as f32 * SMALL.line;
             if column.numeric {
                 self.right_text(x + width - PAD, baseline, CELL, false, TEXT, line);
             } else {
