@@ -1,26 +1,17 @@
-use chrono::{NaiveDate, TimeZone, Utc};
+//! A person's report as content: which sections, in which order, what each table and chart holds,
+//! session notes only when chosen, and how session notes' Markdown becomes blocks.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use super::*;
-use crate::assessment::HistoryEntry;
-use crate::assessment::{AnswerSheet, Instrument, builtin, evaluate};
-use crate::clients::Session;
-use crate::habits::HabitStance;
-use crate::{Person, PersonKind};
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn person(id: i64, name: &str, kind: PersonKind) -> Person {
-    let at = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
-    Person {
-        id,
-        kind,
-        name: name.to_owned(),
-        created_at: at,
-        updated_at: at,
-    }
-}
+use chrono::{TimeZone, Utc};
+use leadback_core::PersonKind;
+use leadback_core::assessment::{AnswerSheet, HistoryEntry, Instrument, builtin, evaluate};
+use leadback_core::clients::Session;
+use leadback_core::habits::HabitStance;
+use leadback_core::report::{
+    Block, ExerciseSummary, Figure, HabitSummary, Report, ReportData, Section, Tone,
+    markdown_blocks,
+};
+use leadback_testkit::{day, person};
 
 /// Every item answered `value` (so reverse-keyed items pull the other way), every scenario with
 /// its fitting option.

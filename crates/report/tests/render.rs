@@ -7,30 +7,18 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::Command;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
+use leadback_core::PersonKind;
 use leadback_core::assessment::{AnswerSheet, HistoryEntry, Instrument, Stance, builtin, evaluate};
 use leadback_core::clients::Session;
 use leadback_core::habits::HabitStance;
 use leadback_core::observers::{StanceView, aggregate};
 use leadback_core::report::{
-    ExerciseSummary, HabitSummary, ObserverComparison, Report, ReportData,
+    ExerciseSummary, HabitSummary, ObserverComparison, Report, ReportData, signed_gap,
 };
-use leadback_core::{Person, PersonKind};
 use leadback_report::{Fonts, ReportError, render};
-
-fn person(id: i64, name: &str, kind: PersonKind) -> Person {
-    let at = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
-    Person {
-        id,
-        kind,
-        name: name.to_owned(),
-        created_at: at,
-        updated_at: at,
-    }
-}
+use leadback_testkit::{day, pdf_info, pdf_layout_text, person};
 
 fn sheet(instrument: &Instrument, step: usize) -> AnswerSheet {
     let mut sheet = AnswerSheet::default();
@@ -82,10 +70,7 @@ fn data(notes: Option<&str>) -> ReportData {
         vec![Session {
             id: 1,
             person_id: 2,
-            starts_at: NaiveDate::from_ymd_opt(2026, 10, 5)
-                .unwrap()
-                .and_hms_opt(14, 30, 0)
-                .unwrap(),
+            starts_at: day(2026, 10, 5).and_hms_opt(14, 30, 0).unwrap(),
             agenda: "Looking back at the hike".to_owned(),
             notes: notes.to_owned(),
             updated_at: Utc.with_ymd_and_hms(2026, 10, 5, 15, 0, 0).unwrap(),
@@ -94,7 +79,7 @@ fn data(notes: Option<&str>) -> ReportData {
     ReportData {
         person: person(2, "Grace Hopper", PersonKind::Client),
         coach: Some(person(1, "Ada Coach", PersonKind::Me)),
-        generated_on: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        generated_on: day(2026, 11, 22),
         history,
         latest,
         suggested_habits: vec!["Let someone else go first".to_owned()],
@@ -104,7 +89,7 @@ fn data(notes: Option<&str>) -> ReportData {
             exercise_id: "walk-at-the-back".to_owned(),
             title: "The walk at the back".to_owned(),
             times: 3,
-            last_done: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            last_done: day(2026, 11, 2),
         }],
         sessions,
         observers: None,
@@ -135,23 +120,6 @@ fn fonts() -> Fonts {
     Fonts::system().expect("this machine has DejaVu or Noto fonts")
 }
 
-fn poppler(tool: &str, pdf: &Path, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{tool} is needed to read the PDF (Debian: apt-get install poppler-utils): {e}")
-        });
-    assert!(
-        out.status.success(),
-        "{tool} could not read the PDF: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 struct Read {
     text: String,
     pages: usize,
@@ -162,18 +130,8 @@ fn read(bytes: &[u8]) -> Read {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.pdf");
     std::fs::write(&path, bytes).unwrap();
-    let text = poppler("pdftotext", &path, &["-layout"]);
-    // pdfinfo takes no output argument; call it plainly.
-    let out = Command::new("pdfinfo")
-        .arg(&path)
-        .output()
-        .expect("pdfinfo (poppler-utils) is needed to read the PDF");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let info = String::from_utf8(out.stdout).unwrap();
+    let text = pdf_layout_text(&path);
+    let info = pdf_info(&path);
     let pages = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -367,14 +325,7 @@ fn three_observers_add_their_view_beside_the_own_scores() {
             (gap - (mean - own)).abs() < 0.051,
             "the gap is the mean minus the own score"
         );
-        let sign = if gap > 0.0 {
-            "+"
-        } else if gap < 0.0 {
-            "−"
-        } else {
-            "±"
-        };
-        let row = format!("{own:.1} {mean:.1} (3 observers) {sign}{:.1}", gap.abs());
+        let row = format!("{own:.1} {mean:.1} (3 observers) {}", signed_gap(gap));
         assert!(words.contains(&row), "{row:?} missing from:\n{}", read.text);
     }
 }

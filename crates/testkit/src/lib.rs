@@ -1,12 +1,19 @@
-//! What Leadback's tests share instead of each keeping a copy: the fixed day most tests live on,
-//! a client added in one call, and where the Loop Habit Tracker's real files are. Used only as a dev-dependency; product code never depends on
-//! it. A helper panics on failure, as a test would: a panic here is a failing test's report.
+//! What Leadback's tests share instead of each keeping a copy: the fixed day most tests live on, a
+//! coach and their clients added in one call each, a person record for what is built from people
+//! (reports), where the Loop Habit Tracker's real files are, and a PDF read back as text. Used only
+//! as a dev-dependency; product code never depends on it. A helper panics on failure, as a test
+//! would: a panic here is a failing test's report.
+//!
+//! It depends on core and store, so only integration tests (`tests/`) of those two crates can use
+//! it; their unit tests would see a second copy of the crate's types.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use leadback_core::clients::ClientDetails;
+use leadback_core::{Person, PersonKind, PersonName};
 use leadback_store::Store;
 
 /// A moment in UTC, for a test's fixed clock.
@@ -26,12 +33,28 @@ pub fn today() -> NaiveDate {
     now().date_naive()
 }
 
+/// A calendar day.
+pub fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a valid test day")
+}
+
+/// Names the person using the app ("me"), as of [`now`]; returns their id.
+pub fn set_me(store: &mut Store, name: &str) -> i64 {
+    let name = PersonName::parse(name).expect("a valid name");
+    store.set_my_name(&name, now()).expect("the name is set").id
+}
+
 /// Adds a client with no contact or tags, who agreed to `terms` today; returns their id.
 pub fn add_client(store: &mut Store, name: &str, terms: &str) -> i64 {
+    add_tagged_client(store, name, &[], terms)
+}
+
+/// [`add_client`] with tags.
+pub fn add_tagged_client(store: &mut Store, name: &str, tags: &[&str], terms: &str) -> i64 {
     let details = ClientDetails {
         name: name.into(),
         contact: None,
-        tags: Vec::new(),
+        tags: tags.iter().map(|&tag| tag.to_owned()).collect(),
     };
     store
         .add_client(&details, today(), terms, now())
@@ -40,10 +63,52 @@ pub fn add_client(store: &mut Store, name: &str, terms: &str) -> i64 {
         .id
 }
 
+/// A person as the store keeps one, created at the start of 2026: for what is built from people
+/// without a database (a report's data).
+pub fn person(id: i64, name: &str, kind: PersonKind) -> Person {
+    let created = at(2026, 1, 1, 9, 0);
+    Person {
+        id,
+        kind,
+        name: name.to_owned(),
+        created_at: created,
+        updated_at: created,
+    }
+}
+
 /// A real Loop Habit Tracker file (or folder) in the shared fixtures beside the repository, e.g.
 /// `loop-schema12.db` or `csv_export`.
 pub fn loop_fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/fixtures/loop-habit-tracker")
         .join(name)
+}
+
+/// The text of a PDF as poppler's `pdftotext` extracts it.
+pub fn pdf_text(pdf: &Path) -> String {
+    poppler(Command::new("pdftotext").arg(pdf).arg("-"))
+}
+
+/// The text of a PDF with its layout kept (`pdftotext -layout`): columns stay on one line.
+pub fn pdf_layout_text(pdf: &Path) -> String {
+    poppler(Command::new("pdftotext").arg("-layout").arg(pdf).arg("-"))
+}
+
+/// What poppler's `pdfinfo` says about a PDF: its page count, title, producer…
+pub fn pdf_info(pdf: &Path) -> String {
+    poppler(Command::new("pdfinfo").arg(pdf))
+}
+
+/// Runs a poppler tool; a test fails, rather than passes silently, when the tool is missing.
+fn poppler(command: &mut Command) -> String {
+    let tool = command.get_program().to_string_lossy().into_owned();
+    let out = command.output().unwrap_or_else(|e| {
+        panic!("{tool} is needed to read the PDF (Debian: apt-get install poppler-utils): {e}")
+    });
+    assert!(
+        out.status.success(),
+        "{tool} could not read the PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("poppler prints UTF-8")
 }

@@ -20,7 +20,4 @@ pub use data::{ExerciseSummary, HabitSummary, ReportData};
 pub use markdown::markdown_blocks;
 pub use model::{Bar, BarGroup, Block, Column, Figure, Report, Section, Series, Table, Tone};
 pub use observers::ObserverComparison;
-pub use words::{long_date, stance_name, stance_title};
-
-#[cfg(test)]
-mod tests;
+pub use words::{long_date, signed_gap, stance_name, stance_title};

@@ -8,7 +8,7 @@ use crate::assessment::{Stance, StanceScores};
 use crate::observers::{MIN_OBSERVERS, ObserverSummary, StanceView};
 
 use super::model::{Bar, BarGroup, Block, Figure, Section, Table, Tone};
-use super::words::{column, score_text, stance_name};
+use super::words::{column, score_text, signed_gap, stance_name};
 
 /// The person's own latest scores and their observers' combined view, as the store's observer
 /// view holds them.
@@ -116,7 +116,7 @@ fn table(own: &StanceScores, summary: &ObserverSummary) -> Table {
                         gap,
                     } => (
                         format!("{mean:.1} ({observers} observers)"),
-                        gap.map_or_else(|| "—".to_owned(), signed),
+                        gap.map_or_else(|| "—".to_owned(), signed_gap),
                     ),
                     StanceView::Withheld { answered, needed } => {
                         (withheld(answered, needed), "—".to_owned())
@@ -135,18 +135,6 @@ fn table(own: &StanceScores, summary: &ObserverSummary) -> Table {
 
 fn withheld(answered: u32, needed: u32) -> String {
     format!("Withheld: {answered} of the {needed} observers needed")
-}
-
-/// "+21.1", "−11.7" (a minus sign, not a hyphen), "±0.0".
-fn signed(gap: f64) -> String {
-    let sign = if gap > 0.0 {
-        "+"
-    } else if gap < 0.0 {
-        "−"
-    } else {
-        "±"
-    };
-    format!("{sign}{:.1}", gap.abs())
 }
 
 #[cfg(test)]

@@ -52,6 +52,19 @@ pub(super) fn score_text(score: Option<f64>, missing: &str) -> String {
     score.map_or_else(|| missing.to_owned(), |s| format!("{s:.1}"))
 }
 
+/// A gap between two scores with its sign, one decimal: "+21.1", "−11.7" (a minus sign, not a
+/// hyphen), "±0.0".
+pub fn signed_gap(gap: f64) -> String {
+    let sign = if gap > 0.0 {
+        "+"
+    } else if gap < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    format!("{sign}{:.1}", gap.abs())
+}
+
 pub(super) const NOT_ENOUGH: &str = "Not enough answers";
 
 pub(super) fn percent(share: f64) -> String {
