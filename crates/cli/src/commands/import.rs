@@ -13,9 +13,8 @@ pub fn loop_file(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let mut store = super::open_store(data_dir)?;
-    let me = super::me(&store)?;
-    let summary = leadback_actions::loop_backup::import(&mut store, clock, me.id, file)?;
+    let (mut store, me) = super::habits::open_with_me(data_dir)?;
+    let summary = leadback_actions::loop_backup::import(&mut store, clock, me, file)?;
     writeln!(
         out,
         "Imported {} new habit(s) ({} already here), {} check-in(s) ({} days already had an entry), {} note(s) on days without a check-in.",

@@ -35,17 +35,7 @@ pub enum PersonCommand {
     Consent(ConsentArgs),
     /// Export what is kept about a person ("me" or a client): everything as JSON, or their
     /// assessment results as CSV.
-    #[command(group(ArgGroup::new("format").required(true).args(["csv", "json"])))]
-    Export {
-        /// "me", or a client's name exactly as `leadback people list` shows it.
-        name: String,
-        /// Their assessment results, one row per finished assessment.
-        #[arg(long, value_name = "FILE")]
-        csv: Option<PathBuf>,
-        /// Everything stored about them.
-        #[arg(long, value_name = "FILE")]
-        json: Option<PathBuf>,
-    },
+    Export(ExportArgs),
     /// Erase a client and everything about them (without --yes: says what would go).
     Erase {
         /// The client's name, exactly.
@@ -71,6 +61,19 @@ pub struct EditArgs {
     /// Remove every tag.
     #[arg(long)]
     no_tags: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("format").required(true).args(["csv", "json"])))]
+pub struct ExportArgs {
+    /// "me", or a client's name exactly as `leadback people list` shows it.
+    name: String,
+    /// Their assessment results, one row per finished assessment.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Everything stored about them.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -105,24 +108,20 @@ pub fn run(
         PersonCommand::Edit(args) => edit(data_dir, args, clock, out),
         PersonCommand::Consent(args) => consent(data_dir, args, clock, out),
         PersonCommand::Erase { name, yes } => erase(data_dir, &name, yes, out),
-        PersonCommand::Export { name, csv, json } => {
-            export(data_dir, &name, csv.as_deref(), json.as_deref(), clock, out)
-        }
+        PersonCommand::Export(args) => export(data_dir, args, clock, out),
     }
 }
 
 /// Writes the JSON export or the results CSV; the file is checked before anything is read.
 fn export(
     data_dir: &Path,
-    name: &str,
-    csv: Option<&Path>,
-    json: Option<&Path>,
+    args: ExportArgs,
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let store = super::open_store(data_dir)?;
-    let person = super::person_named(&store, name)?;
-    match (csv, json) {
+    let person = super::person_named(&store, &args.name)?;
+    match (args.csv.as_deref(), args.json.as_deref()) {
         (Some(file), None) => {
             let file = super::absolute(file);
             files::check_target(&store, &file)?;
