@@ -4,9 +4,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Output, Stdio};
 
-use common::{leadback, stdout};
+use common::{command, leadback, stdout};
+use leadback_testkit::loop_fixture;
 
 #[test]
 fn me_without_a_profile_explains_how_to_set_one() {
@@ -91,12 +92,10 @@ fn a_damaged_database_is_reported_in_plain_words() {
 
 fn leadback_with_input(data_dir: &Path, args: &[&str], input: &str) -> Output {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_leadback"))
-        .args(args)
-        .env("LEADBACK_DATA_DIR", data_dir)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
+    let mut child = command(data_dir, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     child
@@ -248,11 +247,6 @@ fn assess_saves_each_answer_so_a_stopped_assessment_resumes_and_finishes() {
     );
 }
 
-fn loop_fixture() -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/loop-habit-tracker/loop-schema12.db")
-}
-
 #[test]
 fn habits_check_and_list_json_show_strength_and_streaks() {
     let dir = tempfile::tempdir().unwrap();
@@ -322,7 +316,7 @@ fn habits_check_refuses_days_to_come_unknown_states_and_unknown_habits_with_exit
 fn import_loop_brings_the_backup_in_once() {
     let dir = tempfile::tempdir().unwrap();
     leadback(dir.path(), &["me", "--name", "Ada"]);
-    let fixture = loop_fixture();
+    let fixture = loop_fixture("loop-schema12.db");
     let first = leadback(dir.path(), &["import", "loop", fixture.to_str().unwrap()]);
     assert!(
         stdout(&first).contains("Imported 9 new habit(s)"),

@@ -6,42 +6,14 @@ mod common;
 
 use std::path::Path;
 
-use chrono::Utc;
-use common::{leadback, ok, stderr};
+use common::{coach_with_client, ok, refused};
 use leadback_store::Store;
 use serde_json::Value;
 
-/// Every row of every table, to prove a refused command wrote nothing.
-fn rows(dir: &Path) -> Value {
-    let store = Store::open_in(dir).unwrap();
-    serde_json::to_value(store.export_all(Utc::now()).unwrap().tables).unwrap()
-}
-
-/// Runs a command that must be refused with exit code 2, a message containing `why`, and no write.
-fn refused(dir: &Path, args: &[&str], why: &str) {
-    let before = rows(dir);
-    let out = leadback(dir, args);
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-    assert!(stderr(&out).contains(why), "{args:?}: {}", stderr(&out));
-    assert_eq!(rows(dir), before, "{args:?} wrote something");
-}
-
+/// Coach Kim and Noor Hadad, with a contact and a tag.
 fn coach(dir: &Path) {
-    ok(dir, &["me", "--name", "Coach Kim"]);
-    ok(
-        dir,
-        &[
-            "person",
-            "add",
-            "Noor Hadad",
-            "--consent",
-            "Notes kept on this laptop.",
-            "--contact",
-            "noor@example.org",
-            "--tag",
-            "pilot",
-        ],
-    );
+    let details = ["--contact", "noor@example.org", "--tag", "pilot"];
+    coach_with_client(dir, &details);
 }
 
 fn people(dir: &Path) -> Value {

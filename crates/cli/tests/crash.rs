@@ -12,11 +12,11 @@
 mod common;
 
 use std::io::{Read, Write as _};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use common::ok;
+use common::{command, ok};
 use leadback_store::Store;
 
 /// xorshift64*: a few lines are enough for spreading kill moments; seeded, so a failure replays.
@@ -89,9 +89,7 @@ fn acknowledged_writes_survive_being_killed_at_any_moment() {
     ok(data, &["habits", "add", "let-others-go-first"]);
 
     let run = |write: &Write, kill_after: Option<Duration>| -> bool {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_leadback"))
-            .args(write.args())
-            .env("LEADBACK_DATA_DIR", data)
+        let mut child = command(data, write.args())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -215,9 +213,7 @@ fn acknowledged_writes_survive_being_killed_at_any_moment() {
 /// each answer it acknowledged (by asking the question after it) was saved. Returns how many
 /// answers that was.
 fn assess_killed(data: &std::path::Path, delay: Duration) -> usize {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_leadback"))
-        .arg("assess")
-        .env("LEADBACK_DATA_DIR", data)
+    let mut child = command(data, ["assess"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -7,27 +7,12 @@ mod common;
 
 use std::path::Path;
 
-use chrono::Utc;
-use common::{leadback, ok, stderr};
-use leadback_core::PersonName;
+use common::{ok, refused};
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::builtin_library;
 use leadback_core::programmes;
 use leadback_store::{Store, StoredProgramme};
-use serde_json::Value;
-
-fn rows(dir: &Path) -> Value {
-    let store = Store::open_in(dir).unwrap();
-    serde_json::to_value(store.export_all(Utc::now()).unwrap().tables).unwrap()
-}
-
-fn refused(dir: &Path, args: &[&str], why: &str) {
-    let before = rows(dir);
-    let out = leadback(dir, args);
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-    assert!(stderr(&out).contains(why), "{args:?}: {}", stderr(&out));
-    assert_eq!(rows(dir), before, "{args:?} wrote something");
-}
+use leadback_testkit::{now, set_me};
 
 /// Today's note of the one habit, as stored.
 fn todays_note(dir: &Path) -> Option<String> {
@@ -167,13 +152,9 @@ fn a_check_in_or_energy_without_a_note_keeps_the_note_already_written() {
 #[test]
 fn deleting_a_programme_says_what_goes_and_needs_yes() {
     let dir = tempfile::tempdir().unwrap();
-    let now = Utc::now();
     let sample = {
         let mut store = Store::open_in(dir.path()).unwrap();
-        let me = store
-            .set_my_name(&PersonName::parse("Ada").unwrap(), now)
-            .unwrap()
-            .id;
+        let me = set_me(&mut store, "Ada");
         let builtin = programmes::builtin(
             &ExerciseLibrary::builtin().unwrap(),
             &builtin_library().unwrap(),
@@ -191,11 +172,11 @@ fn deleting_a_programme_says_what_goes_and_needs_yes() {
                     body: mine.export_file(),
                     origin: "authored".into(),
                 },
-                now,
+                now(),
             )
             .unwrap();
         store
-            .set_programme_item_done(me, "my-retreat", "walk", true, now)
+            .set_programme_item_done(me, "my-retreat", "walk", true, now())
             .unwrap();
         builtin[0].id.clone()
     };

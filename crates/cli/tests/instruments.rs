@@ -6,10 +6,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{TimeZone, Utc};
 use common::{leadback, ok, stderr};
 use leadback_core::assessment::InstrumentLibrary;
 use leadback_store::Store;
+use leadback_testkit::{add_client, now};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -104,37 +104,29 @@ fn consistency_waits_for_ten_complete_assessments_then_shows_alpha_per_stance() 
         dir.path(),
         &["instrument", "import", arg(&fixture("team-pulse.toml"))],
     );
-    let now = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
     let (library, _) = store
         .instrument_library(InstrumentLibrary::builtin().unwrap())
         .unwrap();
     let pulse = library.find("team-pulse", 1).unwrap().clone();
     let mut take = |n: i64| {
-        let person = store
-            .add_client(
-                &leadback_core::clients::ClientDetails {
-                    name: format!("Client {n}"),
-                    contact: None,
-                    tags: vec![],
-                },
-                now.date_naive(),
-                "Answers used for alpha.",
-                now,
-            )
-            .unwrap();
+        let person = add_client(
+            &mut store,
+            &format!("Client {n}"),
+            "Answers used for alpha.",
+        );
         let record = store
-            .start_assessment(person.person.id, "team-pulse", 1, now)
+            .start_assessment(person, "team-pulse", 1, now())
             .unwrap();
         for (i, item) in (0i64..).zip(pulse.items()) {
             // Each respondent at their own level, a little spread per item, keyed as asked.
             let level = (1 + n % 4 + i % 2).min(5);
             let value = if item.reverse { 6 - level } else { level };
             store
-                .save_answer(record.id, &item.id, Some(value), 0, now)
+                .save_answer(record.id, &item.id, Some(value), 0, now())
                 .unwrap();
         }
-        store.complete_assessment(record.id, now).unwrap();
+        store.complete_assessment(record.id, now()).unwrap();
     };
     for n in 0..9 {
         take(n);

@@ -7,34 +7,21 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{TimeZone, Utc};
 use common::{leadback, ok, stderr};
-use leadback_core::PersonName;
 use leadback_core::assessment::InstrumentLibrary;
-use leadback_core::clients::ClientDetails;
 use leadback_core::observers::ObserverAnswers;
 use leadback_store::Store;
+use leadback_testkit::{add_client, set_me};
 
 /// A coach and two clients, made through the store as the app makes them.
 fn practice(dir: &Path) -> Vec<String> {
-    let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
     let mut store = Store::open_in(dir).unwrap();
-    store
-        .set_my_name(&PersonName::parse("Coach Kim").unwrap(), now)
-        .unwrap();
-    let mut names = Vec::new();
-    for name in ["Noor Haddad", "Sam Ortiz"] {
-        let details = ClientDetails {
-            name: name.into(),
-            contact: None,
-            tags: Vec::new(),
-        };
-        store
-            .add_client(&details, now.date_naive(), "Terms.", now)
-            .unwrap();
-        names.push(name.to_owned());
+    set_me(&mut store, "Coach Kim");
+    let names = ["Noor Haddad", "Sam Ortiz"];
+    for name in names {
+        add_client(&mut store, name, "Terms.");
     }
-    names
+    names.map(str::to_owned).to_vec()
 }
 
 /// The answers file an observer's page saves for `token`, every statement answered `value`.

@@ -3,32 +3,17 @@
 
 mod common;
 
-use chrono::{TimeZone, Utc};
 use common::{leadback, ok, stderr};
-use leadback_core::PersonName;
-use leadback_core::clients::ClientDetails;
 use leadback_store::Store;
+use leadback_testkit::{add_tagged_client, now, set_me};
 
 fn with_a_client(dir: &std::path::Path) {
-    let now = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
     let mut store = Store::open_in(dir).unwrap();
+    set_me(&mut store, "Coach Kim");
+    let terms = "Notes kept on this laptop.";
+    let client = add_tagged_client(&mut store, "Noor Haddad", &["pilot"], terms);
     store
-        .set_my_name(&PersonName::parse("Coach Kim").unwrap(), now)
-        .unwrap();
-    let client = store
-        .add_client(
-            &ClientDetails {
-                name: "Noor Haddad".into(),
-                contact: None,
-                tags: vec!["pilot".into()],
-            },
-            now.date_naive(),
-            "Notes kept on this laptop.",
-            now,
-        )
-        .unwrap();
-    store
-        .add_session(client.person.id, now.naive_utc(), "First session", now)
+        .add_session(client, now().naive_utc(), "First session", now())
         .unwrap();
 }
 
@@ -40,7 +25,8 @@ fn people_list_shows_me_then_clients_with_consent() {
     let lines: Vec<_> = text.lines().collect();
     assert!(lines[0].starts_with("Coach Kim (me)"), "{text}");
     assert!(lines[1].starts_with("Noor Haddad"), "{text}");
-    assert!(lines[1].contains("consent given 2026-11-20"), "{text}");
+    // The testkit's day: 22 November 2026.
+    assert!(lines[1].contains("consent given 2026-11-22"), "{text}");
     assert!(lines[1].contains("[pilot]"), "{text}");
 
     let json: serde_json::Value =

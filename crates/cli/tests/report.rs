@@ -6,12 +6,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use chrono::{TimeZone, Utc};
 use common::{leadback, ok, stderr};
-use leadback_core::clients::ClientDetails;
 use leadback_store::Store;
+use leadback_testkit::{add_client, pdf_text, set_me};
 
 /// Demo data: "me" and two clients with ten assessments each, habits and session notes.
 fn demo(dir: &Path) -> (String, Vec<String>) {
@@ -42,20 +40,6 @@ fn demo(dir: &Path) -> (String, Vec<String>) {
     (names[0].clone(), names[1..].to_vec())
 }
 
-fn text_of(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed to read the report");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn a_clients_report_has_their_name_the_coach_and_notes_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
@@ -71,7 +55,7 @@ fn a_clients_report_has_their_name_the_coach_and_notes_only_when_asked() {
         "{said}"
     );
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
-    let text = text_of(&pdf);
+    let text = pdf_text(&pdf);
     assert!(text.contains(&format!("A report for {client}")), "{text}");
     assert!(text.contains(&me), "the coach's name: {text}");
     assert!(text.contains("10 finished"), "ten assessments: {text}");
@@ -90,7 +74,7 @@ fn a_clients_report_has_their_name_the_coach_and_notes_only_when_asked() {
         ],
     );
     assert!(said.contains("with session notes"), "{said}");
-    assert!(text_of(&with_notes).contains("Session notes"));
+    assert!(pdf_text(&with_notes).contains("Session notes"));
 }
 
 #[test]
@@ -102,7 +86,7 @@ fn me_is_reported_by_that_word_without_a_coach_line() {
         dir.path(),
         &["report", "--person", "me", "--out", pdf.to_str().unwrap()],
     );
-    let text = text_of(&pdf);
+    let text = pdf_text(&pdf);
     assert!(text.contains(&format!("A report for {me}")), "{text}");
     assert!(!text.contains("Prepared by"), "{text}");
 }
@@ -152,21 +136,11 @@ fn an_unknown_person_is_a_clear_error_that_names_no_one() {
 #[test]
 fn two_people_with_one_name_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap();
     {
         let mut store = Store::open_in(dir.path()).unwrap();
-        store
-            .set_my_name(&leadback_core::PersonName::parse("Coach Kim").unwrap(), now)
-            .unwrap();
+        set_me(&mut store, "Coach Kim");
         for _ in 0..2 {
-            let details = ClientDetails {
-                name: "Sam Lee".into(),
-                contact: None,
-                tags: vec![],
-            };
-            store
-                .add_client(&details, now.date_naive(), "Agreed.", now)
-                .unwrap();
+            add_client(&mut store, "Sam Lee", "Agreed.");
         }
     }
     let pdf = dir.path().join("sam.pdf");

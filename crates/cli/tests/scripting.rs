@@ -7,44 +7,19 @@ mod common;
 
 use std::path::Path;
 
-use chrono::Utc;
-use common::{leadback, ok, stderr};
+use common::{coach_with_client, ok};
 use leadback_store::Store;
 use serde_json::Value;
-
-/// Every row of every table, to prove a refused command wrote nothing.
-fn rows(dir: &Path) -> Value {
-    let store = Store::open_in(dir).unwrap();
-    serde_json::to_value(store.export_all(Utc::now()).unwrap().tables).unwrap()
-}
 
 /// Runs a command that must be refused with exit code 2, a message containing `why`, and neither
 /// a row nor a file written (`out` is the folder files would go to).
 fn refused(dir: &Path, out: &Path, args: &[&str], why: &str) {
-    let before = rows(dir);
     let files_before = std::fs::read_dir(out).unwrap().count();
-    let run = leadback(dir, args);
-    assert_eq!(run.status.code(), Some(2), "{args:?}: {}", stderr(&run));
-    assert!(stderr(&run).contains(why), "{args:?}: {}", stderr(&run));
-    assert_eq!(rows(dir), before, "{args:?} wrote something");
+    common::refused(dir, args, why);
     assert_eq!(
         std::fs::read_dir(out).unwrap().count(),
         files_before,
         "{args:?} wrote a file"
-    );
-}
-
-fn coach_with_client(dir: &Path) {
-    ok(dir, &["me", "--name", "Coach Kim"]);
-    ok(
-        dir,
-        &[
-            "person",
-            "add",
-            "Noor Hadad",
-            "--consent",
-            "Notes kept here.",
-        ],
     );
 }
 
@@ -56,7 +31,7 @@ fn path(dir: &Path, name: &str) -> String {
 fn a_persons_data_and_results_are_exported_to_the_file_asked_for() {
     let data = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    coach_with_client(data.path());
+    coach_with_client(data.path(), &[]);
     ok(
         data.path(),
         &["session", "add", "Noor Hadad", "--agenda", "Stand-ups"],
@@ -119,7 +94,7 @@ fn a_persons_data_and_results_are_exported_to_the_file_asked_for() {
 fn a_session_is_added_with_its_notes_from_a_file() {
     let data = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    coach_with_client(data.path());
+    coach_with_client(data.path(), &[]);
     let notes = out.path().join("notes.md");
     std::fs::write(&notes, "Talked about letting others speak first.\n").unwrap();
     let notes = notes.to_str().unwrap();
@@ -167,7 +142,7 @@ fn a_session_is_added_with_its_notes_from_a_file() {
 fn homework_is_set_in_the_clients_latest_session() {
     let data = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    coach_with_client(data.path());
+    coach_with_client(data.path(), &[]);
     refused(
         data.path(),
         out.path(),
