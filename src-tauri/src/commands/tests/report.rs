@@ -2,11 +2,9 @@
 //! notes out unless asked; bad arguments (unknown people, paths that are not PDFs, folders that
 //! do not exist, the data folder itself, wrong types) get a coded error and write nothing.
 
-use std::path::Path;
-use std::process::Command;
-
 use chrono::{TimeZone, Utc};
 use leadback_core::FixedClock;
+use leadback_testkit::pdf_text;
 use serde_json::{Value, json};
 
 use super::TestApp;
@@ -40,20 +38,6 @@ fn coach_with_client(app: &TestApp) -> Value {
         json!({ "sessionId": session["id"], "notes": "Noor let Sam open the stand-up." }),
     );
     noor
-}
-
-fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed to read the report");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
