@@ -3,15 +3,13 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
 use chrono::{TimeZone, Utc};
-use leadback_core::PersonKind;
 use leadback_core::assessment::{AnswerSheet, HistoryEntry, Instrument, builtin, evaluate};
 use leadback_core::clients::Session;
 use leadback_core::habits::HabitStance;
 use leadback_core::report::{
-    Block, ExerciseSummary, Figure, HabitSummary, Report, ReportData, Section, Tone,
-    markdown_blocks,
+    Block, Figure, HabitSummary, Report, ReportData, Section, Tone, markdown_blocks,
 };
-use leadback_testkit::{day, person};
+use leadback_testkit::{day, report_data};
 
 /// Every item answered `value` (so reverse-keyed items pull the other way), every scenario with
 /// its fitting option.
@@ -55,13 +53,8 @@ fn data(assessments: usize) -> ReportData {
     let latest = (assessments > 0)
         .then(|| evaluate(&instrument, &sheet(&instrument, 1 + assessments as i64)).unwrap());
     ReportData {
-        person: person(2, "Grace Hopper", PersonKind::Client),
-        coach: Some(person(1, "Ada Coach", PersonKind::Me)),
-        generated_on: day(2026, 11, 22),
         history,
         latest,
-        suggested_habits: vec!["Let someone else go first".into()],
-        suggested_exercises: vec!["The walk at the back".into()],
         habits: vec![HabitSummary {
             name: "Listen before speaking".into(),
             stance: Some(HabitStance::Servant),
@@ -70,14 +63,7 @@ fn data(assessments: usize) -> ReportData {
             current_streak: 4,
             best_streak: 9,
         }],
-        exercises: vec![ExerciseSummary {
-            exercise_id: "walk-at-the-back".into(),
-            title: "The walk at the back".into(),
-            times: 3,
-            last_done: day(2026, 11, 2),
-        }],
-        sessions: None,
-        observers: None,
+        ..report_data()
     }
 }
 

@@ -9,16 +9,13 @@
 use std::collections::BTreeMap;
 
 use chrono::{TimeZone, Utc};
-use leadback_core::PersonKind;
 use leadback_core::assessment::{AnswerSheet, HistoryEntry, Instrument, Stance, builtin, evaluate};
 use leadback_core::clients::Session;
 use leadback_core::habits::HabitStance;
 use leadback_core::observers::{StanceView, aggregate};
-use leadback_core::report::{
-    ExerciseSummary, HabitSummary, ObserverComparison, Report, ReportData, signed_gap,
-};
+use leadback_core::report::{HabitSummary, ObserverComparison, Report, ReportData, signed_gap};
 use leadback_report::{Fonts, ReportError, render};
-use leadback_testkit::{day, pdf_info, pdf_layout_text, person};
+use leadback_testkit::{day, pdf_info, pdf_layout_text, report_data};
 
 fn sheet(instrument: &Instrument, step: usize) -> AnswerSheet {
     let mut sheet = AnswerSheet::default();
@@ -77,22 +74,11 @@ fn data(notes: Option<&str>) -> ReportData {
         }]
     });
     ReportData {
-        person: person(2, "Grace Hopper", PersonKind::Client),
-        coach: Some(person(1, "Ada Coach", PersonKind::Me)),
-        generated_on: day(2026, 11, 22),
         history,
         latest,
-        suggested_habits: vec!["Let someone else go first".to_owned()],
-        suggested_exercises: vec!["The walk at the back".to_owned()],
         habits,
-        exercises: vec![ExerciseSummary {
-            exercise_id: "walk-at-the-back".to_owned(),
-            title: "The walk at the back".to_owned(),
-            times: 3,
-            last_done: day(2026, 11, 2),
-        }],
         sessions,
-        observers: None,
+        ..report_data()
     }
 }
 

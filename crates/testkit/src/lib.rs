@@ -1,6 +1,6 @@
 //! What Leadback's tests share instead of each keeping a copy: the fixed day most tests live on, a
-//! coach and their clients added in one call each, a person record for what is built from people
-//! (reports), where the Loop Habit Tracker's real files are, and a PDF read back as text. Used only
+//! coach and their clients added in one call each, people and a report's data for what is built
+//! from them, where the Loop Habit Tracker's real files are, and a PDF read back as text. Used only
 //! as a dev-dependency; product code never depends on it. A helper panics on failure, as a test
 //! would: a panic here is a failing test's report.
 //!
@@ -13,6 +13,7 @@ use std::process::Command;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use leadback_core::clients::ClientDetails;
+use leadback_core::report::{ExerciseSummary, ReportData};
 use leadback_core::{Person, PersonKind, PersonName};
 use leadback_store::Store;
 
@@ -73,6 +74,30 @@ pub fn person(id: i64, name: &str, kind: PersonKind) -> Person {
         name: name.to_owned(),
         created_at: created,
         updated_at: created,
+    }
+}
+
+/// What a report is built from, for "Grace Hopper", a client, prepared by "Ada Coach" on 22 November
+/// 2026: the suggestions and one exercise done three times, but no assessments, habits, sessions
+/// or observers; a test adds what it is about (`ReportData { history, ..report_data() }`).
+pub fn report_data() -> ReportData {
+    ReportData {
+        person: person(2, "Grace Hopper", PersonKind::Client),
+        coach: Some(person(1, "Ada Coach", PersonKind::Me)),
+        generated_on: day(2026, 11, 22),
+        history: Vec::new(),
+        latest: None,
+        suggested_habits: vec!["Let someone else go first".into()],
+        suggested_exercises: vec!["The walk at the back".into()],
+        habits: Vec::new(),
+        exercises: vec![ExerciseSummary {
+            exercise_id: "walk-at-the-back".into(),
+            title: "The walk at the back".into(),
+            times: 3,
+            last_done: day(2026, 11, 2),
+        }],
+        sessions: None,
+        observers: None,
     }
 }
 
