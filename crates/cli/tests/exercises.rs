@@ -27,6 +27,11 @@ fn with_habit(dir: &Path) {
     ok(dir, &["habits", "add", "listen-before-speaking"]);
 }
 
+/// Checks in the one habit, "Listen before speaking", today, with `more` arguments.
+fn check_in(dir: &Path, more: &[&str]) {
+    ok(dir, &[&["habits", "check", "Listen"], more].concat());
+}
+
 fn start(dir: &Path, exercise: &str) -> String {
     let started = ok(dir, &["exercise", "start", exercise]);
     assert!(started.starts_with("Started"), "{started}");
@@ -44,16 +49,7 @@ fn start(dir: &Path, exercise: &str) -> String {
 fn finishing_an_exercise_adds_the_reflection_after_the_days_note() {
     let dir = tempfile::tempdir().unwrap();
     with_habit(dir.path());
-    ok(
-        dir.path(),
-        &[
-            "habits",
-            "check",
-            "Listen",
-            "--note",
-            "Let Mia finish her point.",
-        ],
-    );
+    check_in(dir.path(), &["--note", "Let Mia finish her point."]);
     let run = start(dir.path(), "listen-first");
     let finished = ok(
         dir.path(),
@@ -121,21 +117,13 @@ fn bad_exercise_arguments_exit_2_and_write_nothing() {
 fn a_check_in_or_energy_without_a_note_keeps_the_note_already_written() {
     let dir = tempfile::tempdir().unwrap();
     with_habit(dir.path());
-    ok(
+    check_in(
         dir.path(),
-        &[
-            "habits",
-            "check",
-            "Listen",
-            "--state",
-            "not-done",
-            "--note",
-            "Spoke over Jo.",
-        ],
+        &["--state", "not-done", "--note", "Spoke over Jo."],
     );
-    ok(dir.path(), &["habits", "check", "Listen"]);
+    check_in(dir.path(), &[]);
     assert_eq!(todays_note(dir.path()).as_deref(), Some("Spoke over Jo."));
-    ok(dir.path(), &["habits", "check", "Listen", "--note", ""]);
+    check_in(dir.path(), &["--note", ""]);
     assert_eq!(todays_note(dir.path()), None, "an empty --note removes it");
 
     ok(dir.path(), &["energy", "2", "--note", "Slept badly."]);

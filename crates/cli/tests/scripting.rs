@@ -10,17 +10,25 @@ use std::path::Path;
 use common::{coach_with_client, ok};
 use leadback_store::Store;
 use serde_json::Value;
+use tempfile::TempDir;
 
-/// Runs a command that must be refused with exit code 2, a message containing `why`, and neither
-/// a row nor a file written (`out` is the folder files would go to).
-fn refused(dir: &Path, out: &Path, args: &[&str], why: &str) {
-    let files_before = std::fs::read_dir(out).unwrap().count();
-    common::refused(dir, args, why);
-    assert_eq!(
-        std::fs::read_dir(out).unwrap().count(),
-        files_before,
-        "{args:?} wrote a file"
-    );
+/// Runs each command, which must be refused with exit code 2 and a message containing its `why`,
+/// writing neither a row nor a file (`out` is the folder files would go to).
+fn refused<'a>(dir: &Path, out: &Path, cases: impl IntoIterator<Item = (Vec<&'a str>, &'a str)>) {
+    for (args, why) in cases {
+        let files_before = std::fs::read_dir(out).unwrap().count();
+        common::refused(dir, &args, why);
+        assert_eq!(
+            std::fs::read_dir(out).unwrap().count(),
+            files_before,
+            "{args:?} wrote a file"
+        );
+    }
+}
+
+/// A data folder, and a folder for the files commands write.
+fn folders() -> (TempDir, TempDir) {
+    (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap())
 }
 
 fn path(dir: &Path, name: &str) -> String {
@@ -29,8 +37,7 @@ fn path(dir: &Path, name: &str) -> String {
 
 #[test]
 fn a_persons_data_and_results_are_exported_to_the_file_asked_for() {
-    let data = tempfile::tempdir().unwrap();
-    let out = tempfile::tempdir().unwrap();
+    let (data, out) = folders();
     coach_with_client(data.path(), &[]);
     ok(
         data.path(),
@@ -59,7 +66,7 @@ fn a_persons_data_and_results_are_exported_to_the_file_asked_for() {
     let other = path(out.path(), "x.json");
     let missing = path(out.path(), "no-such-folder/x.json");
     let database = path(data.path(), "leadback.sqlite3");
-    for (args, why) in [
+    let cases = [
         (vec!["person", "export", "Noor Hadad"], "--csv"),
         (
             vec![
@@ -85,15 +92,13 @@ fn a_persons_data_and_results_are_exported_to_the_file_asked_for() {
             vec!["person", "export", "Noor Hadad", "--json", &database],
             "keeps its data",
         ),
-    ] {
-        refused(data.path(), out.path(), &args, why);
-    }
+    ];
+    refused(data.path(), out.path(), cases);
 }
 
 #[test]
 fn a_session_is_added_with_its_notes_from_a_file() {
-    let data = tempfile::tempdir().unwrap();
-    let out = tempfile::tempdir().unwrap();
+    let (data, out) = folders();
     coach_with_client(data.path(), &[]);
     let notes = out.path().join("notes.md");
     std::fs::write(&notes, "Talked about letting others speak first.\n").unwrap();
@@ -125,36 +130,31 @@ fn a_session_is_added_with_its_notes_from_a_file() {
     let not_text = out.path().join("notes.bin");
     std::fs::write(&not_text, [0xff, 0xfe, 0x00]).unwrap();
     let missing = path(out.path(), "none.md");
-    for (file, why) in [
+    let cases = [
         (missing.as_str(), "could not be read"),
         (not_text.to_str().unwrap(), "not a text file"),
-    ] {
-        refused(
-            data.path(),
-            out.path(),
-            &["session", "add", "Noor Hadad", "--notes-file", file],
+    ]
+    .map(|(file, why)| {
+        (
+            vec!["session", "add", "Noor Hadad", "--notes-file", file],
             why,
-        );
-    }
+        )
+    });
+    refused(data.path(), out.path(), cases);
 }
 
 #[test]
 fn homework_is_set_in_the_clients_latest_session() {
-    let data = tempfile::tempdir().unwrap();
-    let out = tempfile::tempdir().unwrap();
+    let (data, out) = folders();
     coach_with_client(data.path(), &[]);
-    refused(
-        data.path(),
-        out.path(),
-        &[
-            "homework",
-            "add",
-            "Noor Hadad",
-            "--exercise",
-            "listen-first",
-        ],
-        "no session yet",
-    );
+    let add = vec![
+        "homework",
+        "add",
+        "Noor Hadad",
+        "--exercise",
+        "listen-first",
+    ];
+    refused(data.path(), out.path(), [(add, "no session yet")]);
     ok(data.path(), &["session", "add", "Noor Hadad"]);
 
     let today = chrono::Local::now().date_naive();
@@ -199,7 +199,7 @@ fn homework_is_set_in_the_clients_latest_session() {
     drop(store);
 
     let past = (today - chrono::Days::new(1)).to_string();
-    for (args, why) in [
+    let cases = [
         (vec!["homework", "add", "Noor Hadad"], "--habit"),
         (
             vec![
@@ -249,15 +249,13 @@ fn homework_is_set_in_the_clients_latest_session() {
             vec!["homework", "add", "Nobody", "--exercise", "listen-first"],
             "no client",
         ),
-    ] {
-        refused(data.path(), out.path(), &args, why);
-    }
+    ];
+    refused(data.path(), out.path(), cases);
 }
 
 #[test]
 fn a_habit_reminds_at_the_times_and_days_given_until_cleared_or_archived() {
-    let data = tempfile::tempdir().unwrap();
-    let out = tempfile::tempdir().unwrap();
+    let (data, out) = folders();
     ok(data.path(), &["me", "--name", "Ada"]);
     ok(data.path(), &["habits", "add", "praise-a-contribution"]);
     let habit_id = || {
@@ -290,7 +288,7 @@ fn a_habit_reminds_at_the_times_and_days_given_until_cleared_or_archived() {
         ]
     );
 
-    for (args, why) in [
+    let cases = [
         (vec!["habits", "remind", "praise"], "--at"),
         (
             vec!["habits", "remind", "praise", "--at", "25:00"],
@@ -317,9 +315,8 @@ fn a_habit_reminds_at_the_times_and_days_given_until_cleared_or_archived() {
             "no habit",
         ),
         (vec!["habits", "archive", "nothing like it"], "no habit"),
-    ] {
-        refused(data.path(), out.path(), &args, why);
-    }
+    ];
+    refused(data.path(), out.path(), cases);
 
     ok(
         data.path(),
