@@ -1,6 +1,8 @@
 // Writing a programme in the app: the editor's draft, the id and keys made from it, the obvious
 // gaps to point at before saving, and the programme sent to Rust — which checks everything again
 // and has the last word.
+import type { LibraryHabit } from "../../api";
+import type { Exercise } from "../../api/exercises";
 import type { Programme, ProgrammeItem } from "../../api/programmes";
 
 export type ItemKind = ProgrammeItem["kind"];
@@ -207,6 +209,25 @@ export const fields = {
   addItem: (d: number) => `author-day-${d + 1}-add-item`,
   item: (d: number, i: number) => `author-day-${d + 1}-item-${i + 1}`,
 };
+
+/** A day, or an item of a day, in the editor: its place in its list, and asking to move or remove it. */
+export interface InList {
+  /** Its place, from 0, and how many there are. */
+  index: number;
+  count: number;
+  onmove: (to: number) => void;
+  onremove: () => void;
+}
+
+/**
+ * What every day and item of the editor is given: the problems marked now, by field id, and the
+ * exercises and habits an item can name.
+ */
+export interface EditorContext {
+  shown: Record<string, string>;
+  exercises: Exercise[];
+  habits: LibraryHabit[];
+}
 
 export interface Problem {
   /** The id of the control the message belongs to, and the one to focus. */
