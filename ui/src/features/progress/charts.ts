@@ -62,6 +62,35 @@ const percentAxis = (p: Palette, title: string) => ({
   title: { display: true, text: title, color: p.muted },
 });
 
+type Scales = NonNullable<NonNullable<ChartConfiguration<"line", Point[]>["options"]>["scales"]>;
+
+/**
+ * Lines on the shared time axis, with a 0–100 axis on the left (and any `more` axes), the legend,
+ * and the day under the pointer as the tooltip's title.
+ */
+function overTime(
+  datasets: ChartDataset<"line", Point[]>[],
+  p: Palette,
+  percentTitle: string,
+  more: Scales = {},
+): ChartConfiguration<"line", Point[]> {
+  return {
+    type: "line",
+    data: { datasets },
+    options: {
+      animation: false,
+      aspectRatio: 2,
+      parsing: false,
+      scales: {
+        x: axisFor(p, datasets.flatMap((d) => d.data.map((pt) => pt.x))),
+        y: percentAxis(p, percentTitle),
+        ...more,
+      },
+      plugins: { legend: legend(p), tooltip: { callbacks: { title: tooltipTitle } } },
+    },
+  };
+}
+
 /** Practice strength per stance (solid lines) and assessment scores (dashed, marked points). */
 export function practiceConfig(
   rollups: readonly StanceRollup[],
@@ -84,21 +113,7 @@ export function practiceConfig(
     tension: 0,
     yAxisID: "y",
   })).filter((d) => d.data.length > 0);
-  const datasets = [...practiceLines(rollups, p), ...scores];
-  return {
-    type: "line",
-    data: { datasets },
-    options: {
-      animation: false,
-      aspectRatio: 2,
-      parsing: false,
-      scales: {
-        x: axisFor(p, datasets.flatMap((d) => d.data.map((pt) => pt.x))),
-        y: percentAxis(p, "Practice % · assessment score"),
-      },
-      plugins: { legend: legend(p), tooltip: { callbacks: { title: tooltipTitle } } },
-    },
-  };
+  return overTime([...practiceLines(rollups, p), ...scores], p, "Practice % · assessment score");
 }
 
 /** Daily energy (1–5, right axis) against practice strength per stance (0–100%, left axis). */
@@ -119,27 +134,14 @@ export function energyConfig(
     tension: 0,
     yAxisID: "energy",
   };
-  const datasets = [level, ...practiceLines(rollups, p)];
-  return {
-    type: "line",
-    data: { datasets },
-    options: {
-      animation: false,
-      aspectRatio: 2,
-      parsing: false,
-      scales: {
-        x: axisFor(p, datasets.flatMap((d) => d.data.map((pt) => pt.x))),
-        y: percentAxis(p, "Practice strength %"),
-        energy: {
-          position: "right",
-          min: 1,
-          max: 5,
-          ticks: { stepSize: 1, color: p.muted },
-          grid: { display: false },
-          title: { display: true, text: "Energy", color: p.muted },
-        },
-      },
-      plugins: { legend: legend(p), tooltip: { callbacks: { title: tooltipTitle } } },
+  return overTime([level, ...practiceLines(rollups, p)], p, "Practice strength %", {
+    energy: {
+      position: "right",
+      min: 1,
+      max: 5,
+      ticks: { stepSize: 1, color: p.muted },
+      grid: { display: false },
+      title: { display: true, text: "Energy", color: p.muted },
     },
-  };
+  });
 }
