@@ -3,11 +3,10 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
-use leadback_core::PersonName;
 use leadback_core::clients::{ClientDetails, HomeworkKind, TimelineKind};
 use leadback_core::habits::{CheckState, HabitName, Schedule};
 use leadback_store::{NewHabit, Store, StoreError};
-use leadback_testkit::{now, today};
+use leadback_testkit::{now, set_me, today};
 
 fn at(day: NaiveDate, hour: u32) -> NaiveDateTime {
     day.and_hms_opt(hour, 0, 0).unwrap()
@@ -22,13 +21,6 @@ fn details(name: &str, tags: &[&str]) -> ClientDetails {
         )),
         tags: tags.iter().map(|t| (*t).to_owned()).collect(),
     }
-}
-
-fn with_me(store: &mut Store) -> i64 {
-    store
-        .set_my_name(&PersonName::parse("Coach Kim").unwrap(), now())
-        .unwrap()
-        .id
 }
 
 fn add_habit(store: &mut Store, person: i64, name: &str) -> i64 {
@@ -52,7 +44,7 @@ fn add_habit(store: &mut Store, person: i64, name: &str) -> i64 {
 #[test]
 fn people_lists_me_first_then_clients_by_name_with_consent_and_counts() {
     let mut store = Store::open_in_memory().unwrap();
-    with_me(&mut store);
+    set_me(&mut store, "Coach Kim");
     let zed = store
         .add_client(
             &details("Zed Okafor", &["pilot"]),
@@ -121,7 +113,7 @@ fn consent_keeps_its_history_and_can_be_withdrawn_once() {
 #[test]
 fn the_store_acts_for_a_chosen_client_until_they_are_erased() {
     let mut store = Store::open_in_memory().unwrap();
-    let me = with_me(&mut store);
+    let me = set_me(&mut store, "Coach Kim");
     let client = store
         .add_client(&details("Noor Haddad", &[]), today(), "Terms.", now())
         .unwrap()
@@ -142,7 +134,7 @@ fn the_store_acts_for_a_chosen_client_until_they_are_erased() {
 #[test]
 fn sessions_keep_a_megabyte_of_notes_and_their_homework_progress() {
     let mut store = Store::open_in_memory().unwrap();
-    with_me(&mut store);
+    set_me(&mut store, "Coach Kim");
     let client = store
         .add_client(&details("Noor Haddad", &[]), today(), "Terms.", now())
         .unwrap()
@@ -224,7 +216,7 @@ fn sessions_keep_a_megabyte_of_notes_and_their_homework_progress() {
 #[test]
 fn homework_cannot_take_another_persons_habit() {
     let mut store = Store::open_in_memory().unwrap();
-    let me = with_me(&mut store);
+    let me = set_me(&mut store, "Coach Kim");
     let client = store
         .add_client(&details("Noor Haddad", &[]), today(), "Terms.", now())
         .unwrap()
@@ -244,7 +236,7 @@ fn homework_cannot_take_another_persons_habit() {
 #[test]
 fn me_cannot_be_erased_and_an_unknown_person_is_not_found() {
     let mut store = Store::open_in_memory().unwrap();
-    let me = with_me(&mut store);
+    let me = set_me(&mut store, "Coach Kim");
     assert!(matches!(
         store.erase_person(me),
         Err(StoreError::NotFound { .. })
@@ -298,7 +290,7 @@ fn every_value(path: &std::path::Path) -> Vec<String> {
 fn erasing_a_client_leaves_nothing_of_them_in_the_database_or_its_files() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
-    let me = with_me(&mut store);
+    let me = set_me(&mut store, "Coach Kim");
     let marker = "Zanzibarquokka";
     let client = store
         .add_client(

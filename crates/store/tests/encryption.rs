@@ -4,23 +4,16 @@
 
 use std::path::Path;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use leadback_core::PersonName;
+use chrono::NaiveDate;
 use leadback_store::backup::{self, BackupReason};
 use leadback_store::{JournalQuery, Store, StoreError, paths};
+use leadback_testkit::{now, set_me};
 
 const SECRET: &str = "the back of the line";
 
-fn now() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap()
-}
-
 fn store_with_note(dir: &Path) -> (Store, i64) {
     let mut store = Store::open_in(dir).unwrap();
-    let me = store
-        .set_my_name(&PersonName::parse("Ada").unwrap(), now())
-        .unwrap()
-        .id;
+    let me = set_me(&mut store, "Ada");
     let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
     store
         .add_journal_note(me, day, "what I would tell nobody", now())

@@ -2,12 +2,12 @@
 //! into a fresh database and export again to the same document. A bad document writes nothing.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
-use leadback_core::PersonName;
+use chrono::{Duration, NaiveDate, NaiveTime};
 use leadback_core::clients::{ClientDetails, SessionItemInput};
 use leadback_core::habits::{CheckState, HabitName, HabitStance, Schedule};
 use leadback_store::export::{DERIVED_TABLES, EXPORT_FORMAT_VERSION, ExportDocument};
 use leadback_store::{AnsweredVia, NewHabit, Store, StoreError, StoredProgramme};
+use leadback_testkit::{now, set_me};
 use proptest::prelude::*;
 
 #[path = "export/ops.rs"]

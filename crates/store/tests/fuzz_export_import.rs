@@ -9,26 +9,19 @@ mod common;
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use common::{apply_bytes, apply_text, arbitrary_text, byte_edit, config, json_value, text_edits};
-use leadback_core::PersonName;
 use leadback_core::habits::{CheckState, HabitName, Schedule};
 use leadback_store::export::ExportDocument;
 use leadback_store::{Integrity, NewHabit, Store, StoredProgramme};
+use leadback_testkit::{now, set_me};
 use proptest::prelude::*;
 use proptest::sample::Index;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap()
-}
 
 /// A valid export holding a little of everything.
 static VALID: LazyLock<String> = LazyLock::new(|| {
     let mut store = Store::open_in_memory().unwrap();
-    let me = store
-        .set_my_name(&PersonName::parse("Ada").unwrap(), now())
-        .unwrap()
-        .id;
+    let me = set_me(&mut store, "Ada");
     let name = HabitName::parse("Let someone else go first").unwrap();
     let habit = NewHabit {
         library_id: Some("let-others-go-first"),

@@ -4,19 +4,15 @@
 //! person has; a Loop import leaves a day the person already filled in as it is.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use leadback_core::PersonName;
 use leadback_core::habits::{CheckState, HabitName, NOTE_MAX_CHARS, Schedule};
 use leadback_store::loop_import::read_backup;
 use leadback_store::{LinkedCheckIn, NewHabit, Store, StoreError};
-use leadback_testkit::{now, today};
+use leadback_testkit::{now, set_me, today};
 
 /// Ada with the library habit "listen-before-speaking".
 fn ada() -> (Store, i64, i64) {
     let mut store = Store::open_in_memory().unwrap();
-    let me = store
-        .set_my_name(&PersonName::parse("Ada").unwrap(), now())
-        .unwrap()
-        .id;
+    let me = set_me(&mut store, "Ada");
     let name = HabitName::parse("Listen before speaking").unwrap();
     let habit = NewHabit {
         library_id: Some("listen-before-speaking"),

@@ -2,12 +2,11 @@
 //! goes in one step, and the programme that comes with Leadback stays.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use leadback_core::PersonName;
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::builtin_library;
 use leadback_core::programmes::{self, Programme};
 use leadback_store::{ProgrammeDeletion, Store, StoreError, StoredProgramme};
-use leadback_testkit::now;
+use leadback_testkit::{now, set_me};
 
 fn builtin() -> Vec<Programme> {
     programmes::builtin(
@@ -31,10 +30,7 @@ fn save(store: &mut Store, id: &str, title: &str) {
 /// A store with two authored programmes, progress and results in the first and in the built-in one.
 fn with_programmes() -> (Store, String) {
     let mut store = Store::open_in_memory().unwrap();
-    let me = store
-        .set_my_name(&PersonName::parse("Ada").unwrap(), now())
-        .unwrap()
-        .id;
+    let me = set_me(&mut store, "Ada");
     save(&mut store, "weekend", "A weekend at the back");
     save(&mut store, "evenings", "Five evenings");
     let sample = builtin()[0].id.clone();

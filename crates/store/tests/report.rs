@@ -7,14 +7,13 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
-use leadback_core::PersonName;
 use leadback_core::assessment::{InstrumentLibrary, Stance};
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{CheckState, HabitName, HabitStance, Schedule, builtin_library};
 use leadback_core::observers::StanceView;
 use leadback_core::report::ObserverComparison;
 use leadback_store::{AnsweredVia, NewHabit, ReportLibraries, Store, StoreError};
-use leadback_testkit::{add_client, now, today};
+use leadback_testkit::{add_client, now, set_me, today};
 
 /// Takes the built-in assessment for `person`, every item answered `value`.
 fn assess(
@@ -78,10 +77,7 @@ fn client(store: &mut Store, name: &str) -> i64 {
 
 fn setup() -> Setup {
     let mut store = Store::open_in_memory().unwrap();
-    let me = store
-        .set_my_name(&PersonName::parse("Ada Coach").unwrap(), now())
-        .unwrap()
-        .id;
+    let me = set_me(&mut store, "Ada Coach");
     let client_id = client(&mut store, "Grace Hopper");
     let other = client(&mut store, "Someone Else");
     let instruments = InstrumentLibrary::builtin().unwrap();

@@ -4,11 +4,10 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
 use chrono::NaiveDate;
-use leadback_core::PersonName;
 use leadback_core::clients::{SessionItemInput, SessionItemKind};
 use leadback_core::habits::{HabitName, Schedule};
 use leadback_store::{NewHabit, Store, StoreError};
-use leadback_testkit::{add_client, now, today};
+use leadback_testkit::{add_client, now, set_me, today};
 
 fn client(store: &mut Store, name: &str) -> i64 {
     add_client(store, name, "Terms.")
@@ -35,9 +34,7 @@ struct Coaching {
 
 fn coaching() -> Coaching {
     let mut store = Store::open_in_memory().unwrap();
-    store
-        .set_my_name(&PersonName::parse("Coach Kim").unwrap(), now())
-        .unwrap();
+    set_me(&mut store, "Coach Kim");
     let noor = client(&mut store, "Noor Haddad");
     let sam = client(&mut store, "Sam Ortiz");
     let at = today().and_hms_opt(9, 30, 0).unwrap();

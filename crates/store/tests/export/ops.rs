@@ -3,10 +3,6 @@
 
 use super::*;
 
-pub(crate) fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap()
-}
-
 pub(crate) fn day(offset: u16) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + Duration::days(i64::from(offset))
 }
@@ -170,10 +166,7 @@ pub(crate) fn op() -> impl Strategy<Value = Op> {
 /// Applies the operations through the store's own API, as the app and the CLI would.
 pub(crate) fn build(ops: &[Op]) -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    let me = store
-        .set_my_name(&PersonName::parse("Ada").unwrap(), now())
-        .unwrap()
-        .id;
+    let me = set_me(&mut store, "Ada");
     let mut habits: Vec<i64> = Vec::new();
     let mut assessment: Option<i64> = None;
     for (step, op) in ops.iter().enumerate() {
