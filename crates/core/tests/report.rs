@@ -2,14 +2,12 @@
 //! session notes only when chosen, and how session notes' Markdown becomes blocks.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use chrono::{TimeZone, Utc};
 use leadback_core::assessment::{AnswerSheet, HistoryEntry, Instrument, builtin, evaluate};
-use leadback_core::clients::Session;
 use leadback_core::habits::HabitStance;
 use leadback_core::report::{
     Block, Figure, HabitSummary, Report, ReportData, Section, Tone, markdown_blocks,
 };
-use leadback_testkit::{day, report_data};
+use leadback_testkit::{at, day, report_data, session};
 
 /// Every item answered `value` (so reverse-keyed items pull the other way), every scenario with
 /// its fitting option.
@@ -38,12 +36,10 @@ fn data(assessments: usize) -> ReportData {
     let instrument = builtin().unwrap();
     let history: Vec<HistoryEntry> = (0..assessments)
         .map(|i| {
-            let at = Utc
-                .with_ymd_and_hms(2026, 3 + i as u32, 1, 10, 0, 0)
-                .unwrap();
+            let when = at(2026, 3 + i as u32, 1, 10, 0);
             HistoryEntry::score(
                 i as i64 + 1,
-                at,
+                when,
                 &instrument,
                 &sheet(&instrument, 2 + i as i64),
             )
@@ -64,17 +60,6 @@ fn data(assessments: usize) -> ReportData {
             best_streak: 9,
         }],
         ..report_data()
-    }
-}
-
-fn session(notes: &str) -> Session {
-    Session {
-        id: 7,
-        person_id: 2,
-        starts_at: day(2026, 10, 5).and_hms_opt(14, 30, 0).unwrap(),
-        agenda: "First look at the profile".into(),
-        notes: notes.into(),
-        updated_at: Utc.with_ymd_and_hms(2026, 10, 5, 15, 0, 0).unwrap(),
     }
 }
 
@@ -131,7 +116,8 @@ fn sections_come_in_order_and_notes_only_when_chosen() {
     );
 
     let mut chosen = data(2);
-    chosen.sessions = Some(vec![session("Talked about **letting go** first.")]);
+    let notes = "Talked about **letting go** first.";
+    chosen.sessions = Some(vec![session("First look at the profile", notes)]);
     let with = Report::build(&chosen);
     assert_eq!(
         headings(&with),

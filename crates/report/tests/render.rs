@@ -8,14 +8,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{TimeZone, Utc};
 use leadback_core::assessment::{AnswerSheet, HistoryEntry, Instrument, Stance, builtin, evaluate};
-use leadback_core::clients::Session;
 use leadback_core::habits::HabitStance;
 use leadback_core::observers::{StanceView, aggregate};
 use leadback_core::report::{HabitSummary, ObserverComparison, Report, ReportData, signed_gap};
 use leadback_report::{Fonts, ReportError, render};
-use leadback_testkit::{day, pdf_info, pdf_layout_text, report_data};
+use leadback_testkit::{at, pdf_info, pdf_layout_text, report_data, session};
 
 fn sheet(instrument: &Instrument, step: usize) -> AnswerSheet {
     let mut sheet = AnswerSheet::default();
@@ -40,10 +38,8 @@ fn data(notes: Option<&str>) -> ReportData {
     let instrument = builtin().unwrap();
     let history: Vec<HistoryEntry> = (0..10)
         .map(|i| {
-            let at = Utc
-                .with_ymd_and_hms(2025, 2 + i as u32, 3, 10, 0, 0)
-                .unwrap();
-            HistoryEntry::score(i as i64 + 1, at, &instrument, &sheet(&instrument, i)).unwrap()
+            let when = at(2025, 2 + i as u32, 3, 10, 0);
+            HistoryEntry::score(i as i64 + 1, when, &instrument, &sheet(&instrument, i)).unwrap()
         })
         .collect();
     let latest = Some(evaluate(&instrument, &sheet(&instrument, 9)).unwrap());
@@ -63,16 +59,7 @@ fn data(notes: Option<&str>) -> ReportData {
         best_streak: 12,
     })
     .collect();
-    let sessions = notes.map(|notes| {
-        vec![Session {
-            id: 1,
-            person_id: 2,
-            starts_at: day(2026, 10, 5).and_hms_opt(14, 30, 0).unwrap(),
-            agenda: "Looking back at the hike".to_owned(),
-            notes: notes.to_owned(),
-            updated_at: Utc.with_ymd_and_hms(2026, 10, 5, 15, 0, 0).unwrap(),
-        }]
-    });
+    let sessions = notes.map(|notes| vec![session("Looking back at the hike", notes)]);
     ReportData {
         history,
         latest,

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use leadback_core::clients::ClientDetails;
+use leadback_core::clients::{ClientDetails, Session};
 use leadback_core::report::{ExerciseSummary, ReportData};
 use leadback_core::{Person, PersonKind, PersonName};
 use leadback_store::Store;
@@ -98,6 +98,20 @@ pub fn report_data() -> ReportData {
         }],
         sessions: None,
         observers: None,
+    }
+}
+
+/// A session with [`report_data`]'s client on 5 October 2026 at 14:30, about `agenda`, with `notes`.
+pub fn session(agenda: &str, notes: &str) -> Session {
+    Session {
+        id: 1,
+        person_id: 2,
+        starts_at: day(2026, 10, 5)
+            .and_hms_opt(14, 30, 0)
+            .expect("a valid time"),
+        agenda: agenda.to_owned(),
+        notes: notes.to_owned(),
+        updated_at: at(2026, 10, 5, 15, 0),
     }
 }
 
