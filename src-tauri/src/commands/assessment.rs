@@ -2,16 +2,16 @@
 //! history. Every answer is checked against the instrument the assessment was started on before it
 //! is saved; scores are always recomputed from the stored answers.
 
-use leadback_actions::assessments;
+use leadback_actions::assessments::{self, Answer};
 use leadback_core::assessment::{
-    HistoryEntry, Instrument, Questionnaire, ScoredAssessment, StanceConsistency, consistency,
+    HistoryEntry, Questionnaire, ScoredAssessment, StanceConsistency, consistency,
 };
 use leadback_store::{AssessmentRecord, Store};
 use tauri::State;
 
 use crate::commands::instruments;
 use crate::commands::{ensure_mine, my_id};
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use crate::state::AppState;
 
 /// The instrument new assessments are taken on, with its questions in the order they are asked.
@@ -35,12 +35,11 @@ pub async fn get_open_assessment(
 pub async fn start_assessment(state: State<'_, AppState>) -> Result<AssessmentRecord, IpcError> {
     let mut store = state.store()?;
     let library = instruments::library(&state, &store)?;
-    let instrument = library.current();
     let me = my_id(&store)?;
-    Ok(store.start_assessment(
+    Ok(assessments::start(
+        &mut store,
+        &library,
         me,
-        instrument.id(),
-        i64::from(instrument.version()),
         state.clock.now(),
     )?)
 }
@@ -54,13 +53,11 @@ pub async fn answer_item(
     value: Option<i64>,
     position: i64,
 ) -> Result<(), IpcError> {
-    let mut store = state.store()?;
-    let record = my_assessment(&store, assessment_id)?;
-    let library = instruments::library(&state, &store)?;
-    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
-    instrument.check_answer(&item_id, value)?;
-    check_position(position, instrument)?;
-    Ok(store.save_answer(assessment_id, &item_id, value, position, state.clock.now())?)
+    let answer = Answer::Item {
+        id: &item_id,
+        value,
+    };
+    save(&state, assessment_id, answer, position)
 }
 
 /// Saves the option chosen in one scenario (`optionId: null` skips it) and where to resume.
@@ -72,19 +69,11 @@ pub async fn answer_scenario(
     option_id: Option<String>,
     position: i64,
 ) -> Result<(), IpcError> {
-    let mut store = state.store()?;
-    let record = my_assessment(&store, assessment_id)?;
-    let library = instruments::library(&state, &store)?;
-    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
-    instrument.check_choice(&scenario_id, option_id.as_deref())?;
-    check_position(position, instrument)?;
-    Ok(store.save_choice(
-        assessment_id,
-        &scenario_id,
-        option_id.as_deref(),
-        position,
-        state.clock.now(),
-    )?)
+    let answer = Answer::Scenario {
+        id: &scenario_id,
+        option: option_id.as_deref(),
+    };
+    save(&state, assessment_id, answer, position)
 }
 
 /// Remembers the step the person moved to without answering (back, forward).
@@ -97,9 +86,9 @@ pub async fn move_in_assessment(
     let mut store = state.store()?;
     let record = my_assessment(&store, assessment_id)?;
     let library = instruments::library(&state, &store)?;
-    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
-    check_position(position, instrument)?;
-    Ok(store.set_assessment_position(assessment_id, position)?)
+    Ok(assessments::move_to(
+        &mut store, &library, &record, position,
+    )?)
 }
 
 /// Finishes the assessment and returns its result.
@@ -110,8 +99,13 @@ pub async fn finish_assessment(
 ) -> Result<ScoredAssessment, IpcError> {
     let mut store = state.store()?;
     my_assessment(&store, assessment_id)?;
-    let record = store.complete_assessment(assessment_id, state.clock.now())?;
-    scored(&state, &store, &record)
+    let library = instruments::library(&state, &store)?;
+    Ok(assessments::finish(
+        &mut store,
+        &library,
+        assessment_id,
+        state.clock.now(),
+    )?)
 }
 
 /// Throws away an unfinished assessment and its answers.
@@ -133,7 +127,8 @@ pub async fn get_assessment_result(
 ) -> Result<ScoredAssessment, IpcError> {
     let store = state.store()?;
     let record = my_assessment(&store, assessment_id)?;
-    scored(&state, &store, &record)
+    let library = instruments::library(&state, &store)?;
+    Ok(assessments::result(&record, &library)?)
 }
 
 /// Cronbach's alpha per stance over every finished assessment in this database taken with the
@@ -166,24 +161,17 @@ fn my_assessment(store: &Store, id: i64) -> Result<AssessmentRecord, IpcError> {
     Ok(record)
 }
 
-fn scored(
+fn save(
     state: &AppState,
-    store: &Store,
-    record: &AssessmentRecord,
-) -> Result<ScoredAssessment, IpcError> {
-    let library = instruments::library(state, store)?;
-    Ok(assessments::result(record, &library)?)
-}
-
-/// A position is a step of the questionnaire: 0 to the number of questions (the finish screen).
-fn check_position(position: i64, instrument: &Instrument) -> Result<(), IpcError> {
-    let last = Questionnaire::new(instrument.view()).finish_position();
-    if (0..=last).contains(&position) {
-        Ok(())
-    } else {
-        Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("Step {position} is outside the questionnaire (0 to {last})."),
-        ))
-    }
+    assessment_id: i64,
+    answer: Answer<'_>,
+    position: i64,
+) -> Result<(), IpcError> {
+    let mut store = state.store()?;
+    let record = my_assessment(&store, assessment_id)?;
+    let library = instruments::library(state, &store)?;
+    let now = state.clock.now();
+    Ok(assessments::answer(
+        &mut store, &library, &record, answer, position, now,
+    )?)
 }

@@ -4,9 +4,9 @@
 use std::io::{BufRead, Write};
 use std::path::Path;
 
+use leadback_actions::assessments::{self, Answer};
 use leadback_core::Clock;
 use leadback_core::assessment::{Instrument, Questionnaire, Step};
-use leadback_store::Store;
 
 use crate::error::CliError;
 use crate::output;
@@ -31,14 +31,8 @@ pub fn run(
     let mut store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
     let library = super::instrument::library(&store)?;
-    let current = library.current();
-    let record = store.start_assessment(
-        me.id,
-        current.id(),
-        i64::from(current.version()),
-        clock.now(),
-    )?;
-    let instrument = library.find(&record.instrument_id, record.instrument_version)?;
+    let record = assessments::start(&mut store, &library, me.id, clock.now())?;
+    let instrument = assessments::instrument_of(&record, &library)?;
     let questionnaire = Questionnaire::new(instrument.view());
     let total = questionnaire.steps.len();
     let mut position = usize::try_from(record.position).unwrap_or(0).min(total);
@@ -62,26 +56,20 @@ pub fn run(
         let choices = ask(out, instrument, step, position, total)?;
         let next = i64::try_from(position + 1).unwrap_or(i64::MAX);
         match read_reply(input, out, choices)? {
-            Reply::Answer(index) => {
-                save(
-                    &mut store,
-                    instrument,
-                    record.id,
-                    step,
-                    Some(index),
-                    next,
-                    clock,
-                )?;
-                position += 1;
-            }
-            Reply::Skip => {
-                save(&mut store, instrument, record.id, step, None, next, clock)?;
+            reply @ (Reply::Answer(_) | Reply::Skip) => {
+                let index = match reply {
+                    Reply::Answer(index) => Some(index),
+                    _ => None,
+                };
+                let answer = answer_to(instrument, step, index);
+                let now = clock.now();
+                assessments::answer(&mut store, &library, &record, answer, next, now)?;
                 position += 1;
             }
             Reply::Back => {
                 position = position.saturating_sub(1);
                 let back = i64::try_from(position).unwrap_or(0);
-                store.set_assessment_position(record.id, back)?;
+                assessments::move_to(&mut store, &library, &record, back)?;
             }
             Reply::Quit | Reply::Closed => {
                 writeln!(
@@ -94,8 +82,7 @@ pub fn run(
         }
     }
 
-    let finished = store.complete_assessment(record.id, clock.now())?;
-    let result = leadback_actions::assessments::result(&finished, &library)?.result;
+    let result = assessments::finish(&mut store, &library, record.id, clock.now())?.result;
     writeln!(out, "\nDone. Here is your profile:\n")?;
     output::result(out, &result)?;
     Ok(())
@@ -117,32 +104,14 @@ fn ask(
     };
     match step {
         Step::Item(id) => {
-            let text = view
-                .items
-                .iter()
-                .find(|i| &i.id == id)
-                .map(|i| i.text.as_str());
-            writeln!(
-                out,
-                "[{number}/{total}] {} {}",
-                view.stem,
-                text.unwrap_or(id)
-            )?;
+            let text = view.items.iter().find(|i| &i.id == id).map(|i| &i.text);
+            statement(out, number, total, &view.stem, text.unwrap_or(id))?;
             scale(out)
         }
         Step::Energy(id) => {
             let energy = &view.energy;
-            let text = energy
-                .items
-                .iter()
-                .find(|i| &i.id == id)
-                .map(|i| i.text.as_str());
-            writeln!(
-                out,
-                "[{number}/{total}] {} {}",
-                energy.stem,
-                text.unwrap_or(id)
-            )?;
+            let text = energy.items.iter().find(|i| &i.id == id).map(|i| &i.text);
+            statement(out, number, total, &energy.stem, text.unwrap_or(id))?;
             scale(out)
         }
         Step::Scenario(id) => {
@@ -160,6 +129,18 @@ fn ask(
             Ok(scenario.options.len())
         }
     }
+}
+
+/// Prints a statement to rate: its number, the stem and the statement.
+fn statement(
+    out: &mut dyn Write,
+    number: usize,
+    total: usize,
+    stem: &str,
+    text: &str,
+) -> Result<(), CliError> {
+    writeln!(out, "[{number}/{total}] {stem} {text}")?;
+    Ok(())
 }
 
 /// Reads lines until one is a valid reply; answers are 1-based positions among `choices`.
@@ -190,36 +171,25 @@ fn read_reply(
     }
 }
 
-/// Saves the `index`-th answer (or a skip) to the question of `step`.
-fn save(
-    store: &mut Store,
-    instrument: &Instrument,
-    assessment_id: i64,
-    step: &Step,
-    index: Option<usize>,
-    next: i64,
-    clock: &dyn Clock,
-) -> Result<(), CliError> {
+/// The `index`-th answer (or a skip, `None`) to the question of `step`.
+fn answer_to<'a>(instrument: &'a Instrument, step: &'a Step, index: Option<usize>) -> Answer<'a> {
     match step {
-        Step::Item(id) | Step::Energy(id) => {
-            let value = index
+        Step::Item(id) | Step::Energy(id) => Answer::Item {
+            id,
+            value: index
                 .and_then(|i| i64::try_from(i).ok())
-                .map(|i| instrument.scale().min + i);
-            instrument.check_answer(id, value)?;
-            store.save_answer(assessment_id, id, value, next, clock.now())?;
-        }
-        Step::Scenario(id) => {
-            let option = index.and_then(|i| {
+                .map(|i| instrument.scale().min + i),
+        },
+        Step::Scenario(id) => Answer::Scenario {
+            id,
+            option: index.and_then(|i| {
                 instrument
                     .scenarios()
                     .iter()
                     .find(|s| &s.id == id)
                     .and_then(|s| s.options.get(i))
-                    .map(|o| o.id.clone())
-            });
-            instrument.check_choice(id, option.as_deref())?;
-            store.save_choice(assessment_id, id, option.as_deref(), next, clock.now())?;
-        }
+                    .map(|o| o.id.as_str())
+            }),
+        },
     }
-    Ok(())
 }
