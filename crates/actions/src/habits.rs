@@ -1,13 +1,13 @@
-//! A person's habits: checking in, their reminders, archiving one, and the stance roll-up of their
-//! strength.
+//! A person's habits: adding one (from the library or their own), changing it, checking in,
+//! their reminders, archiving one, and the stance roll-up of their strength.
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use leadback_core::Clock;
 use leadback_core::habits::{
-    CheckState, HabitStance, Period, ReminderRule, StanceRollup, WEEK, check_in_date,
-    check_in_note, stance_rollup, strength_series,
+    CheckState, HabitLibrary, HabitName, HabitStance, Period, ReminderRule, Schedule, StanceRollup,
+    WEEK, check_in_date, check_in_note, stance_rollup, strength_series,
 };
-use leadback_store::{CheckInRecord, HabitRecord, ReminderRecord, Store, StoreError};
+use leadback_store::{CheckInRecord, HabitRecord, NewHabit, ReminderRecord, Store, StoreError};
 
 use crate::ActionError;
 
@@ -24,6 +24,92 @@ pub fn weekday_mask(days: &[Weekday]) -> i64 {
     days.iter()
         .map(|day| 1_i64 << day.num_days_from_monday())
         .fold(0, |mask, bit| mask | bit)
+}
+
+/// A habit as the person writes it themselves (or changes one).
+#[derive(Debug, Clone, Copy)]
+pub struct OwnHabit<'a> {
+    pub name: &'a str,
+    pub stance: Option<HabitStance>,
+    /// Why it matters to them, kept like a note.
+    pub why: Option<&'a str>,
+    pub schedule: Schedule,
+}
+
+impl OwnHabit<'_> {
+    fn checked(&self) -> Result<(HabitName, Option<String>), ActionError> {
+        let name = HabitName::parse(self.name)?;
+        let why = self.why.map(check_in_note).transpose()?.flatten();
+        Ok((name, why))
+    }
+}
+
+/// Adds a habit `person_id` wrote themselves.
+pub fn add_own(
+    store: &mut Store,
+    person_id: i64,
+    habit: OwnHabit<'_>,
+    now: DateTime<Utc>,
+) -> Result<HabitRecord, ActionError> {
+    let (name, why) = habit.checked()?;
+    let new = NewHabit {
+        library_id: None,
+        name: &name,
+        stance: habit.stance,
+        why: why.as_deref(),
+        schedule: habit.schedule,
+    };
+    Ok(store.add_habit(person_id, &new, now)?)
+}
+
+/// Changes `person_id`'s habit `habit_id` to `habit`.
+pub fn update(
+    store: &mut Store,
+    person_id: i64,
+    habit_id: i64,
+    habit: OwnHabit<'_>,
+) -> Result<HabitRecord, ActionError> {
+    let (name, why) = habit.checked()?;
+    habit_of(store, person_id, habit_id)?;
+    Ok(store.update_habit(
+        habit_id,
+        &name,
+        habit.stance,
+        why.as_deref(),
+        habit.schedule,
+    )?)
+}
+
+/// A habit of the library to add, optionally with a stance or schedule of the person's own.
+#[derive(Debug, Clone, Copy)]
+pub struct FromLibrary<'a> {
+    pub library_id: &'a str,
+    pub stance: Option<HabitStance>,
+    pub schedule: Option<Schedule>,
+}
+
+/// Adds a habit of the library to `person_id`'s list, once: if they have it already (not
+/// archived), that habit is returned as it is, with `false`.
+pub fn add_from_library(
+    store: &mut Store,
+    library: &HabitLibrary,
+    person_id: i64,
+    wanted: FromLibrary<'_>,
+    now: DateTime<Utc>,
+) -> Result<(HabitRecord, bool), ActionError> {
+    let habit = library.get(wanted.library_id).ok_or_else(|| {
+        ActionError::NotFound(format!(
+            "There is no habit {:?} in the library.",
+            wanted.library_id
+        ))
+    })?;
+    let name = HabitName::parse(&habit.name)?;
+    let new = NewHabit {
+        stance: wanted.stance.or(Some(habit.stance)),
+        schedule: wanted.schedule.unwrap_or(habit.schedule),
+        ..NewHabit::from_library(habit, &name)
+    };
+    Ok(store.library_habit_once(person_id, &new, now)?)
 }
 
 /// `person_id`'s habit `habit_id`; someone else's is as good as missing.

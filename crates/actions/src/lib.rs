@@ -11,10 +11,13 @@
 pub mod assessments;
 pub mod coaching;
 pub mod cohort;
+pub mod energy;
 mod error;
+pub mod exercises;
 pub mod files;
 pub mod habits;
 pub mod instruments;
+pub mod journal;
 pub mod loop_backup;
 pub mod observers;
 pub mod people;

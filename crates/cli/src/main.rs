@@ -197,7 +197,7 @@ fn run(
         Command::Exercise(command) => {
             commands::exercise_runs::run(&data_dir()?, command, clock, out)
         }
-        Command::Programme(command) => commands::programmes::run(&data_dir()?, command, out),
+        Command::Programme(command) => commands::programmes::run(&data_dir()?, command, clock, out),
         Command::Cohort(commands::exercises::CohortCommand::Import { files }) => {
             commands::exercises::import_results(&data_dir()?, &files, clock, out)
         }

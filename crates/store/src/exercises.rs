@@ -43,6 +43,14 @@ pub struct LinkedCheckIn<'a> {
     pub day: NaiveDate,
 }
 
+/// A written reflection saved as a run is finished (the last one, e.g. from the CLI).
+#[derive(Debug, Clone, Copy)]
+pub struct NewReflection<'a> {
+    pub step: i64,
+    pub prompt_id: &'a str,
+    pub text: &'a str,
+}
+
 const COLUMNS: &str =
     "id, person_id, exercise_id, exercise_version, started_at, finished_at, step, programme_item";
 
@@ -126,25 +134,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         ensure_running(&tx, run_id)?;
-        if text.is_none() && rating.is_none() {
-            tx.execute(
-                "DELETE FROM reflection WHERE run_id = ?1 AND prompt_id = ?2",
-                params![run_id, prompt_id],
-            )?;
-        } else {
-            tx.execute(
-                "INSERT INTO reflection (run_id, prompt_id, step, text, rating, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (run_id, prompt_id) DO UPDATE SET
-                   step = excluded.step, text = excluded.text, rating = excluded.rating,
-                   updated_at = excluded.updated_at",
-                params![run_id, prompt_id, step, text, rating, timestamp(now)],
-            )?;
-        }
-        tx.execute(
-            "UPDATE exercise_run SET step = ?2 WHERE id = ?1",
-            params![run_id, step],
-        )?;
+        write_reflection(&tx, run_id, step, prompt_id, text, rating, now)?;
         Ok(tx.commit()?)
     }
 
@@ -163,30 +153,38 @@ impl Store {
         run_id: i64,
         now: DateTime<Utc>,
     ) -> Result<ExerciseRun, StoreError> {
-        let tx = self.conn.transaction()?;
-        ensure_running(&tx, run_id)?;
-        tx.execute(
-            "UPDATE exercise_run SET finished_at = ?2 WHERE id = ?1",
-            params![run_id, timestamp(now)],
-        )?;
-        tx.commit()?;
-        self.exercise_run(run_id)
+        Ok(self.finish_exercise_run_with(run_id, None, None, now)?.0)
     }
 
-    /// Finishes a run and, with `linked`, marks the person's habit done that day, in one
-    /// transaction. The run's written reflections are added after the day's note (a blank line
-    /// between), never over it; one already in the note is not added again, and if the note
-    /// would grow past its maximum, the person's own words stay whole and only what fits is
-    /// added (the journal keeps every reflection anyway). Without a habit of that library id
-    /// (unarchived), only the run is finished. Returns the run and the check-in made, if any.
+    /// [`Self::finish_exercise_run_with`] without a last reflection.
     pub fn finish_exercise_run_with_check_in(
         &mut self,
         run_id: i64,
         linked: Option<LinkedCheckIn<'_>>,
         now: DateTime<Utc>,
     ) -> Result<(ExerciseRun, Option<CheckInRecord>), StoreError> {
+        self.finish_exercise_run_with(run_id, None, linked, now)
+    }
+
+    /// Finishes a run, saving `reflection` first and, with `linked`, marking the person's habit
+    /// done that day, in one transaction. The run's written reflections are added after the
+    /// day's note (a blank line between), never over it; one already in the note is not added
+    /// again, and if the note would grow past its maximum, the person's own words stay whole and
+    /// only what fits is added (the journal keeps every reflection anyway). Without a habit of
+    /// that library id (unarchived), only the run is finished. Returns the run and the check-in
+    /// made, if any.
+    pub fn finish_exercise_run_with(
+        &mut self,
+        run_id: i64,
+        reflection: Option<NewReflection<'_>>,
+        linked: Option<LinkedCheckIn<'_>>,
+        now: DateTime<Utc>,
+    ) -> Result<(ExerciseRun, Option<CheckInRecord>), StoreError> {
         let tx = self.conn.transaction()?;
         ensure_running(&tx, run_id)?;
+        if let Some(r) = reflection {
+            write_reflection(&tx, run_id, r.step, r.prompt_id, Some(r.text), None, now)?;
+        }
         tx.execute(
             "UPDATE exercise_run SET finished_at = ?2 WHERE id = ?1",
             params![run_id, timestamp(now)],
@@ -210,6 +208,38 @@ impl Store {
             .query_map([person_id], |row| row.get(0))?
             .collect::<Result<_, _>>()?)
     }
+}
+
+/// Saves a reflection (text or rating; neither clears it) and moves the run to its step.
+fn write_reflection(
+    tx: &rusqlite::Transaction<'_>,
+    run_id: i64,
+    step: i64,
+    prompt_id: &str,
+    text: Option<&str>,
+    rating: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    if text.is_none() && rating.is_none() {
+        tx.execute(
+            "DELETE FROM reflection WHERE run_id = ?1 AND prompt_id = ?2",
+            params![run_id, prompt_id],
+        )?;
+    } else {
+        tx.execute(
+            "INSERT INTO reflection (run_id, prompt_id, step, text, rating, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (run_id, prompt_id) DO UPDATE SET
+               step = excluded.step, text = excluded.text, rating = excluded.rating,
+               updated_at = excluded.updated_at",
+            params![run_id, prompt_id, step, text, rating, timestamp(now)],
+        )?;
+    }
+    tx.execute(
+        "UPDATE exercise_run SET step = ?2 WHERE id = ?1",
+        params![run_id, step],
+    )?;
+    Ok(())
 }
 
 /// Marks the run's person's linked habit done on the day, adding the run's written reflections

@@ -38,7 +38,7 @@ pub use backup::{BackupFile, BackupReason};
 pub use check_ins::{CheckInRecord, EnergyRecord};
 pub use connection::quick_check_file;
 pub use error::StoreError;
-pub use exercises::{ExerciseRun, LinkedCheckIn, Reflection};
+pub use exercises::{ExerciseRun, LinkedCheckIn, NewReflection, Reflection};
 pub use habit_overview::{HabitDetail, HabitOverview};
 pub use habits::{HabitRecord, NewHabit};
 pub use journal::{JournalEntry, JournalQuery};

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use leadback_actions::exercises::{self, Finish};
+use leadback_actions::journal::{self, Search};
 use leadback_core::exercises::{Exercise, ReflectionAnswer};
-use leadback_core::habits::{HabitStance, check_in_date, check_in_note};
-use leadback_core::programmes::ProgrammeActivity;
-use leadback_store::{ExerciseRun, JournalEntry, JournalQuery, LinkedCheckIn, Store};
+use leadback_store::{ExerciseRun, JournalEntry, Store};
 use tauri::State;
 
 use crate::commands::programmes::all_programmes;
@@ -36,29 +36,21 @@ pub async fn start_exercise(
     programme_item: Option<String>,
 ) -> Result<ExerciseRun, IpcError> {
     let exercise = exercise(&state, &exercise_id)?;
-    if let Some(key) = &programme_item {
-        let wanted = ProgrammeActivity::Exercise {
-            exercise: exercise_id.clone(),
-        };
-        let known = all_programmes(&state)?
-            .iter()
-            .any(|p| p.item(key).is_some_and(|item| item.activity == wanted));
-        if !known {
-            return Err(IpcError::new(
-                ErrorCode::NotFound,
-                format!("No programme has an item {key:?} for this exercise."),
-            ));
-        }
-    }
+    let programmes = match programme_item {
+        Some(_) => all_programmes(&state)?,
+        None => Vec::new(),
+    };
     let mut store = state.store()?;
     let me = my_id(&store)?;
-    Ok(store.start_exercise_run(
+    let started = exercises::start(
+        &mut store,
+        exercise,
         me,
-        &exercise.id,
-        i64::from(exercise.version),
         programme_item.as_deref(),
+        &programmes,
         state.clock.now(),
-    )?)
+    )?;
+    Ok(started.run)
 }
 
 /// Saves one reflection the moment it changes; `answer: null` clears it.
@@ -73,25 +65,10 @@ pub async fn save_reflection(
     let mut store = state.store()?;
     let run = my_run(&store, run_id)?;
     let exercise = exercise(&state, &run.exercise_id)?;
-    check_step(exercise, step)?;
-    if exercise.prompt(&prompt_id).is_none() {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("{:?} has no question {prompt_id:?}.", exercise.title),
-        ));
-    }
-    let answer = match answer {
-        Some(answer) => exercise
-            .check_reflection(&prompt_id, answer)
-            .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?,
-        None => None,
-    };
-    let (text, rating) = match &answer {
-        Some(ReflectionAnswer::Text(text)) => (Some(text.as_str()), None),
-        Some(ReflectionAnswer::Rating(rating)) => (None, Some(*rating)),
-        None => (None, None),
-    };
-    Ok(store.save_reflection(run_id, step, &prompt_id, text, rating, state.clock.now())?)
+    let now = state.clock.now();
+    Ok(exercises::save_reflection(
+        &mut store, exercise, &run, step, &prompt_id, answer, now,
+    )?)
 }
 
 #[tauri::command]
@@ -102,8 +79,8 @@ pub async fn move_in_exercise(
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
     let run = my_run(&store, run_id)?;
-    check_step(exercise(&state, &run.exercise_id)?, step)?;
-    Ok(store.set_exercise_step(run_id, step)?)
+    let exercise = exercise(&state, &run.exercise_id)?;
+    Ok(exercises::move_to(&mut store, exercise, &run, step)?)
 }
 
 /// Finishes a run. With `checkInHabit`, today's check-in of the exercise's linked habit is marked
@@ -117,20 +94,22 @@ pub async fn finish_exercise(
 ) -> Result<ExerciseRun, IpcError> {
     let mut store = state.store()?;
     let run = my_run(&store, run_id)?;
-    let linked = exercise(&state, &run.exercise_id)?.habit.clone();
-    let linked = linked
-        .as_deref()
-        .filter(|_| check_in_habit)
-        .map(|library_id| LinkedCheckIn {
-            library_id,
-            day: state.clock.today(),
-        });
-    let (run, _) = store.finish_exercise_run_with_check_in(run_id, linked, state.clock.now())?;
-    Ok(run)
+    let exercise = exercise(&state, &run.exercise_id)?;
+    let how = Finish {
+        reflection: None,
+        check_in: check_in_habit,
+    };
+    let finished = exercises::finish(
+        &mut store,
+        exercise,
+        state.habit_library()?,
+        &run,
+        how,
+        state.clock.today(),
+        state.clock.now(),
+    )?;
+    Ok(finished.run)
 }
-
-/// A few words to find, not a document.
-const SEARCH_MAX_CHARS: usize = 200;
 
 /// The journal, newest first, optionally searched and filtered.
 #[tauri::command]
@@ -140,34 +119,18 @@ pub async fn get_journal(
     stance: Option<String>,
     exercise_id: Option<String>,
 ) -> Result<Vec<JournalEntry>, IpcError> {
-    if let Some(stance) = stance.as_deref()
-        && HabitStance::parse(stance).is_none()
-    {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("{stance:?} is not a stance: front, behind, servant or rest."),
-        ));
-    }
-    if let Some(id) = exercise_id.as_deref() {
-        exercise(&state, id)?;
-    }
-    if search
-        .as_deref()
-        .is_some_and(|s| s.chars().count() > SEARCH_MAX_CHARS)
-    {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("Search for at most {SEARCH_MAX_CHARS} characters."),
-        ));
-    }
     let store = state.store()?;
-    let query = JournalQuery {
-        search: search.as_deref(),
+    let search = Search {
+        words: search.as_deref(),
         stance: stance.as_deref(),
         exercise_id: exercise_id.as_deref(),
-        limit: 500,
     };
-    Ok(store.journal(my_id(&store)?, &query)?)
+    Ok(journal::search(
+        &store,
+        state.exercises()?,
+        my_id(&store)?,
+        search,
+    )?)
 }
 
 #[tauri::command]
@@ -176,24 +139,20 @@ pub async fn add_journal_note(
     day: NaiveDate,
     text: String,
 ) -> Result<i64, IpcError> {
-    let day = check_in_date(day, state.clock.today())?;
-    let text = check_in_note(&text)?
-        .ok_or_else(|| IpcError::new(ErrorCode::InvalidInput, "The note is empty."))?;
     let mut store = state.store()?;
     let me = my_id(&store)?;
-    Ok(store.add_journal_note(me, day, &text, state.clock.now())?)
+    let (today, now) = (state.clock.today(), state.clock.now());
+    Ok(journal::add_note(&mut store, me, day, &text, today, now)?)
 }
 
 /// Writes the whole journal as Markdown to the file the person chose.
 #[tauri::command]
 pub async fn export_journal(state: State<'_, AppState>, path: PathBuf) -> Result<(), IpcError> {
     let store = state.store()?;
-    leadback_actions::files::check_not_data(&store, &path)?;
     let me = store
         .me()?
         .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "There is no profile yet."))?;
-    let markdown = store.journal_markdown(me.id, &format!("{}'s journal", me.name))?;
-    Ok(leadback_actions::files::write(&store, &path, markdown)?)
+    Ok(journal::export(&store, me.id, &path)?)
 }
 
 /// One of my runs; another person's is as good as missing.
@@ -209,17 +168,4 @@ pub(crate) fn exercise<'a>(state: &'a AppState, id: &str) -> Result<&'a Exercise
         .exercises()?
         .get(id)
         .ok_or_else(|| IpcError::new(ErrorCode::NotFound, format!("There is no exercise {id:?}.")))
-}
-
-/// A step is one of the exercise's steps, or one past the last (the finish screen).
-fn check_step(exercise: &Exercise, step: i64) -> Result<(), IpcError> {
-    let last = i64::try_from(exercise.steps.len()).unwrap_or(i64::MAX);
-    if (0..=last).contains(&step) {
-        Ok(())
-    } else {
-        Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("Step {step} is outside the exercise (0 to {last})."),
-        ))
-    }
 }

@@ -4,15 +4,11 @@
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime};
-use leadback_actions::habits;
-use leadback_core::habits::{
-    CheckState, HabitName, HabitStance, LibraryHabit, Schedule, StanceRollup, check_in_date,
-    check_in_note,
-};
+use leadback_actions::{energy, habits};
+use leadback_core::habits::{CheckState, HabitStance, LibraryHabit, Schedule, StanceRollup};
 use leadback_store::loop_import::LoopImportSummary;
 use leadback_store::{
-    CheckInRecord, EnergyRecord, HabitDetail, HabitOverview, HabitRecord, NewHabit, ReminderRecord,
-    Store,
+    CheckInRecord, EnergyRecord, HabitDetail, HabitOverview, HabitRecord, ReminderRecord, Store,
 };
 use serde::Deserialize;
 use tauri::State;
@@ -53,25 +49,16 @@ pub async fn add_library_habit(
     state: State<'_, AppState>,
     library_id: String,
 ) -> Result<HabitRecord, IpcError> {
-    let habit = library_habit(&state, &library_id)?;
-    let name = HabitName::parse(&habit.name)?;
     let mut store = state.store()?;
     let me = my_id(&store)?;
-    let new = NewHabit::from_library(habit, &name);
-    Ok(store.library_habit_once(me, &new, state.clock.now())?.0)
-}
-
-/// A habit of the library by its id; an unknown one is "not found".
-pub(crate) fn library_habit<'a>(
-    state: &'a AppState,
-    library_id: &str,
-) -> Result<&'a LibraryHabit, IpcError> {
-    state.habit_library()?.get(library_id).ok_or_else(|| {
-        IpcError::new(
-            ErrorCode::NotFound,
-            format!("There is no habit {library_id:?} in the library."),
-        )
-    })
+    let wanted = habits::FromLibrary {
+        library_id: &library_id,
+        stance: None,
+        schedule: None,
+    };
+    let library = state.habit_library()?;
+    let now = state.clock.now();
+    Ok(habits::add_from_library(&mut store, library, me, wanted, now)?.0)
 }
 
 /// The fields of a habit the person writes themselves.
@@ -86,16 +73,13 @@ pub struct HabitInput {
 }
 
 impl HabitInput {
-    fn checked(&self) -> Result<(HabitName, Option<String>, Schedule), IpcError> {
-        let name = HabitName::parse(&self.name)?;
-        let why = self
-            .why
-            .as_deref()
-            .map(check_in_note)
-            .transpose()?
-            .flatten();
-        let schedule = Schedule::new(self.times, self.days)?;
-        Ok((name, why, schedule))
+    fn own(&self) -> Result<habits::OwnHabit<'_>, IpcError> {
+        Ok(habits::OwnHabit {
+            name: &self.name,
+            stance: self.stance,
+            why: self.why.as_deref(),
+            schedule: Schedule::new(self.times, self.days)?,
+        })
     }
 }
 
@@ -105,17 +89,10 @@ pub async fn add_own_habit(
     state: State<'_, AppState>,
     habit: HabitInput,
 ) -> Result<HabitRecord, IpcError> {
-    let (name, why, schedule) = habit.checked()?;
-    let new = NewHabit {
-        library_id: None,
-        name: &name,
-        stance: habit.stance,
-        why: why.as_deref(),
-        schedule,
-    };
+    let own = habit.own()?;
     let mut store = state.store()?;
     let me = my_id(&store)?;
-    Ok(store.add_habit(me, &new, state.clock.now())?)
+    Ok(habits::add_own(&mut store, me, own, state.clock.now())?)
 }
 
 #[tauri::command]
@@ -124,10 +101,10 @@ pub async fn update_habit(
     habit_id: i64,
     habit: HabitInput,
 ) -> Result<HabitRecord, IpcError> {
-    let (name, why, schedule) = habit.checked()?;
+    let own = habit.own()?;
     let mut store = state.store()?;
-    my_habit(&store, habit_id)?;
-    Ok(store.update_habit(habit_id, &name, habit.stance, why.as_deref(), schedule)?)
+    let me = my_id(&store)?;
+    Ok(habits::update(&mut store, me, habit_id, own)?)
 }
 
 #[tauri::command]
@@ -204,17 +181,11 @@ pub async fn set_energy(
     level: i64,
     note: Option<String>,
 ) -> Result<EnergyRecord, IpcError> {
-    let day = check_in_date(day, state.clock.today())?;
-    if !(1..=5).contains(&level) {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("Energy is a number from 1 to 5, not {level}."),
-        ));
-    }
-    let note = note.as_deref().map(check_in_note).transpose()?.flatten();
     let mut store = state.store()?;
     let me = my_id(&store)?;
-    Ok(store.set_energy(me, day, level, note.as_deref(), state.clock.now())?)
+    let note = habits::NoteChange::Set(note.as_deref());
+    let (today, now) = (state.clock.today(), state.clock.now());
+    Ok(energy::set(&mut store, me, day, level, note, today, now)?)
 }
 
 #[tauri::command]

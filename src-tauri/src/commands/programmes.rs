@@ -1,36 +1,30 @@
 //! Retreat programmes (the built-in one, imported and authored ones), a participant's progress
 //! through them, their results file, and the facilitator's cohort view.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use leadback_actions::cohort::{self, ExportResults};
+use leadback_actions::programmes::{self, Libraries};
 use leadback_core::cohort::CohortSummary;
-use leadback_core::programmes::{self, Programme, ProgrammeProgress, progress};
-use leadback_store::{BackupReason, ProgrammeDeletion, StoredProgramme};
+use leadback_core::programmes::{Programme, ProgrammeProgress};
+use leadback_store::ProgrammeDeletion;
 use tauri::State;
 
 use crate::commands::my_id;
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use crate::state::AppState;
 
-fn invalid(err: impl std::fmt::Display) -> IpcError {
-    IpcError::new(ErrorCode::InvalidInput, err.to_string())
-}
-
-/// Reads an exchange file, at most one byte past the largest allowed, so the size check in core
-/// refuses an oversized file (or a device that never ends) without reading it all.
-fn read(path: &Path) -> Result<String, IpcError> {
-    let bytes = super::read_chosen_file(path, programmes::exchange::MAX_FILE_BYTES)?;
-    String::from_utf8(bytes).map_err(|_| invalid(format!("{} is not a text file.", path.display())))
+/// The libraries programmes are checked against.
+fn libraries(state: &AppState) -> Result<Libraries<'_>, IpcError> {
+    Ok(Libraries {
+        exercises: state.exercises()?,
+        habits: state.habit_library()?,
+    })
 }
 
 /// Every programme: the built-in ones first, then imported and authored ones.
 pub(super) fn all_programmes(state: &AppState) -> Result<Vec<Programme>, IpcError> {
-    let (all, warnings) = leadback_actions::programmes::all(
-        &*state.store()?,
-        state.exercises()?,
-        state.habit_library()?,
-    )?;
+    let (all, warnings) = programmes::all(&*state.store()?, libraries(state)?)?;
     for warning in warnings {
         log::warn!("{warning}");
     }
@@ -38,10 +32,7 @@ pub(super) fn all_programmes(state: &AppState) -> Result<Vec<Programme>, IpcErro
 }
 
 fn find(state: &AppState, id: &str) -> Result<Programme, IpcError> {
-    Ok(leadback_actions::programmes::find(
-        all_programmes(state)?,
-        id,
-    )?)
+    Ok(programmes::find(all_programmes(state)?, id)?)
 }
 
 #[tauri::command]
@@ -55,14 +46,7 @@ pub async fn preview_programme_file(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<Programme, IpcError> {
-    let name = path.display().to_string();
-    Programme::import_file(
-        &name,
-        &read(&path)?,
-        state.exercises()?,
-        state.habit_library()?,
-    )
-    .map_err(invalid)
+    Ok(programmes::preview_file(&path, libraries(&state)?)?)
 }
 
 /// Saves a programme file after the person has seen its preview.
@@ -71,16 +55,14 @@ pub async fn import_programme_file(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<Programme, IpcError> {
-    let name = path.display().to_string();
-    let programme = Programme::import_file(
-        &name,
-        &read(&path)?,
-        state.exercises()?,
-        state.habit_library()?,
-    )
-    .map_err(invalid)?;
-    save(&state, &programme, "imported")?;
-    Ok(programme)
+    let now = state.clock.now();
+    let mut store = state.store()?;
+    Ok(programmes::import_file(
+        &mut store,
+        &path,
+        libraries(&state)?,
+        now,
+    )?)
 }
 
 /// Saves a programme a facilitator wrote in the app, after checking it like a file.
@@ -89,33 +71,14 @@ pub async fn save_authored_programme(
     state: State<'_, AppState>,
     programme: Programme,
 ) -> Result<Programme, IpcError> {
-    let programme = programme
-        .check("the programme", state.exercises()?, state.habit_library()?)
-        .map_err(invalid)?;
-    save(&state, &programme, "authored")?;
-    Ok(programme)
-}
-
-fn save(state: &AppState, programme: &Programme, origin: &str) -> Result<(), IpcError> {
-    let builtin = builtin(state)?;
-    if let Some(same) = builtin.iter().find(|p| p.id == programme.id) {
-        return Err(invalid(format!(
-            "“{}” comes with Leadback and cannot be replaced; give your programme an id of its own (\"Edit a copy\" does).",
-            same.title
-        )));
-    }
-    let stored = StoredProgramme {
-        id: programme.id.clone(),
-        version: i64::from(programme.version),
-        title: programme.title.clone(),
-        body: programme.export_file(),
-        origin: origin.to_owned(),
-    };
+    let now = state.clock.now();
     let mut store = state.store()?;
-    if origin == "imported" {
-        store.backup_now(BackupReason::BeforeImport, state.clock.now())?;
-    }
-    Ok(store.save_programme(&stored, state.clock.now())?)
+    Ok(programmes::save_authored(
+        &mut store,
+        programme,
+        libraries(&state)?,
+        now,
+    )?)
 }
 
 /// What deleting an imported or authored programme would remove, for the confirmation.
@@ -124,8 +87,12 @@ pub async fn programme_deletion_preview(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<ProgrammeDeletion, IpcError> {
-    let builtin = builtin(&state)?;
-    Ok(state.store()?.programme_deletion_preview(&id, &builtin)?)
+    let store = state.store()?;
+    Ok(programmes::deletion_preview(
+        &store,
+        &id,
+        libraries(&state)?,
+    )?)
 }
 
 /// Deletes an imported or authored programme with the progress ticked off in it and the results
@@ -135,12 +102,8 @@ pub async fn delete_programme(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<ProgrammeDeletion, IpcError> {
-    let builtin = builtin(&state)?;
-    Ok(state.store()?.delete_programme(&id, &builtin)?)
-}
-
-fn builtin(state: &AppState) -> Result<Vec<Programme>, IpcError> {
-    programmes::builtin(state.exercises()?, state.habit_library()?).map_err(invalid)
+    let mut store = state.store()?;
+    Ok(programmes::delete(&mut store, &id, libraries(&state)?)?)
 }
 
 /// Writes a programme as a file for participants to import.
@@ -151,11 +114,7 @@ pub async fn export_programme(
     path: PathBuf,
 ) -> Result<(), IpcError> {
     let programme = find(&state, &programme_id)?;
-    Ok(leadback_actions::files::write(
-        &*state.store()?,
-        &path,
-        programme.export_file(),
-    )?)
+    Ok(programmes::export(&*state.store()?, &programme, &path)?)
 }
 
 #[tauri::command]
@@ -165,8 +124,7 @@ pub async fn get_programme_progress(
 ) -> Result<ProgrammeProgress, IpcError> {
     let programme = find(&state, &programme_id)?;
     let store = state.store()?;
-    let done = store.programme_items_done(my_id(&store)?, &programme.id)?;
-    Ok(progress(&programme, &done))
+    Ok(programmes::progress(&store, &programme, my_id(&store)?)?)
 }
 
 #[tauri::command]
@@ -177,19 +135,12 @@ pub async fn set_programme_item_done(
     done: bool,
 ) -> Result<ProgrammeProgress, IpcError> {
     let programme = find(&state, &programme_id)?;
-    if programme.item(&item_key).is_none() {
-        return Err(IpcError::new(
-            ErrorCode::NotFound,
-            format!("{:?} has no item {item_key:?}.", programme.title),
-        ));
-    }
     let mut store = state.store()?;
     let me = my_id(&store)?;
-    store.set_programme_item_done(me, &programme.id, &item_key, done, state.clock.now())?;
-    Ok(progress(
-        &programme,
-        &store.programme_items_done(me, &programme.id)?,
-    ))
+    let now = state.clock.now();
+    Ok(programmes::set_item_done(
+        &mut store, &programme, me, &item_key, done, now,
+    )?)
 }
 
 /// Writes a participant's results file for a programme: their first and last assessment since

@@ -1,4 +1,4 @@
-//! `leadback exercise list`, `programme export`, `cohort import|summary`, `journal`.
+//! `leadback exercise list`, `cohort import|summary`, `journal`.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -8,9 +8,8 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use leadback_core::Clock;
 use leadback_core::exercises::ExerciseLibrary;
-use leadback_core::habits::{builtin_library, check_in_note};
-use leadback_core::programmes::{self, Programme};
-use leadback_store::{JournalQuery, Store, StoreError};
+use leadback_core::habits::builtin_library;
+use leadback_store::{Store, StoreError};
 
 use crate::error::CliError;
 use crate::output;
@@ -59,40 +58,15 @@ pub fn list(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Finds a programme by id: the built-in ones, then those stored in the database.
-fn find_programme(data_dir: &Path, id: &str) -> Result<Programme, CliError> {
-    let (exercises, habits) = libraries()?;
-    let builtin =
-        programmes::builtin(&exercises, &habits).map_err(|e| CliError::Usage(e.to_string()))?;
-    if let Some(found) = builtin.into_iter().find(|p| p.id == id) {
-        return Ok(found);
-    }
-    let store = super::open_store(data_dir)?;
-    let stored = store.programmes()?.into_iter().find(|p| p.id == id);
-    match stored {
-        Some(stored) => Programme::import_file(&stored.id, &stored.body, &exercises, &habits)
-            .map_err(|e| CliError::Usage(e.to_string())),
-        None => Err(CliError::Usage(format!("There is no programme {id:?}."))),
-    }
-}
-
-pub fn export_programme(
-    data_dir: &Path,
-    id: &str,
-    file: &Path,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    let programme = find_programme(data_dir, id)?;
-    let store = super::open_store(data_dir)?;
-    write(&store, file, programme.export_file())?;
-    writeln!(out, "Wrote {} to {}.", programme.title, file.display())?;
-    Ok(())
-}
-
 /// Writes a file the person asked for through the one checked path; a file that cannot be written
 /// is their input to fix (exit 2), as before.
-fn write(store: &Store, file: &Path, bytes: impl AsRef<[u8]>) -> Result<(), CliError> {
-    leadback_actions::files::write(store, &super::absolute(file), bytes).map_err(|err| match err {
+pub(super) fn write(store: &Store, file: &Path, bytes: impl AsRef<[u8]>) -> Result<(), CliError> {
+    leadback_actions::files::write(store, &super::absolute(file), bytes).map_err(written(file))
+}
+
+/// A file that cannot be written is the person's input to fix (exit 2), named as they gave it.
+fn written(file: &Path) -> impl FnOnce(leadback_actions::ActionError) -> CliError + '_ {
+    move |err| match err {
         leadback_actions::ActionError::Store(StoreError::WriteFile { source, .. }) => {
             CliError::InputFile {
                 path: file.to_path_buf(),
@@ -100,7 +74,7 @@ fn write(store: &Store, file: &Path, bytes: impl AsRef<[u8]>) -> Result<(), CliE
             }
         }
         other => other.into(),
-    })
+    }
 }
 
 /// Opens every file first; only if all are valid are they stored, in one transaction.
@@ -128,7 +102,11 @@ pub fn summary(
         None => leadback_actions::cohort::only_cohort(&store)?,
     };
     let (exercises, habits) = libraries()?;
-    let (programmes, _) = leadback_actions::programmes::all(&store, &exercises, &habits)?;
+    let libraries = leadback_actions::programmes::Libraries {
+        exercises: &exercises,
+        habits: &habits,
+    };
+    let (programmes, _) = leadback_actions::programmes::all(&store, libraries)?;
     let summary = leadback_actions::cohort::summary(&store, &programmes, &programme_id)?;
     if json {
         let stances: BTreeMap<&str, serde_json::Value> = summary
@@ -191,18 +169,17 @@ pub fn journal(
     let store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
     if let Some(file) = export {
-        let markdown = store.journal_markdown(me.id, &format!("{}'s journal", me.name))?;
-        write(&store, file, markdown)?;
+        leadback_actions::journal::export(&store, me.id, &super::absolute(file))
+            .map_err(written(file))?;
         writeln!(out, "Wrote the journal to {}.", file.display())?;
         return Ok(());
     }
-    let entries = store.journal(
-        me.id,
-        &JournalQuery {
-            search,
-            ..JournalQuery::default()
-        },
-    )?;
+    let (exercises, _) = libraries()?;
+    let words = leadback_actions::journal::Search {
+        words: search,
+        ..Default::default()
+    };
+    let entries = leadback_actions::journal::search(&store, &exercises, me.id, words)?;
     if entries.is_empty() {
         writeln!(
             out,
@@ -229,11 +206,10 @@ pub fn add_note(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let text = check_in_note(text)?.ok_or_else(|| CliError::Usage("The note is empty.".into()))?;
     let mut store = super::open_store(data_dir)?;
     let me = super::me(&store)?;
     let day = date.unwrap_or_else(|| clock.today());
-    store.add_journal_note(me.id, day, &text, clock.now())?;
+    leadback_actions::journal::add_note(&mut store, me.id, day, text, clock.today(), clock.now())?;
     writeln!(out, "Added to the journal for {}.", output::day(day))?;
     Ok(())
 }

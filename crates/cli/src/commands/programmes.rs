@@ -1,16 +1,20 @@
-//! `leadback programme export|delete`: sharing a programme as a file, and deleting one imported or
-//! written here (without --yes: says what would go).
+//! `leadback programme import|export|delete`: bringing in a programme file a facilitator shared,
+//! sharing one as a file, and deleting one imported or written here (without --yes: says what
+//! would go).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use leadback_core::programmes;
+use leadback_actions::programmes::{self, Libraries};
+use leadback_core::Clock;
 
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
 pub enum ProgrammeCommand {
+    /// Import a programme file (checked first; the data is backed up before it is kept).
+    Import { file: PathBuf },
     /// Write a programme as a file participants can import.
     Export { id: String, file: PathBuf },
     /// Delete a programme imported or written here, with what was ticked off in it and the
@@ -25,32 +29,47 @@ pub enum ProgrammeCommand {
 pub fn run(
     data_dir: &Path,
     command: ProgrammeCommand,
+    clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    match command {
-        ProgrammeCommand::Export { id, file } => {
-            super::exercises::export_programme(data_dir, &id, &file, out)
-        }
-        ProgrammeCommand::Delete { id, yes } => delete(data_dir, &id, yes, out),
-    }
-}
-
-fn delete(data_dir: &Path, id: &str, yes: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let (exercises, habits) = super::exercises::libraries()?;
-    let builtin =
-        programmes::builtin(&exercises, &habits).map_err(|e| CliError::Usage(e.to_string()))?;
+    let libraries = Libraries {
+        exercises: &exercises,
+        habits: &habits,
+    };
     let mut store = super::open_store(data_dir)?;
-    let preview = store.programme_deletion_preview(id, &builtin)?;
-    let what = format!(
-        "“{}” with {} item(s) ticked off in it and {} participant results file(s)",
-        preview.title, preview.items_done, preview.cohort_results
-    );
-    if !yes {
-        return Err(CliError::Usage(format!(
-            "Deleting {id} deletes {what}, for good. Add --yes to delete it. Nothing was changed."
-        )));
+    match command {
+        ProgrammeCommand::Import { file } => {
+            let file = super::absolute(&file);
+            let programme = programmes::import_file(&mut store, &file, libraries, clock.now())?;
+            let items: usize = programme.days.iter().map(|day| day.items.len()).sum();
+            writeln!(
+                out,
+                "Imported “{}” ({} day(s), {items} item(s)).",
+                programme.title,
+                programme.days.len()
+            )?;
+        }
+        ProgrammeCommand::Export { id, file } => {
+            let (all, _) = programmes::all(&store, libraries)?;
+            let programme = programmes::find(all, &id)?;
+            super::exercises::write(&store, &file, programme.export_file())?;
+            writeln!(out, "Wrote {} to {}.", programme.title, file.display())?;
+        }
+        ProgrammeCommand::Delete { id, yes } => {
+            let preview = programmes::deletion_preview(&store, &id, libraries)?;
+            let what = format!(
+                "“{}” with {} item(s) ticked off in it and {} participant results file(s)",
+                preview.title, preview.items_done, preview.cohort_results
+            );
+            if !yes {
+                return Err(CliError::Usage(format!(
+                    "Deleting {id} deletes {what}, for good. Add --yes to delete it. Nothing was changed."
+                )));
+            }
+            programmes::delete(&mut store, &id, libraries)?;
+            writeln!(out, "Deleted {what}.")?;
+        }
     }
-    store.delete_programme(id, &builtin)?;
-    writeln!(out, "Deleted {what}.")?;
     Ok(())
 }
