@@ -193,3 +193,108 @@ fn deleting_a_programme_says_what_goes_and_needs_yes() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_programme_file_is_imported_once_checked_and_never_over_a_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["me", "--name", "Ada"]);
+    let builtin = programmes::builtin(
+        &ExerciseLibrary::builtin().unwrap(),
+        &builtin_library().unwrap(),
+    )
+    .unwrap();
+    let mut mine = builtin[0].clone();
+    mine.id = "spring-retreat".into();
+    mine.title = "Spring retreat".into();
+    let file = dir.path().join("spring.toml");
+    std::fs::write(&file, mine.export_file()).unwrap();
+    let same_as_builtin = dir.path().join("sample.toml");
+    std::fs::write(&same_as_builtin, builtin[0].export_file()).unwrap();
+    let binary = dir.path().join("photo.toml");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x81]).unwrap();
+
+    refused(
+        dir.path(),
+        &["programme", "import", same_as_builtin.to_str().unwrap()],
+        "comes with Leadback",
+    );
+    refused(
+        dir.path(),
+        &["programme", "import", binary.to_str().unwrap()],
+        "is not a text file",
+    );
+    assert!(
+        Store::open_in(dir.path())
+            .unwrap()
+            .programmes()
+            .unwrap()
+            .is_empty()
+    );
+
+    let imported = ok(dir.path(), &["programme", "import", file.to_str().unwrap()]);
+    assert!(
+        imported.starts_with("Imported “Spring retreat”"),
+        "{imported}"
+    );
+    let stored = Store::open_in(dir.path()).unwrap().programmes().unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].id, "spring-retreat");
+    assert_eq!(stored[0].origin, "imported");
+    // It can be shared on as the app would.
+    let out = dir.path().join("out.toml");
+    ok(
+        dir.path(),
+        &[
+            "programme",
+            "export",
+            "spring-retreat",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(std::fs::read_to_string(out).unwrap(), mine.export_file());
+}
+
+#[test]
+fn a_library_habit_is_added_once_and_a_refused_finish_keeps_no_reflection() {
+    let dir = tempfile::tempdir().unwrap();
+    with_habit(dir.path());
+    let again = ok(dir.path(), &["habits", "add", "listen-before-speaking"]);
+    assert!(again.contains("already"), "{again}");
+    let store = Store::open_in(dir.path()).unwrap();
+    let me = store.me().unwrap().unwrap().id;
+    assert_eq!(store.habits(me, true).unwrap().len(), 1);
+    drop(store);
+
+    // "Collective genius" goes with a habit Ada has not added: the finish is refused
+    // whole, so the reflection given with it is not kept either.
+    let run = start(dir.path(), "collective-genius");
+    refused(
+        dir.path(),
+        &[
+            "exercise",
+            "finish",
+            &run,
+            "--reflection",
+            "Counted to three.",
+            "--check-in",
+        ],
+        "to check in",
+    );
+    let store = Store::open_in(dir.path()).unwrap();
+    let kept = store.exercise_run(run.parse().unwrap()).unwrap();
+    assert!(kept.finished_at.is_none());
+    assert!(kept.reflections.is_empty(), "{:?}", kept.reflections);
+}
+
+#[test]
+fn a_journal_note_for_a_day_to_come_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["me", "--name", "Ada"]);
+    refused(
+        dir.path(),
+        &["journal", "add", "Plans.", "--date", "2999-01-01"],
+        "2999-01-01 is still to come",
+    );
+    let listed = ok(dir.path(), &["journal"]);
+    assert!(listed.starts_with("Nothing in the journal"), "{listed}");
+}

@@ -7,10 +7,8 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use leadback_actions::habits as actions;
 use leadback_core::Clock;
-use leadback_core::habits::{
-    CheckState, HabitName, HabitStance, Schedule, builtin_library, check_in_date, check_in_note,
-};
-use leadback_store::{HabitOverview, HabitRecord, NewHabit, Store};
+use leadback_core::habits::{CheckState, HabitStance, Schedule, builtin_library};
+use leadback_store::{HabitOverview, HabitRecord, Store};
 
 use super::habit_reminders;
 use crate::error::CliError;
@@ -215,27 +213,31 @@ fn add(
         })
         .transpose()?;
     let (mut store, me) = open_with_me(data_dir)?;
-    let added = match library.get(id_or_name) {
-        Some(habit) => {
-            let name = HabitName::parse(&habit.name)?;
-            let new = NewHabit {
-                stance: stance.or(Some(habit.stance)),
-                schedule: schedule.unwrap_or(habit.schedule),
-                ..NewHabit::from_library(habit, &name)
-            };
-            store.add_habit(me, &new, clock.now())?
+    let now = clock.now();
+    let added = if library.get(id_or_name).is_some() {
+        let wanted = actions::FromLibrary {
+            library_id: id_or_name,
+            stance,
+            schedule,
+        };
+        let (habit, new) = actions::add_from_library(&mut store, &library, me, wanted, now)?;
+        if !new {
+            writeln!(
+                out,
+                "You have {} already ({}); nothing was added.",
+                habit.name, habit.schedule
+            )?;
+            return Ok(());
         }
-        None => {
-            let name = HabitName::parse(id_or_name)?;
-            let new = NewHabit {
-                library_id: None,
-                name: &name,
-                stance,
-                why: None,
-                schedule: schedule.unwrap_or(Schedule::DAILY),
-            };
-            store.add_habit(me, &new, clock.now())?
-        }
+        habit
+    } else {
+        let own = actions::OwnHabit {
+            name: id_or_name,
+            stance,
+            why: None,
+            schedule: schedule.unwrap_or(Schedule::DAILY),
+        };
+        actions::add_own(&mut store, me, own, now)?
     };
     writeln!(out, "Added {} ({}).", added.name, added.schedule)?;
     Ok(())
@@ -305,24 +307,22 @@ pub fn energy(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    if !(1..=5).contains(&level) {
-        return Err(CliError::Usage(format!(
-            "Energy is a number from 1 to 5, not {level}."
-        )));
-    }
-    let day = check_in_date(date.unwrap_or_else(|| clock.today()), clock.today())
-        .map_err(|e| CliError::Usage(e.to_string()))?;
-    // Without --note the day's note stays; --note "" clears it.
-    let note = note.map(check_in_note).transpose()?;
     let (mut store, me) = open_with_me(data_dir)?;
-    match note {
-        Some(note) => {
-            store.set_energy(me, day, level, note.as_deref(), clock.now())?;
-        }
-        None => {
-            store.set_energy_keeping_note(me, day, level, clock.now())?;
-        }
-    }
+    // Without --note the day's note stays; --note "" clears it.
+    let note = note.map_or(actions::NoteChange::Keep, |n| {
+        actions::NoteChange::Set(Some(n))
+    });
+    let day = date.unwrap_or_else(|| clock.today());
+    let saved = leadback_actions::energy::set(
+        &mut store,
+        me,
+        day,
+        level,
+        note,
+        clock.today(),
+        clock.now(),
+    )?;
+    let day = saved.day;
     writeln!(out, "Energy {level} of 5 on {day}.")?;
     Ok(())
 }
