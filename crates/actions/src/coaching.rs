@@ -1,10 +1,10 @@
-//! A coach's work with a client: adding and erasing them, a session (with its notes) and the
-//! homework set in it.
+//! A coach's work with a client: adding, correcting and erasing them, their consent, a session
+//! (with its notes) and the homework set in it.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use leadback_core::clients::{
-    ClientInput, ConsentInput, ErasePreview, PersonSummary, Session, SessionInput, validate_due,
-    validate_notes,
+    ClientInput, Consent, ConsentInput, ErasePreview, PersonSummary, Session, SessionInput,
+    validate_due, validate_notes,
 };
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{HabitLibrary, HabitName};
@@ -139,4 +139,63 @@ pub fn erase_client(
         ));
     }
     Ok(store.erase_person(person_id)?)
+}
+
+/// Corrects a client's name, contact or tags.
+pub fn update_client(
+    store: &mut Store,
+    clock: &dyn Clock,
+    person_id: i64,
+    client: &ClientInput,
+) -> Result<PersonSummary, ActionError> {
+    let details = client.validate()?;
+    Ok(store.update_client(person_id, &details, clock.now())?)
+}
+
+/// Consent given again or on new terms; the earlier records stay as history.
+pub fn record_consent(
+    store: &mut Store,
+    clock: &dyn Clock,
+    person_id: i64,
+    consent: &ConsentInput,
+) -> Result<Consent, ActionError> {
+    let terms = consent.validate(clock.today())?;
+    Ok(store.record_consent(person_id, consent.agreed_on, &terms, clock.now())?)
+}
+
+/// The client withdrew their consent today: from now on nothing new is kept about them until
+/// they give it again.
+pub fn withdraw_consent(
+    store: &mut Store,
+    clock: &dyn Clock,
+    person_id: i64,
+) -> Result<Consent, ActionError> {
+    Ok(store.withdraw_consent(person_id, clock.today())?)
+}
+
+/// Corrects a session's date and agenda.
+pub fn update_session(
+    store: &mut Store,
+    clock: &dyn Clock,
+    session_id: i64,
+    session: &SessionInput,
+) -> Result<Session, ActionError> {
+    let agenda = session.validate()?;
+    Ok(store.update_session(session_id, session.starts_at, &agenda, clock.now())?)
+}
+
+/// Saves a session's notes exactly as typed; returns when they were saved.
+pub fn save_session_notes(
+    store: &mut Store,
+    clock: &dyn Clock,
+    session_id: i64,
+    notes: &str,
+) -> Result<DateTime<Utc>, ActionError> {
+    validate_notes(notes)?;
+    Ok(store.save_session_notes(session_id, notes, clock.now())?)
+}
+
+/// Deletes a session with its notes and the homework set in it; the client's habits stay.
+pub fn delete_session(store: &mut Store, session_id: i64) -> Result<(), ActionError> {
+    Ok(store.delete_session(session_id)?)
 }

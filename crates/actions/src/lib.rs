@@ -11,6 +11,7 @@
 pub mod assessments;
 pub mod coaching;
 pub mod cohort;
+pub mod data;
 pub mod energy;
 mod error;
 pub mod exercises;

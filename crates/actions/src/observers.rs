@@ -1,10 +1,11 @@
-//! Asking an observer (a 360 view): their form is one web page written where the coach chooses.
+//! Asking an observer (a 360 view): their form is one web page written where the coach chooses,
+//! and the answers file it saves is read back in.
 
 use std::path::Path;
 
 use leadback_core::Clock;
 use leadback_core::assessment::InstrumentLibrary;
-use leadback_core::observers::render_html;
+use leadback_core::observers::{MAX_ANSWERS_BYTES, render_html};
 use leadback_store::{ObserverRequest, Store};
 
 use crate::{ActionError, files};
@@ -42,4 +43,18 @@ pub fn ask(
             Err(err)
         }
     }
+}
+
+/// Reads the answers file at `path` about `person_id` and keeps its answers: refused, with nothing
+/// written, when it is for another person or request, was imported already, or was changed after
+/// saving.
+pub fn import_answers(
+    store: &mut Store,
+    clock: &dyn Clock,
+    instruments: &InstrumentLibrary,
+    person_id: i64,
+    path: &Path,
+) -> Result<ObserverRequest, ActionError> {
+    let bytes = files::read_chosen(path, MAX_ANSWERS_BYTES)?;
+    Ok(store.import_observer_answers(person_id, &bytes, instruments, clock.now())?)
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{leadback, ok, stderr};
+use common::{leadback, ok, refused, stderr};
 
 #[test]
 fn a_backup_can_be_listed_and_restored_and_the_current_data_is_kept_first() {
@@ -175,4 +175,23 @@ fn an_encrypted_database_opens_only_with_the_passphrase_in_the_environment() {
     );
     let right = with("the back of the line");
     assert_eq!(String::from_utf8_lossy(&right.stdout).trim(), "Ada");
+}
+
+#[test]
+fn the_database_in_use_is_neither_restored_over_itself_nor_exported_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["me", "--name", "Ada"]);
+    let database = leadback_store::paths::database_path(data);
+    let database = database.to_str().unwrap();
+    refused(
+        data,
+        &["backup", "restore", database],
+        "is the database in use, not a backup of it",
+    );
+    refused(data, &["export", database], "Nothing was written");
+    let wal = format!("{database}-wal");
+    refused(data, &["export", &wal], "Nothing was written");
+    let me = ok(data, &["me"]);
+    assert!(me.contains("Ada"), "{me}");
 }

@@ -3,14 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use leadback_store::backup::{self, BackupFile, BackupReason};
+use leadback_actions::data;
+use leadback_store::backup::{self, BackupFile};
 use leadback_store::{Store, paths};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
-use crate::commands::{is_live_database, refuse_overwriting_data};
 use crate::error::{ErrorCode, IpcError};
 use crate::state::AppState;
 
@@ -60,9 +60,7 @@ pub async fn get_backups(state: State<'_, AppState>) -> Result<Backups, IpcError
 
 #[tauri::command]
 pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupFile, IpcError> {
-    state
-        .store()?
-        .backup_now(BackupReason::Manual, state.clock.now())?
+    data::backup_now(&*state.store()?, state.clock.now())?
         .ok_or_else(|| IpcError::new(ErrorCode::Storage, "This database has no folder on disk."))
 }
 
@@ -75,13 +73,7 @@ pub async fn restore_backup(
 ) -> Result<Option<BackupFile>, IpcError> {
     let now = state.clock.now();
     let mut store = state.store()?;
-    if is_live_database(&store, &path) {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            "This is the database in use, not a backup of it. Nothing was changed.",
-        ));
-    }
-    let safety = store.restore_backup(&path, now)?;
+    let safety = data::restore(&mut store, &path, now)?;
     drop(store);
     // Reminders follow the restored habits.
     state.reminders_changed();
@@ -121,15 +113,10 @@ pub async fn export_everything(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<ExportSummary, IpcError> {
-    let doc = {
-        let store = state.store()?;
-        refuse_overwriting_data(&store, &path)?;
-        store.export_all(state.clock.now())?
-    };
-    doc.write_to(&path)?;
+    let exported = data::export_everything(&*state.store()?, &path, state.clock.now())?;
     Ok(ExportSummary {
-        rows: doc.row_count(),
-        tables: doc.tables.len(),
+        rows: exported.rows,
+        tables: exported.tables,
     })
 }
 

@@ -17,8 +17,6 @@ pub mod sessions;
 pub mod settings;
 pub mod startup;
 
-use std::path::Path;
-
 use leadback_store::{Store, StoreError};
 
 use crate::error::{ErrorCode, IpcError};
@@ -161,26 +159,4 @@ pub(crate) fn ensure_mine(
     } else {
         Err(StoreError::NotFound { what, id }.into())
     }
-}
-
-/// Whether `path` is the open database file or one of its companions (`-wal`, `-shm`).
-pub(crate) fn is_live_database(store: &Store, path: &Path) -> bool {
-    leadback_actions::files::is_live_database(store, path)
-}
-
-/// Refuses to write a file over the database or into its backups folder: a save dialog pointed
-/// at the data folder must not destroy the data it is saving.
-pub(crate) fn refuse_overwriting_data(store: &Store, path: &Path) -> Result<(), IpcError> {
-    Ok(leadback_actions::files::check_not_data(store, path)?)
-}
-
-/// Reads a file the person chose, but never more than one byte past `max` (the caller's size check
-/// then refuses it); a file that cannot be read is an `InvalidInput` naming it.
-pub(crate) fn read_chosen_file(path: &Path, max: usize) -> Result<Vec<u8>, IpcError> {
-    leadback_store::paths::read_at_most(path, max).map_err(|e| {
-        IpcError::new(
-            ErrorCode::InvalidInput,
-            format!("{} could not be read: {e}", path.display()),
-        )
-    })
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use leadback_core::observers::{MAX_ANSWERS_BYTES, ObserverForm};
+use leadback_core::observers::ObserverForm;
 use leadback_store::{ObserverRequest, ObserverView};
 use tauri::State;
 
@@ -88,11 +88,15 @@ pub async fn import_observer_answers(
     person_id: i64,
     path: PathBuf,
 ) -> Result<ObserverRequest, IpcError> {
-    let bytes = super::read_chosen_file(&path, MAX_ANSWERS_BYTES)?;
-    let now = state.clock.now();
     let mut store = state.store()?;
     let library = instruments::library(&state, &store)?;
-    Ok(store.import_observer_answers(person_id, &bytes, &library, now)?)
+    Ok(leadback_actions::observers::import_answers(
+        &mut store,
+        &*state.clock,
+        &library,
+        person_id,
+        &path,
+    )?)
 }
 
 /// Withdraws a request nobody has answered; an answered one stays.

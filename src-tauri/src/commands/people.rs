@@ -9,7 +9,7 @@ use leadback_actions::coaching::{
 use leadback_core::Person;
 use leadback_core::clients::{
     ClientInput, ClientOverview, Consent, ConsentInput, ErasePreview, Homework, HomeworkKind,
-    PersonSummary, Session, SessionInput, TimelineKind, validate_notes,
+    PersonSummary, Session, SessionInput, TimelineKind,
 };
 use serde::Deserialize;
 use tauri::State;
@@ -58,9 +58,13 @@ pub async fn update_client(
     person_id: i64,
     client: ClientInput,
 ) -> Result<PersonSummary, IpcError> {
-    let details = client.validate()?;
-    let now = state.clock.now();
-    Ok(state.store()?.update_client(person_id, &details, now)?)
+    let mut store = state.store()?;
+    Ok(coaching::update_client(
+        &mut store,
+        &*state.clock,
+        person_id,
+        &client,
+    )?)
 }
 
 /// Consent given again or on new terms; the earlier records stay as history.
@@ -70,11 +74,13 @@ pub async fn record_consent(
     person_id: i64,
     consent: ConsentInput,
 ) -> Result<Consent, IpcError> {
-    let terms = consent.validate(state.clock.today())?;
-    let now = state.clock.now();
-    Ok(state
-        .store()?
-        .record_consent(person_id, consent.agreed_on, &terms, now)?)
+    let mut store = state.store()?;
+    Ok(coaching::record_consent(
+        &mut store,
+        &*state.clock,
+        person_id,
+        &consent,
+    )?)
 }
 
 /// The client withdrew their consent today.
@@ -83,8 +89,12 @@ pub async fn withdraw_consent(
     state: State<'_, AppState>,
     person_id: i64,
 ) -> Result<Consent, IpcError> {
-    let today = state.clock.today();
-    Ok(state.store()?.withdraw_consent(person_id, today)?)
+    let mut store = state.store()?;
+    Ok(coaching::withdraw_consent(
+        &mut store,
+        &*state.clock,
+        person_id,
+    )?)
 }
 
 /// Everything the client overview shows: details, consent history, latest result, sessions,
@@ -163,11 +173,13 @@ pub async fn update_session(
     session_id: i64,
     session: SessionInput,
 ) -> Result<Session, IpcError> {
-    let agenda = session.validate()?;
-    let now = state.clock.now();
-    Ok(state
-        .store()?
-        .update_session(session_id, session.starts_at, &agenda, now)?)
+    let mut store = state.store()?;
+    Ok(coaching::update_session(
+        &mut store,
+        &*state.clock,
+        session_id,
+        &session,
+    )?)
 }
 
 /// Saves a session's notes exactly as typed (the UI calls this as the coach writes).
@@ -177,14 +189,18 @@ pub async fn save_session_notes(
     session_id: i64,
     notes: String,
 ) -> Result<chrono::DateTime<chrono::Utc>, IpcError> {
-    validate_notes(&notes)?;
-    let now = state.clock.now();
-    Ok(state.store()?.save_session_notes(session_id, &notes, now)?)
+    let mut store = state.store()?;
+    Ok(coaching::save_session_notes(
+        &mut store,
+        &*state.clock,
+        session_id,
+        &notes,
+    )?)
 }
 
 #[tauri::command]
 pub async fn delete_session(state: State<'_, AppState>, session_id: i64) -> Result<(), IpcError> {
-    Ok(state.store()?.delete_session(session_id)?)
+    Ok(coaching::delete_session(&mut *state.store()?, session_id)?)
 }
 
 /// Homework to set: a habit from the library (added to the client's habits) or an exercise.

@@ -4,9 +4,9 @@
 use std::io::Write;
 use std::path::Path;
 
+use leadback_actions::{ActionError, data};
 use leadback_core::Clock;
 use leadback_store::backup::{self, BackupFile, BackupReason};
-use leadback_store::export::ExportDocument;
 use leadback_store::{Store, StoreError, paths};
 
 use crate::error::CliError;
@@ -42,7 +42,7 @@ fn size(bytes: u64) -> String {
 
 pub fn now(data_dir: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<(), CliError> {
     let store = super::open_store(data_dir)?;
-    match store.backup_now(BackupReason::Manual, clock.now())? {
+    match data::backup_now(&store, clock.now())? {
         Some(taken) => writeln!(out, "Backed up and checked: {}", taken.path.display())?,
         None => writeln!(out, "Nothing to back up.")?,
     }
@@ -71,9 +71,13 @@ pub fn restore(
     let key = super::passphrase();
     match Store::open_with(&database, key.as_deref()) {
         Ok(mut store) => {
-            let safety = store
-                .restore_backup(file, clock.now())
-                .map_err(input(file))?;
+            let safety =
+                data::restore(&mut store, &super::absolute(file), clock.now()).map_err(|err| {
+                    match err {
+                        ActionError::Store(err) => input(file)(err),
+                        other => other.into(),
+                    }
+                })?;
             writeln!(out, "Restored {}.", file.display())?;
             if let Some(safety) = safety {
                 writeln!(
@@ -121,51 +125,31 @@ pub fn export(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let store = super::open_store(data_dir)?;
-    let doc = store.export_all(clock.now())?;
-    doc.write_to(file).map_err(|err| match err {
-        StoreError::WriteFile { source, .. } => CliError::InputFile {
-            path: file.to_path_buf(),
-            message: format!("could not be written: {source}"),
-        },
-        other => other.into(),
-    })?;
+    let exported =
+        data::export_everything(&store, &super::absolute(file), clock.now()).map_err(|err| {
+            match err {
+                ActionError::Store(StoreError::WriteFile { source, .. }) => CliError::InputFile {
+                    path: file.to_path_buf(),
+                    message: format!("could not be written: {source}"),
+                },
+                other => other.into(),
+            }
+        })?;
     writeln!(
         out,
         "Exported {} rows from {} tables to {}.",
-        doc.row_count(),
-        doc.tables.len(),
+        exported.rows,
+        exported.tables,
         file.display()
     )?;
     Ok(())
 }
 
-/// The largest export read: far beyond ten years of a busy coach's data.
-const MAX_EXPORT_BYTES: u64 = 1 << 30;
-
 pub fn import_backup(data_dir: &Path, file: &Path, out: &mut dyn Write) -> Result<(), CliError> {
-    let unreadable = |message: String| CliError::InputFile {
-        path: file.to_path_buf(),
-        message,
-    };
-    let bytes = std::fs::metadata(file)
-        .map_err(|err| unreadable(format!("could not be read: {err}")))?
-        .len();
-    if bytes > MAX_EXPORT_BYTES {
-        return Err(unreadable(format!(
-            "is {bytes} bytes, larger than any Leadback export"
-        )));
-    }
-    let text = std::fs::read_to_string(file)
-        .map_err(|err| unreadable(format!("could not be read as text: {err}")))?;
-    // Check the whole document before the database is even opened.
-    let doc = ExportDocument::from_json(&text).map_err(input(file))?;
+    // The whole document is checked before the database is even opened.
+    let doc = data::read_export(file)?;
     let mut store = super::open_store(data_dir)?;
-    store.import_all(&doc).map_err(input(file))?;
-    writeln!(
-        out,
-        "Imported {} rows from {}.",
-        doc.row_count(),
-        file.display()
-    )?;
+    let rows = data::import_export(&mut store, file, &doc)?;
+    writeln!(out, "Imported {rows} rows from {}.", file.display())?;
     Ok(())
 }

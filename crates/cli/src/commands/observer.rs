@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use leadback_core::Clock;
 use leadback_core::assessment::Stance;
-use leadback_core::observers::{MAX_ANSWERS_BYTES, StanceView};
+use leadback_core::observers::StanceView;
 
 use crate::error::CliError;
 
@@ -101,15 +101,11 @@ pub fn import(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let unreadable = |err: std::io::Error| CliError::InputFile {
-        path: file.to_path_buf(),
-        message: format!("could not be read: {err}"),
-    };
-    let bytes = leadback_store::paths::read_at_most(file, MAX_ANSWERS_BYTES).map_err(unreadable)?;
     let mut store = super::open_store(data_dir)?;
     let person = super::person_named(&store, name)?;
     let library = super::instrument::library(&store)?;
-    let request = store.import_observer_answers(person.id, &bytes, &library, clock.now())?;
+    let request =
+        leadback_actions::observers::import_answers(&mut store, clock, &library, person.id, file)?;
     writeln!(
         out,
         "{}'s answers about {} are in.",

@@ -207,14 +207,13 @@ fn edit(
         (false, true) => client.tags.clone(),
         (false, false) => args.tags,
     };
-    let details = ClientInput {
+    let input = ClientInput {
         name: args.new_name.unwrap_or_else(|| client.person.name.clone()),
         contact: args.contact.or_else(|| client.contact.clone()),
         tags,
-    }
-    .validate()?;
-    refuse_taken_name(&store, &details.name, Some(client.person.id))?;
-    let updated = store.update_client(client.person.id, &details, clock.now())?;
+    };
+    refuse_taken_name(&store, &input.validate()?.name, Some(client.person.id))?;
+    let updated = coaching::update_client(&mut store, clock, client.person.id, &input)?;
     writeln!(out, "{}", describe(&updated))?;
     Ok(())
 }
@@ -226,22 +225,18 @@ fn consent(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let today = clock.today();
-    let terms = args
-        .give
-        .as_deref()
-        .map(|terms| {
-            ConsentInput {
-                agreed_on: today,
-                terms: terms.to_owned(),
-            }
-            .validate(today)
-        })
-        .transpose()?;
+    let given = args.give.as_deref().map(|terms| ConsentInput {
+        agreed_on: today,
+        terms: terms.to_owned(),
+    });
+    if let Some(given) = &given {
+        given.validate(today)?;
+    }
     let mut store = super::open_store(data_dir)?;
     let client = client_named(&store, &args.name)?;
     let name = &client.person.name;
-    if let Some(terms) = terms {
-        store.record_consent(client.person.id, today, &terms, clock.now())?;
+    if let Some(given) = given {
+        coaching::record_consent(&mut store, clock, client.person.id, &given)?;
         writeln!(
             out,
             "Recorded {name}'s consent on {today}; their earlier consent stays in the history."
@@ -268,7 +263,7 @@ fn consent(
              of their consent. Add --yes to withdraw it. Nothing was changed."
         )));
     }
-    store.withdraw_consent(client.person.id, today)?;
+    coaching::withdraw_consent(&mut store, clock, client.person.id)?;
     writeln!(
         out,
         "Recorded that {name} withdrew consent on {today}. Give it again with: leadback person consent {name:?} --give TEXT"

@@ -108,8 +108,11 @@ pub fn run(
             let mut store = super::open_store(data_dir)?;
             let session = session(&store, id)?;
             let starts_at = starts_at.unwrap_or(session.starts_at);
-            let agenda = checked_agenda(starts_at, agenda.as_deref().unwrap_or(&session.agenda))?;
-            let saved = store.update_session(id, starts_at, &agenda, clock.now())?;
+            let input = SessionInput {
+                starts_at,
+                agenda: agenda.unwrap_or(session.agenda),
+            };
+            let saved = coaching::update_session(&mut store, clock, id, &input)?;
             writeln!(out, "Saved session {id}: {}.", when(&saved))?;
             Ok(())
         }
@@ -133,7 +136,7 @@ pub fn run(
                     "Deleting session {id} deletes {what}, for good; the client's habits stay. Add --yes to delete it. Nothing was changed."
                 )));
             }
-            store.delete_session(id)?;
+            coaching::delete_session(&mut store, id)?;
             writeln!(out, "Deleted {what}.")?;
             Ok(())
         }
@@ -162,14 +165,6 @@ fn session(store: &leadback_store::Store, id: i64) -> Result<Session, CliError> 
         ))),
         other => Ok(other?),
     }
-}
-
-fn checked_agenda(starts_at: NaiveDateTime, agenda: &str) -> Result<String, CliError> {
-    Ok(SessionInput {
-        starts_at,
-        agenda: agenda.to_owned(),
-    }
-    .validate()?)
 }
 
 /// A notes file: UTF-8 text no longer than notes may be (four bytes a character at most).
