@@ -7,7 +7,7 @@ use chrono::{NaiveTime, Weekday};
 use leadback_actions::habits as reminders;
 use leadback_core::Clock;
 
-use super::habits::{find, open_with_me};
+use super::{find_habit, open_with_me};
 use crate::error::CliError;
 
 /// Replaces a habit's reminders: every --at on the --days (default every day); --clear removes
@@ -39,7 +39,7 @@ pub(super) fn remind(
             .collect::<Result<Vec<_>, CliError>>()?
     };
     let (mut store, me) = open_with_me(data_dir)?;
-    let habit = find(&store, me, name)?;
+    let habit = find_habit(&store, me, name)?;
     let saved = reminders::set_reminders(&mut store, me, habit.id, &reminders)?;
     if saved.is_empty() {
         writeln!(out, "{} has no reminders now.", habit.name)?;
@@ -76,7 +76,7 @@ pub(super) fn archive(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let (mut store, me) = open_with_me(data_dir)?;
-    let habit = find(&store, me, name)?;
+    let habit = find_habit(&store, me, name)?;
     if habit.archived_at.is_some() {
         writeln!(out, "{} is archived already; nothing changed.", habit.name)?;
         return Ok(());

@@ -8,9 +8,9 @@ use clap::Subcommand;
 use leadback_actions::habits as actions;
 use leadback_core::Clock;
 use leadback_core::habits::{CheckState, HabitStance, Schedule, builtin_library};
-use leadback_store::{HabitOverview, HabitRecord, Store};
+use leadback_store::HabitOverview;
 
-use super::habit_reminders;
+use super::{find_habit, habit_reminders, open_with_me};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -109,12 +109,6 @@ pub fn run(
         } => habit_reminders::remind(data_dir, &name, &at, days.as_deref(), clear, out),
         HabitsCommand::Archive { name } => habit_reminders::archive(data_dir, &name, clock, out),
     }
-}
-
-pub(super) fn open_with_me(data_dir: &Path) -> Result<(Store, i64), CliError> {
-    let store = super::open_store(data_dir)?;
-    let me = super::me(&store)?;
-    Ok((store, me.id))
 }
 
 fn list(
@@ -256,7 +250,7 @@ fn check(
         CliError::Usage(format!("{state:?} is not a state: done, not-done or skip"))
     })?;
     let (mut store, me) = open_with_me(data_dir)?;
-    let habit = find(&store, me, name)?;
+    let habit = find_habit(&store, me, name)?;
     // Without --note the day's note stays; --note "" clears it.
     let day = date.unwrap_or_else(|| clock.today());
     let input = actions::CheckIn {
@@ -275,27 +269,6 @@ fn check(
         state.as_str().replace('_', " ")
     )?;
     Ok(())
-}
-
-/// A habit by exact name (case-insensitive), or by a unique prefix.
-pub(super) fn find(store: &Store, me: i64, name: &str) -> Result<HabitRecord, CliError> {
-    let wanted = name.trim().to_lowercase();
-    let habits = store.habits(me, true)?;
-    if let Some(exact) = habits.iter().find(|h| h.name.to_lowercase() == wanted) {
-        return Ok(exact.clone());
-    }
-    let mut matches = habits
-        .into_iter()
-        .filter(|h| h.name.to_lowercase().starts_with(&wanted));
-    match (matches.next(), matches.next()) {
-        (Some(only), None) => Ok(only),
-        (Some(_), Some(_)) => Err(CliError::Usage(format!(
-            "More than one habit starts with {name:?}; type more of its name."
-        ))),
-        (None, _) => Err(CliError::Usage(format!(
-            "You have no habit called {name:?}; see leadback habits list."
-        ))),
-    }
 }
 
 /// Records a day's energy, 1 (drained) to 5 (full).

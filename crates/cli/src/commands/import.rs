@@ -13,7 +13,7 @@ pub fn loop_file(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let (mut store, me) = super::habits::open_with_me(data_dir)?;
+    let (mut store, me) = super::open_with_me(data_dir)?;
     let summary = leadback_actions::loop_backup::import(&mut store, clock, me, file)?;
     writeln!(
         out,

@@ -23,7 +23,7 @@ pub mod sessions;
 use std::path::{Path, PathBuf};
 
 use leadback_core::{Person, PersonKind};
-use leadback_store::Store;
+use leadback_store::{HabitRecord, Store};
 
 use crate::error::CliError;
 
@@ -93,4 +93,32 @@ pub fn person_named(store: &Store, name: &str) -> Result<Person, CliError> {
 /// paths); a path that cannot be is left as it is, for the use case to refuse.
 pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The store and my id.
+pub fn open_with_me(data_dir: &Path) -> Result<(Store, i64), CliError> {
+    let store = open_store(data_dir)?;
+    let me = me(&store)?;
+    Ok((store, me.id))
+}
+
+/// A habit by exact name (case-insensitive), or by a unique prefix.
+pub fn find_habit(store: &Store, me: i64, name: &str) -> Result<HabitRecord, CliError> {
+    let wanted = name.trim().to_lowercase();
+    let habits = store.habits(me, true)?;
+    if let Some(exact) = habits.iter().find(|h| h.name.to_lowercase() == wanted) {
+        return Ok(exact.clone());
+    }
+    let mut matches = habits
+        .into_iter()
+        .filter(|h| h.name.to_lowercase().starts_with(&wanted));
+    match (matches.next(), matches.next()) {
+        (Some(only), None) => Ok(only),
+        (Some(_), Some(_)) => Err(CliError::Usage(format!(
+            "More than one habit starts with {name:?}; type more of its name."
+        ))),
+        (None, _) => Err(CliError::Usage(format!(
+            "You have no habit called {name:?}; see leadback habits list."
+        ))),
+    }
 }

@@ -7,9 +7,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use leadback_core::Clock;
-use leadback_core::assessment::Stance;
+use leadback_core::assessment::{InstrumentLibrary, Stance};
 use leadback_core::observers::StanceView;
+use leadback_core::{Clock, Person};
+use leadback_store::Store;
 
 use crate::error::CliError;
 
@@ -60,6 +61,14 @@ pub fn run(
     }
 }
 
+/// The store, the person called `name` and the instruments their answers are read with.
+fn about(data_dir: &Path, name: &str) -> Result<(Store, Person, InstrumentLibrary), CliError> {
+    let store = super::open_store(data_dir)?;
+    let person = super::person_named(&store, name)?;
+    let library = super::instrument::library(&store)?;
+    Ok((store, person, library))
+}
+
 /// Asks `observer` for their view of the person called `name` and writes their form to `file`.
 pub fn export(
     data_dir: &Path,
@@ -69,9 +78,7 @@ pub fn export(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let mut store = super::open_store(data_dir)?;
-    let person = super::person_named(&store, name)?;
-    let library = super::instrument::library(&store)?;
+    let (mut store, person, library) = about(data_dir, name)?;
     let (request, answers_file) = leadback_actions::observers::ask(
         &mut store,
         clock,
@@ -101,9 +108,7 @@ pub fn import(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let mut store = super::open_store(data_dir)?;
-    let person = super::person_named(&store, name)?;
-    let library = super::instrument::library(&store)?;
+    let (mut store, person, library) = about(data_dir, name)?;
     let request =
         leadback_actions::observers::import_answers(&mut store, clock, &library, person.id, file)?;
     writeln!(
@@ -116,9 +121,7 @@ pub fn import(
 
 /// Who was asked about the person called `name`, and the combined view beside their own.
 pub fn list(data_dir: &Path, name: &str, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let store = super::open_store(data_dir)?;
-    let person = super::person_named(&store, name)?;
-    let library = super::instrument::library(&store)?;
+    let (store, person, library) = about(data_dir, name)?;
     let view = store.observer_view(person.id, &library)?;
     if json {
         serde_json::to_writer_pretty(&mut *out, &view).map_err(std::io::Error::from)?;
