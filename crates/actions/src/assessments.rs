@@ -99,6 +99,11 @@ pub fn finish(
     result(&record, instruments)
 }
 
+/// Throws away an unfinished assessment and its answers (a finished one is refused).
+pub fn discard(store: &mut Store, assessment_id: i64) -> Result<(), ActionError> {
+    Ok(store.discard_assessment(assessment_id)?)
+}
+
 /// A position is a step of the questionnaire: 0 to the number of questions (the finish screen).
 fn check_position(position: i64, instrument: &Instrument) -> Result<(), ActionError> {
     let last = Questionnaire::new(instrument.view()).finish_position();

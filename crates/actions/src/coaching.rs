@@ -4,10 +4,11 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use leadback_core::clients::{
     ClientInput, Consent, ConsentInput, ErasePreview, PersonSummary, Session, SessionInput,
-    validate_due, validate_notes,
+    SessionItem, SessionItemInput, validate_due, validate_notes,
 };
 use leadback_core::exercises::ExerciseLibrary;
 use leadback_core::habits::{HabitLibrary, HabitName};
+use leadback_core::programmes::Programme;
 use leadback_core::{Clock, ValidationError};
 use leadback_store::{NewHabit, Store};
 
@@ -198,4 +199,50 @@ pub fn save_session_notes(
 /// Deletes a session with its notes and the homework set in it; the client's habits stay.
 pub fn delete_session(store: &mut Store, session_id: i64) -> Result<(), ActionError> {
     Ok(store.delete_session(session_id)?)
+}
+
+/// Notes that an assessment, habit, exercise or programme was run or used in a session; the same
+/// thing noted twice is kept once. An exercise or programme must be one of `exercises` or
+/// `programmes`; this is checked before anything is written.
+pub fn add_session_item(
+    store: &mut Store,
+    clock: &dyn Clock,
+    exercises: &ExerciseLibrary,
+    programmes: &[Programme],
+    session_id: i64,
+    item: &SessionItemInput,
+) -> Result<SessionItem, ActionError> {
+    match item {
+        SessionItemInput::Exercise { exercise_id } if exercises.get(exercise_id).is_none() => {
+            return Err(ActionError::NotFound(format!(
+                "There is no exercise {exercise_id:?}."
+            )));
+        }
+        SessionItemInput::Programme { programme_id }
+            if !programmes.iter().any(|p| &p.id == programme_id) =>
+        {
+            return Err(ActionError::NotFound(format!(
+                "There is no programme {programme_id:?}."
+            )));
+        }
+        _ => {}
+    }
+    Ok(store.add_session_item(session_id, item, clock.now())?)
+}
+
+/// Takes an item off its session; the assessment, habit or exercise itself stays.
+pub fn remove_session_item(store: &mut Store, item_id: i64) -> Result<SessionItem, ActionError> {
+    Ok(store.remove_session_item(item_id)?)
+}
+
+/// Sets the day homework is due (from the day it was set to a year later), or clears it with
+/// `None`; returns the client's id.
+pub fn set_homework_due(
+    store: &mut Store,
+    homework_id: i64,
+    due_on: Option<NaiveDate>,
+) -> Result<i64, ActionError> {
+    let (assigned_on, _) = store.homework_assigned(homework_id)?;
+    let due_on = validate_due(assigned_on, due_on)?;
+    Ok(store.set_homework_due(homework_id, due_on)?)
 }

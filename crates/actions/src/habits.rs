@@ -112,6 +112,17 @@ pub fn add_from_library(
     Ok(store.library_habit_once(person_id, &new, now)?)
 }
 
+/// Puts `person_id`'s habits in the order of `habit_ids` (each once).
+pub fn reorder(store: &mut Store, person_id: i64, habit_ids: &[i64]) -> Result<(), ActionError> {
+    let distinct: std::collections::BTreeSet<_> = habit_ids.iter().collect();
+    if distinct.len() != habit_ids.len() {
+        return Err(ActionError::Invalid(
+            "The new order lists a habit twice.".to_owned(),
+        ));
+    }
+    Ok(store.reorder_habits(person_id, habit_ids)?)
+}
+
 /// `person_id`'s habit `habit_id`; someone else's is as good as missing.
 pub fn habit_of(store: &Store, person_id: i64, habit_id: i64) -> Result<HabitRecord, ActionError> {
     let habit = store.habit(habit_id)?;

@@ -1,6 +1,7 @@
 //! Asking an observer (a 360 view): their form is one web page written where the coach chooses,
 //! and the answers file it saves is read back in.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use leadback_core::Clock;
@@ -57,4 +58,36 @@ pub fn import_answers(
 ) -> Result<ObserverRequest, ActionError> {
     let bytes = files::read_chosen(path, MAX_ANSWERS_BYTES)?;
     Ok(store.import_observer_answers(person_id, &bytes, instruments, clock.now())?)
+}
+
+/// Asks `observer` (a name or a role) for their view of `person_id`, to answer at this screen or
+/// later through a form; nothing is written when the name is blank or too long, or the
+/// instrument has no observer wording.
+pub fn add_request(
+    store: &mut Store,
+    clock: &dyn Clock,
+    instruments: &InstrumentLibrary,
+    person_id: i64,
+    observer: &str,
+) -> Result<ObserverRequest, ActionError> {
+    Ok(store.ask_observer(person_id, observer, instruments, clock.now())?)
+}
+
+/// Keeps the answers an observer gave at this screen (the hand-over), checked against the form.
+pub fn submit_answers(
+    store: &mut Store,
+    clock: &dyn Clock,
+    instruments: &InstrumentLibrary,
+    request_id: i64,
+    answers: BTreeMap<String, Option<i64>>,
+) -> Result<ObserverRequest, ActionError> {
+    Ok(store.submit_observer_answers(request_id, answers, instruments, clock.now())?)
+}
+
+/// Withdraws a request nobody has answered; an answered one stays.
+pub fn withdraw_request(
+    store: &mut Store,
+    request_id: i64,
+) -> Result<ObserverRequest, ActionError> {
+    Ok(store.delete_observer_request(request_id)?)
 }

@@ -1,13 +1,29 @@
-//! What a coach does with a person's data as a whole: export it (for the person's right of access).
+//! Who the data is about: my name, acting for a client (a coach's switch), and a person's data as a
+//! whole exported (for their right of access).
 
 use std::path::Path;
 
-use leadback_core::Clock;
 use leadback_core::assessment::InstrumentLibrary;
 use leadback_core::clients::results_csv;
+use leadback_core::{Clock, Person, PersonName};
 use leadback_store::Store;
 
 use crate::{ActionError, assessments, files};
+
+/// Sets (or changes) the name of the person using Leadback; the name is checked by the caller
+/// (`PersonName::parse`) before anything is opened.
+pub fn set_my_name(
+    store: &mut Store,
+    clock: &dyn Clock,
+    name: &PersonName,
+) -> Result<Person, ActionError> {
+    Ok(store.set_my_name(name, clock.now())?)
+}
+
+/// Acts for `person_id` from now on (a client, or "me" again).
+pub fn act_for(store: &mut Store, person_id: i64) -> Result<Person, ActionError> {
+    Ok(store.act_for(person_id)?)
+}
 
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

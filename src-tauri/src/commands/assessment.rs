@@ -116,7 +116,7 @@ pub async fn discard_assessment(
 ) -> Result<(), IpcError> {
     let mut store = state.store()?;
     my_assessment(&store, assessment_id)?;
-    Ok(store.discard_assessment(assessment_id)?)
+    Ok(assessments::discard(&mut store, assessment_id)?)
 }
 
 /// A finished assessment's result, recomputed from its answers.

@@ -129,16 +129,9 @@ pub async fn reorder_habits(
     state: State<'_, AppState>,
     habit_ids: Vec<i64>,
 ) -> Result<(), IpcError> {
-    let distinct: std::collections::BTreeSet<_> = habit_ids.iter().collect();
-    if distinct.len() != habit_ids.len() {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            "The new order lists a habit twice.",
-        ));
-    }
     let mut store = state.store()?;
     let me = my_id(&store)?;
-    Ok(store.reorder_habits(me, &habit_ids)?)
+    Ok(habits::reorder(&mut store, me, &habit_ids)?)
 }
 
 /// Records a day's check-in (today or earlier) with an optional note; no state and no note clears

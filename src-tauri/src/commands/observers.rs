@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use leadback_actions::observers;
 use leadback_core::observers::ObserverForm;
 use leadback_store::{ObserverRequest, ObserverView};
 use tauri::State;
@@ -34,10 +35,15 @@ pub async fn add_observer_request(
     person_id: i64,
     observer: String,
 ) -> Result<ObserverRequest, IpcError> {
-    let now = state.clock.now();
     let mut store = state.store()?;
     let library = instruments::library(&state, &store)?;
-    Ok(store.ask_observer(person_id, &observer, &library, now)?)
+    Ok(observers::add_request(
+        &mut store,
+        &*state.clock,
+        &library,
+        person_id,
+        &observer,
+    )?)
 }
 
 /// The items of an unanswered request in the third person, for the hand-over screen.
@@ -59,10 +65,15 @@ pub async fn submit_observer_answers(
     request_id: i64,
     answers: BTreeMap<String, Option<i64>>,
 ) -> Result<ObserverRequest, IpcError> {
-    let now = state.clock.now();
     let mut store = state.store()?;
     let library = instruments::library(&state, &store)?;
-    Ok(store.submit_observer_answers(request_id, answers, &library, now)?)
+    Ok(observers::submit_answers(
+        &mut store,
+        &*state.clock,
+        &library,
+        request_id,
+        answers,
+    )?)
 }
 
 /// Writes an unanswered request's form to `path` (an `.html` file the observer opens in any
@@ -75,9 +86,7 @@ pub async fn export_observer_form(
 ) -> Result<String, IpcError> {
     let store = state.store()?;
     let library = instruments::library(&state, &store)?;
-    Ok(leadback_actions::observers::write_form(
-        &store, &library, request_id, &path,
-    )?)
+    Ok(observers::write_form(&store, &library, request_id, &path)?)
 }
 
 /// Reads an answers file about `person_id` and keeps its answers: refused, with nothing written,
@@ -90,7 +99,7 @@ pub async fn import_observer_answers(
 ) -> Result<ObserverRequest, IpcError> {
     let mut store = state.store()?;
     let library = instruments::library(&state, &store)?;
-    Ok(leadback_actions::observers::import_answers(
+    Ok(observers::import_answers(
         &mut store,
         &*state.clock,
         &library,
@@ -105,5 +114,8 @@ pub async fn withdraw_observer_request(
     state: State<'_, AppState>,
     request_id: i64,
 ) -> Result<ObserverRequest, IpcError> {
-    Ok(state.store()?.delete_observer_request(request_id)?)
+    Ok(observers::withdraw_request(
+        &mut *state.store()?,
+        request_id,
+    )?)
 }

@@ -34,7 +34,10 @@ pub async fn get_acting_person(state: State<'_, AppState>) -> Result<Option<Pers
 /// Acts for this person from now on (a client, or "me" again).
 #[tauri::command]
 pub async fn switch_person(state: State<'_, AppState>, person_id: i64) -> Result<Person, IpcError> {
-    Ok(state.store()?.act_for(person_id)?)
+    Ok(leadback_actions::people::act_for(
+        &mut *state.store()?,
+        person_id,
+    )?)
 }
 
 /// A new client, with the consent they gave.

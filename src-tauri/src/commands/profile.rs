@@ -24,8 +24,11 @@ fn get_me_impl(state: &AppState) -> Result<Option<Person>, IpcError> {
 
 fn set_my_name_impl(state: &AppState, name: &str) -> Result<Person, IpcError> {
     let name = PersonName::parse(name)?;
-    let now = state.clock.now();
-    Ok(state.store()?.set_my_name(&name, now)?)
+    Ok(leadback_actions::people::set_my_name(
+        &mut *state.store()?,
+        &*state.clock,
+        &name,
+    )?)
 }
 
 #[cfg(test)]

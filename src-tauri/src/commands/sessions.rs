@@ -3,15 +3,15 @@
 //! names the person, session or record it works on; none follows the acting person.
 
 use chrono::NaiveDate;
+use leadback_actions::coaching;
 use leadback_core::clients::{
-    Homework, Session, SessionItem, SessionItemInput, SessionItemKind, TimelineEntry, validate_due,
+    Homework, Session, SessionItem, SessionItemInput, SessionItemKind, TimelineEntry,
 };
 use tauri::State;
 
-use crate::commands::exercises::exercise;
 use crate::commands::people::client_overview;
 use crate::commands::programmes::all_programmes;
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use crate::state::AppState;
 
 /// A person's sessions, newest first.
@@ -57,26 +57,18 @@ pub async fn add_session_item(
     session_id: i64,
     item: SessionItemInput,
 ) -> Result<SessionItem, IpcError> {
-    // Library ids are checked before anything is written.
-    match &item {
-        SessionItemInput::Exercise { exercise_id } => {
-            exercise(&state, exercise_id)?;
-        }
-        SessionItemInput::Programme { programme_id } => {
-            if !all_programmes(&state)?
-                .iter()
-                .any(|p| &p.id == programme_id)
-            {
-                return Err(IpcError::new(
-                    ErrorCode::NotFound,
-                    format!("There is no programme {programme_id:?}."),
-                ));
-            }
-        }
-        SessionItemInput::Assessment { .. } | SessionItemInput::Habit { .. } => {}
-    }
-    let now = state.clock.now();
-    let added = state.store()?.add_session_item(session_id, &item, now)?;
+    let programmes = match item {
+        SessionItemInput::Programme { .. } => all_programmes(&state)?,
+        _ => Vec::new(),
+    };
+    let added = coaching::add_session_item(
+        &mut *state.store()?,
+        &*state.clock,
+        state.exercises()?,
+        &programmes,
+        session_id,
+        &item,
+    )?;
     let mut items = [added];
     name_items(&state, &mut items)?;
     let [added] = items;
@@ -89,7 +81,7 @@ pub async fn remove_session_item(
     state: State<'_, AppState>,
     item_id: i64,
 ) -> Result<SessionItem, IpcError> {
-    let removed = state.store()?.remove_session_item(item_id)?;
+    let removed = coaching::remove_session_item(&mut *state.store()?, item_id)?;
     let mut items = [removed];
     name_items(&state, &mut items)?;
     let [removed] = items;
@@ -104,12 +96,7 @@ pub async fn set_homework_due(
     homework_id: i64,
     due_on: Option<NaiveDate>,
 ) -> Result<Vec<Homework>, IpcError> {
-    let person_id = {
-        let mut store = state.store()?;
-        let (assigned_on, _) = store.homework_assigned(homework_id)?;
-        let due_on = validate_due(assigned_on, due_on)?;
-        store.set_homework_due(homework_id, due_on)?
-    };
+    let person_id = coaching::set_homework_due(&mut *state.store()?, homework_id, due_on)?;
     Ok(client_overview(&state, person_id)?.homework)
 }
 

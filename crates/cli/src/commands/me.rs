@@ -16,7 +16,9 @@ pub fn run(
     let name = name.map(PersonName::parse).transpose()?;
     let mut store = super::open_store(&data_dir()?)?;
     let me = match name {
-        Some(name) => Some(store.set_my_name(&name, clock.now())?),
+        Some(name) => Some(leadback_actions::people::set_my_name(
+            &mut store, clock, &name,
+        )?),
         None => store.me()?,
     };
     match me {
