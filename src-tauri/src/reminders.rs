@@ -40,7 +40,9 @@ pub fn due(
     last_checked: NaiveDateTime,
     now: NaiveDateTime,
 ) -> Vec<i64> {
-    let mut habits: Vec<i64> = reminders
+    // Reminders come sorted by time, so one habit's may stand apart: keep each habit's first.
+    let mut seen = std::collections::BTreeSet::new();
+    reminders
         .iter()
         .filter(|r| {
             rule(r)
@@ -48,9 +50,8 @@ pub fn due(
                 .is_some()
         })
         .map(|r| r.habit_id)
-        .collect();
-    habits.dedup();
-    habits
+        .filter(|habit| seen.insert(*habit))
+        .collect()
 }
 
 /// When the next reminder after `now` is due, if any.
@@ -169,6 +170,20 @@ mod tests {
         assert_eq!(due(&reminders, at(16, 8, 0), at(16, 15, 2)), [3]);
         // Asleep from Monday evening to Wednesday noon: nothing stale fires.
         assert!(due(&reminders, at(16, 18, 0), at(18, 12, 30)).is_empty());
+    }
+
+    #[test]
+    fn a_habit_whose_reminders_stand_apart_is_reminded_once() {
+        let minute = |habit_id, minute| ReminderRecord {
+            id: habit_id * 100 + i64::from(minute),
+            habit_id,
+            time: NaiveTime::from_hms_opt(9, minute, 0).unwrap(),
+            weekdays: WEEKDAYS,
+        };
+        // As the store lists them, by time: habit 1 at 09:00 and 09:02, habit 2 between.
+        let reminders = [minute(1, 0), minute(2, 1), minute(1, 2)];
+        // The laptop woke at 09:03: all three are within the grace period.
+        assert_eq!(due(&reminders, at(16, 8, 59), at(16, 9, 3)), [1, 2]);
     }
 
     #[test]
