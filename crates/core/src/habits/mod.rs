@@ -9,11 +9,11 @@
 //! for reminders, the local wall-clock time, so a test can pin both and a habit day is always the
 //! person's calendar date, whatever DST does to the hours.
 //!
-//! The rule every computation shares: a **skipped** day ("no chance today") steps out of the
-//! timeline. It neither raises nor lowers the strength, neither breaks nor extends a streak, and
-//! is not expected in a completion rate; windows of "the last M days" reach back over it. "Not
-//! done" and "not entered" both count as not done, except that today, while it is not entered
-//! yet, is not held against the person.
+//! A **skipped** day ("no chance today") neither raises nor lowers the strength that day, neither
+//! breaks nor extends a streak, and is not expected in a completion rate. The strength's window
+//! of "the last M days" is Loop's: M calendar days, in which a skipped day counts as not done (see
+//! `strength`). "Not done" and "not entered" both count as not done, except that today, while it
+//! is not entered yet, is not held against the person.
 
 mod check_in;
 mod explain;

@@ -11,9 +11,10 @@
 //!   in 13 days, and a rarer habit's more slowly;
 //! - `strength = previous × multiplier + value × (1 − multiplier)`, starting from 0.
 //!
-//! "Not done" and "not entered" are both simply not done. A skipped day leaves the strength as it
-//! was and steps out of the window: the last M days are the last M days that were not skipped, so
-//! a week of "no chance" neither drags the value down afterwards nor counts as practice.
+//! "Not done" and "not entered" are both simply not done. A skipped day is Loop's (2.x): that day's
+//! strength stays as it was the day before, but the window is still the last M *calendar* days, in
+//! which a skipped day counts as not done (it is no practice, and it does not stretch the window
+//! back to older days).
 
 use std::collections::VecDeque;
 
@@ -78,7 +79,7 @@ pub(super) struct Engine {
     needed: u32,
     /// M after doubling.
     size: usize,
-    /// The last `size` non-skipped days, oldest first: was each one done?
+    /// The last `size` calendar days, oldest first: was each one done?
     window: VecDeque<bool>,
     done_in_window: u32,
     strength: f64,
@@ -120,9 +121,6 @@ impl Engine {
 
     /// Moves on one day and returns the strength at its end.
     pub(super) fn push(&mut self, state: Option<CheckState>) -> f64 {
-        if state == Some(CheckState::Skipped) {
-            return self.strength;
-        }
         let done = state == Some(CheckState::Done);
         if self.window.len() == self.size && self.window.pop_front() == Some(true) {
             self.done_in_window -= 1;
@@ -130,6 +128,10 @@ impl Engine {
         self.window.push_back(done);
         if done {
             self.done_in_window += 1;
+        }
+        if state == Some(CheckState::Skipped) {
+            // The day is in the window (as not done) but leaves the strength where it was.
+            return self.strength;
         }
         let value = (f64::from(self.done_in_window) / f64::from(self.needed)).min(1.0);
         self.strength = self.strength * self.multiplier + value * (1.0 - self.multiplier);

@@ -77,23 +77,66 @@ fn two_in_three_days_newest_first_yes_no_no_yes_yes_yes_no_no_yes_yes() {
 }
 
 #[test]
-fn a_skip_carries_the_strength_over_and_steps_out_of_the_window() {
-    let schedule = Schedule::new(2, 3).unwrap();
+fn a_skip_keeps_the_days_strength_but_stays_in_the_calendar_window() {
+    // Loop's rule, worked by hand. One in two days is judged as 2 in the last 4 calendar days.
+    // Done, then three skipped days, then a day not entered.
+    let schedule = Schedule::new(1, 2).unwrap();
     let today = date(2026, 3, 10);
-    let plain = history(today, &[(2, CheckState::Done), (1, CheckState::Done)]);
-    let with_skip = history(
+    let check_ins = history(
         today,
         &[
-            (3, CheckState::Done),
-            (2, CheckState::Done),
+            (4, CheckState::Done),
+            (3, CheckState::Skipped),
+            (2, CheckState::Skipped),
             (1, CheckState::Skipped),
         ],
     );
-    // Shifted by the skipped day, the history is the same, so every strength is.
-    let a = strength_series(schedule, &plain, date(2026, 3, 8), today);
-    let b = strength_series(schedule, &with_skip, date(2026, 3, 7), today);
-    assert_eq!(b[2].strength, b[1].strength, "the skipped day is flat");
-    assert_eq!(a.last().map(|d| d.strength), b.last().map(|d| d.strength));
+    let m = multiplier(0.5);
+    let s = strength_series(schedule, &check_ins, date(2026, 3, 6), today);
+    // Day 1: 1 done of the 2 needed.
+    let first = 0.5 * (1.0 - m);
+    close(s[0].strength, first, 1e-12);
+    // Skipped days: the strength stays.
+    for day in &s[1..4] {
+        close(day.strength, first, 1e-12);
+    }
+    // Day 5: its last 4 calendar days are the three skips and itself: nothing done, value 0.
+    // (Taking the last 4 days that were not skipped would reach back to the done day: 0.5.)
+    close(s[4].strength, first * m, 1e-12);
+}
+
+#[test]
+fn a_skipped_day_counts_as_not_done_in_a_weekly_window() {
+    // 3 a week is judged as 6 in the last 14 calendar days. Six done days, then a skipped day,
+    // then days not entered: the skip neither adds practice nor keeps a done day in the window.
+    let schedule = Schedule::new(3, 7).unwrap();
+    let today = date(2026, 3, 28);
+    let mut entries: Vec<(u64, CheckState)> = (9..=14).map(|ago| (ago, CheckState::Done)).collect();
+    entries.push((8, CheckState::Skipped));
+    let check_ins = history(today, &entries);
+    let m = multiplier(3.0 / 7.0);
+    let mut expected = 0.0;
+    let mut window: Vec<bool> = Vec::new();
+    let mut series = Vec::new();
+    for ago in (0..=14).rev() {
+        let state = entries.iter().find(|(a, _)| *a == ago).map(|(_, s)| *s);
+        window.push(state == Some(CheckState::Done));
+        if window.len() > 14 {
+            window.remove(0);
+        }
+        if state != Some(CheckState::Skipped) {
+            let done = window.iter().filter(|d| **d).count() as f64;
+            expected = expected * m + (done / 6.0).min(1.0) * (1.0 - m);
+        }
+        series.push(expected);
+    }
+    let got = strength_series(schedule, &check_ins, date(2026, 3, 14), today);
+    assert_eq!(got.len(), series.len());
+    for (day, want) in got.iter().zip(&series) {
+        close(day.strength, *want, 1e-12);
+    }
+    // The skipped day (8 days ago) is flat.
+    close(got[6].strength, got[5].strength, 0.0);
 }
 
 #[test]
