@@ -13,6 +13,8 @@ pub mod mock;
 mod reminders;
 mod state;
 mod tray;
+#[cfg(target_os = "linux")]
+pub mod webview_env;
 
 use tauri::Manager;
 

@@ -8,6 +8,7 @@ use leadback_store::backup::{self, BackupFile};
 use leadback_store::{Store, paths};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
+#[cfg(not(target_os = "linux"))]
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
@@ -87,17 +88,24 @@ pub async fn open_backups_folder<R: Runtime>(
 ) -> Result<(), IpcError> {
     let dir = folder(&state)?;
     std::fs::create_dir_all(&dir).map_err(|err| storage(&dir, err))?;
-    app.opener()
-        .open_path(dir.display().to_string(), None::<&str>)
-        .map_err(|err| {
-            IpcError::new(
-                ErrorCode::Storage,
-                format!(
-                    "Could not open {} in the file manager: {err}",
-                    dir.display()
-                ),
-            )
-        })
+    #[cfg(target_os = "linux")]
+    let opened = {
+        let _ = app;
+        crate::webview_env::open_folder(&dir)
+    };
+    #[cfg(not(target_os = "linux"))]
+    let opened = app
+        .opener()
+        .open_path(dir.display().to_string(), None::<&str>);
+    opened.map_err(|err| {
+        IpcError::new(
+            ErrorCode::Storage,
+            format!(
+                "Could not open {} in the file manager: {err}",
+                dir.display()
+            ),
+        )
+    })
 }
 
 fn storage(path: &Path, err: impl std::fmt::Display) -> IpcError {
