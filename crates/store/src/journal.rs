@@ -42,7 +42,19 @@ impl Store {
         query: &JournalQuery<'_>,
     ) -> Result<Vec<JournalEntry>, StoreError> {
         let limit = if query.limit == 0 { 500 } else { query.limit };
-        let search = query.search.map(fts_query).filter(|q| !q.is_empty());
+        let words = search_words(query.search.unwrap_or(""));
+        // Parts of three characters or more go through the trigram index; shorter ones (a
+        // two-character Chinese word, say) are too short for it and are found by a plain scan.
+        let (indexed, short): (Vec<String>, Vec<String>) = words
+            .into_iter()
+            .partition(|word| word.chars().count() >= MIN_INDEXED_CHARS);
+        let search = (!indexed.is_empty()).then(|| {
+            indexed
+                .iter()
+                .map(|word| format!("\"{word}\""))
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
         // The full-text match runs once, as a subquery: joined row by row, SQLite re-evaluated it
         // for every journal entry (hundreds of milliseconds over 10,000 entries).
         let matching = if search.is_some() {
@@ -50,30 +62,38 @@ impl Store {
         } else {
             "AND ?2 IS NULL"
         };
+        let scans: String = (0..short.len())
+            .map(|i| format!(" AND instr(lower(e.text), lower(?{})) > 0", i + 6))
+            .collect();
         let sql = format!(
             "SELECT e.id, e.source, e.day, e.stance, e.exercise_id, e.habit_id, e.text, h.name
              FROM journal_entry e LEFT JOIN habit h ON h.id = e.habit_id
-             WHERE e.person_id = ?1 {matching}
+             WHERE e.person_id = ?1 {matching}{scans}
                AND (?3 IS NULL OR e.stance = ?3) AND (?4 IS NULL OR e.exercise_id = ?4)
              ORDER BY e.day DESC, e.id DESC LIMIT ?5"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![person_id, search, query.stance, query.exercise_id, limit],
-            |row| {
-                let source: String = row.get(1)?;
-                Ok(JournalEntry {
-                    id: row.get(0)?,
-                    kind: source.split(':').next().unwrap_or("note").to_owned(),
-                    day: row.get(2)?,
-                    stance: row.get(3)?,
-                    exercise_id: row.get(4)?,
-                    habit_id: row.get(5)?,
-                    habit_name: row.get(7)?,
-                    text: row.get(6)?,
-                })
-            },
-        )?;
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+            &person_id,
+            &search,
+            &query.stance,
+            &query.exercise_id,
+            &limit,
+        ];
+        values.extend(short.iter().map(|word| word as &dyn rusqlite::ToSql));
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |row| {
+            let source: String = row.get(1)?;
+            Ok(JournalEntry {
+                id: row.get(0)?,
+                kind: source.split(':').next().unwrap_or("note").to_owned(),
+                day: row.get(2)?,
+                stance: row.get(3)?,
+                exercise_id: row.get(4)?,
+                habit_id: row.get(5)?,
+                habit_name: row.get(7)?,
+                text: row.get(6)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -122,32 +142,38 @@ impl Store {
 
 /// Turns what a person typed into an FTS5 query that cannot be a syntax error: each word quoted,
 /// a trailing `*` kept as a prefix search.
-fn fts_query(raw: &str) -> String {
+/// The trigram index finds parts of at least this many characters.
+const MIN_INDEXED_CHARS: usize = 3;
+
+/// The words typed, each to be found anywhere in an entry (all of them, in any order). Quotes are
+/// dropped (each word is searched as typed, never as query syntax), and so are punctuation around a
+/// word and a trailing `*` (a prefix search in earlier versions: every word now matches inside
+/// longer words anyway).
+fn search_words(raw: &str) -> Vec<String> {
     raw.split_whitespace()
-        .filter_map(|word| {
-            let prefix = word.ends_with('*');
-            let clean: String = word
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
                 .chars()
-                .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
-                .collect();
-            (!clean.is_empty()).then(|| {
-                let quoted = format!("\"{}\"", clean.replace('"', ""));
-                if prefix { quoted + "*" } else { quoted }
-            })
+                .filter(|c| *c != '"')
+                .collect::<String>()
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::search_words;
 
     #[test]
-    fn typed_words_become_a_safe_query() {
-        assert_eq!(fts_query("who stepped up"), "\"who\" \"stepped\" \"up\"");
-        assert_eq!(fts_query("list*"), "\"list\"*");
-        assert_eq!(fts_query("\"AND OR ( NEAR"), "\"AND\" \"OR\" \"NEAR\"");
-        assert_eq!(fts_query("  ()  "), "");
+    fn typed_words_are_searched_as_words_never_as_query_syntax() {
+        assert_eq!(search_words("who stepped up"), ["who", "stepped", "up"]);
+        assert_eq!(search_words("list*"), ["list"]);
+        assert_eq!(search_words("\"AND OR ( NEAR"), ["AND", "OR", "NEAR"]);
+        assert!(search_words("  ()  ").is_empty());
+        assert_eq!(
+            search_words("领导力 (d'abord), stand-up."),
+            ["领导力", "d'abord", "stand-up"]
+        );
     }
 }

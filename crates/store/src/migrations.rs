@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0006_custom_instruments.sql"),
     include_str!("../migrations/0007_session_items.sql"),
     include_str!("../migrations/0008_observers.sql"),
+    include_str!("../migrations/0009_journal_search_any_script.sql"),
 ];
 
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =

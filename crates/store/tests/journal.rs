@@ -273,3 +273,47 @@ fn cohort_results_replace_a_participants_earlier_file() {
     assert_eq!(store.cohort_results("three-days").unwrap(), ["second", "b"]);
     assert_eq!(store.cohorts().unwrap(), [("three-days".to_owned(), 2)]);
 }
+
+#[test]
+fn a_word_is_found_inside_writing_in_any_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = setup(dir.path());
+    let now = Utc.with_ymd_and_hms(2026, 5, 2, 9, 0, 0).unwrap();
+    // A note in each script, and the part of it a person would search for.
+    let notes = [
+        ("我们今天讨论了领导力的问题", "领导力"), // Chinese: no spaces
+        ("今日は会議で先に聞くことにした", "先に聞く"), // Japanese
+        ("오늘 회의에서 먼저 들었다", "먼저 들었다"), // Korean
+        ("วันนี้ฉันฟังก่อนพูดในที่ประชุม", "ฟังก่อน"),        // Thai: no spaces
+        ("اليوم استمعت أولاً في الاجتماع", "استمعت"), // Arabic
+        ("היום הקשבתי קודם בישיבה", "הקשבתי"),    // Hebrew
+        ("आज मैंने बैठक में पहले सुना", "पहले सुना"),       // Hindi
+        ("Σήμερα άκουσα πρώτα στη σύσκεψη", "ΠΡΏΤΑ"), // Greek, case folded
+        ("Hôm nay tôi lắng nghe trước", "lang nghe"), // Vietnamese, diacritics ignored
+        ("J'ai écouté Noor d'abord", "ecoute"),   // French, accents ignored
+    ];
+    for (i, (text, _)) in notes.iter().enumerate() {
+        store
+            .add_journal_note(me, day(u32::try_from(i).unwrap() + 1), text, now)
+            .unwrap();
+    }
+    for (text, part) in notes {
+        let query = JournalQuery {
+            search: Some(part),
+            ..JournalQuery::default()
+        };
+        assert_eq!(texts(&store, me, &query), [text], "searching {part:?}");
+    }
+    // Two characters are too few for the index: found by a plain scan, still inside a sentence.
+    let short = JournalQuery {
+        search: Some("讨论"),
+        ..JournalQuery::default()
+    };
+    assert_eq!(texts(&store, me, &short), [notes[0].0]);
+    // All the words typed must be there, whatever their length.
+    let both = JournalQuery {
+        search: Some("领导力 讨论 Noor"),
+        ..JournalQuery::default()
+    };
+    assert!(texts(&store, me, &both).is_empty());
+}

@@ -62,7 +62,10 @@ fn every_shipped_schema_upgrades_to_the_latest_with_its_data() {
         assert_eq!(store.schema_version().unwrap(), latest_schema_version());
         let info = store.info().unwrap();
         assert_eq!(info.integrity, Integrity::Ok);
-        for (table, rows) in before {
+        // The search index's own tables are derived (rebuilt when its tokenizer changes); what
+        // it indexes, journal_entry, is checked like every other table.
+        let derived = |table: &str| table.starts_with("journal_search_");
+        for (table, rows) in before.into_iter().filter(|(t, _)| !derived(t)) {
             let after = info
                 .counts
                 .iter()
@@ -81,4 +84,25 @@ fn every_shipped_schema_upgrades_to_the_latest_with_its_data() {
             "from v{version}"
         );
     }
+}
+
+#[test]
+fn writing_from_before_the_any_script_index_is_found_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("leadback.sqlite3");
+    std::fs::copy(fixture(4), &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    let me = store.me().unwrap().unwrap().id;
+    // "agen" is part of a word: the word index of schema 4 could not find it, the rebuilt one does.
+    let query = leadback_store::JournalQuery {
+        search: Some("agen"),
+        ..leadback_store::JournalQuery::default()
+    };
+    let found: Vec<String> = store
+        .journal(me, &query)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.text)
+        .collect();
+    assert_eq!(found, ["Priya chose the agenda."]);
 }
