@@ -28,6 +28,8 @@ function isolatedEnv() {
   return {
     ...process.env,
     LEADBACK_DATA_DIR: dir("data"),
+    // Starting at login writes under ~/.config/autostart: a home of the run's own.
+    HOME: dir("home"),
     XDG_DATA_HOME: dir("xdg-data"),
     XDG_CONFIG_HOME: dir("xdg-config"),
     XDG_CACHE_HOME: dir("xdg-cache"),

@@ -212,7 +212,24 @@ describe("habits", function () {
     await expectAccessible("settings");
     await box.click();
     await browser.waitUntil(async () => (await rawInvoke("get_start_at_login", {})).value === true);
+    // The desktop's autostart entry starts the app hidden, in the tray.
+    const entries = autostartEntries();
+    expect(entries).toHaveLength(1);
+    const entry = fs.readFileSync(entries[0], "utf8");
+    expect(entry).toContain("[Desktop Entry]");
+    expect(entry).toMatch(/^Exec=.*leadback-app.* --hidden$/m);
     await box.click();
     await browser.waitUntil(async () => (await rawInvoke("get_start_at_login", {})).value === false);
+    expect(autostartEntries()).toHaveLength(0);
   });
 });
+
+/** The autostart entries in the run's own home (see wdio.conf.js). */
+function autostartEntries() {
+  const folder = path.join(process.env.LEADBACK_E2E_DIR, "home", ".config", "autostart");
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith(".desktop"))
+    .map((name) => path.join(folder, name));
+}
