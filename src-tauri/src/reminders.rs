@@ -8,8 +8,9 @@ use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime, TimeDelta, Weekday};
 use leadback_core::habits::{ReminderRule, WEEK};
-use leadback_store::ReminderRecord;
+use leadback_store::{HabitRecord, ReminderRecord};
 use tauri::{AppHandle, Manager, Runtime};
+#[cfg(not(target_os = "linux"))]
 use tauri_plugin_notification::NotificationExt;
 
 use crate::state::AppState;
@@ -95,24 +96,56 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
     });
 }
 
+/// What a reminder says: the habit's name, and why it matters to the person (or how to check in).
+fn message(habit: &HabitRecord) -> (String, String) {
+    let body = habit
+        .why
+        .clone()
+        .unwrap_or_else(|| "Check in from Leadback when you have done it.".to_owned());
+    (habit.name.clone(), body)
+}
+
+/// The name a notification comes from, in the desktop's list of notifications.
+const SENDER: &str = "Leadback";
+
+/// On Linux the notification is sent directly, so it comes from "Leadback" (the notification
+/// plugin names the sender after the executable, `leadback-app`, and cannot be told otherwise).
+#[cfg(target_os = "linux")]
+fn notification(habit: &HabitRecord) -> notify_rust::Notification {
+    let (title, body) = message(habit);
+    let mut notification = notify_rust::Notification::new();
+    notification
+        .appname(SENDER)
+        .summary(&title)
+        .body(&body)
+        .auto_icon();
+    notification
+}
+
 fn show<R: Runtime>(app: &AppHandle<R>, state: &AppState, habit_id: i64) {
     let Ok(habit) = state.store().and_then(|store| Ok(store.habit(habit_id)?)) else {
         return;
     };
-    let body = habit
-        .why
-        .unwrap_or_else(|| "Check in from Leadback when you have done it.".to_owned());
-    if let Err(err) = app
-        .notification()
-        .builder()
-        .title(&habit.name)
-        .body(body)
-        .show()
+    #[cfg(target_os = "linux")]
     {
-        log::warn!(
-            "the reminder for {:?} could not be shown: {err}",
-            habit.name
-        );
+        let _ = app;
+        let notification = notification(&habit);
+        tauri::async_runtime::spawn_blocking(move || {
+            if let Err(err) = notification.show() {
+                log::warn!(
+                    "the reminder for {:?} could not be shown: {err}",
+                    notification.summary
+                );
+            }
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = SENDER;
+        let (title, body) = message(&habit);
+        if let Err(err) = app.notification().builder().title(&title).body(body).show() {
+            log::warn!("the reminder for {title:?} could not be shown: {err}");
+        }
     }
 }
 
@@ -196,6 +229,29 @@ mod tests {
             "Friday → Sunday 18:00"
         );
         assert_eq!(next(&[], at(16, 10, 0)), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_reminder_comes_from_leadback_with_the_habits_name_and_why() {
+        let habit = |why: Option<&str>| HabitRecord {
+            id: 1,
+            person_id: 1,
+            library_id: None,
+            name: "Let someone else go first".to_owned(),
+            stance: None,
+            why: why.map(str::to_owned),
+            schedule: leadback_core::habits::Schedule::DAILY,
+            position: 0,
+            archived_at: None,
+            created_at: leadback_testkit::now(),
+        };
+        let shown = notification(&habit(Some("Their idea may be the better one.")));
+        assert_eq!(shown.appname, "Leadback");
+        assert_eq!(shown.summary, "Let someone else go first");
+        assert_eq!(shown.body, "Their idea may be the better one.");
+        let plain = notification(&habit(None));
+        assert_eq!(plain.body, "Check in from Leadback when you have done it.");
     }
 
     #[test]
