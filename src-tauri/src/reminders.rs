@@ -122,10 +122,27 @@ fn notification(habit: &HabitRecord) -> notify_rust::Notification {
     notification
 }
 
+/// Whether a due reminder is still worth showing: the habit is on the list of the person the app
+/// works for (a coach's clients' habits remind nobody while the coach works as themselves), and
+/// nothing is entered for it today.
+fn worth_showing(habit: &HabitRecord, acting: Option<i64>, entered_today: bool) -> bool {
+    habit.archived_at.is_none() && acting == Some(habit.person_id) && !entered_today
+}
+
 fn show<R: Runtime>(app: &AppHandle<R>, state: &AppState, habit_id: i64) {
-    let Ok(habit) = state.store().and_then(|store| Ok(store.habit(habit_id)?)) else {
+    let today = state.clock.today();
+    let read = state.store().and_then(|store| {
+        let habit = store.habit(habit_id)?;
+        let acting = store.acting_person()?.map(|person| person.id);
+        let entered = store.check_ins(habit_id)?.iter().any(|c| c.day == today);
+        Ok((habit, acting, entered))
+    });
+    let Ok((habit, acting, entered_today)) = read else {
         return;
     };
+    if !worth_showing(&habit, acting, entered_today) {
+        return;
+    }
     #[cfg(target_os = "linux")]
     {
         let _ = app;
@@ -231,10 +248,8 @@ mod tests {
         assert_eq!(next(&[], at(16, 10, 0)), None);
     }
 
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn a_reminder_comes_from_leadback_with_the_habits_name_and_why() {
-        let habit = |why: Option<&str>| HabitRecord {
+    fn habit(why: Option<&str>) -> HabitRecord {
+        HabitRecord {
             id: 1,
             person_id: 1,
             library_id: None,
@@ -245,7 +260,29 @@ mod tests {
             position: 0,
             archived_at: None,
             created_at: leadback_testkit::now(),
+        }
+    }
+
+    #[test]
+    fn only_the_acting_persons_habits_not_entered_today_remind() {
+        let mine = habit(None);
+        assert!(worth_showing(&mine, Some(1), false));
+        assert!(!worth_showing(&mine, Some(1), true), "checked in today");
+        assert!(
+            !worth_showing(&mine, Some(2), false),
+            "working for someone else"
+        );
+        assert!(!worth_showing(&mine, None, false), "no profile");
+        let archived = HabitRecord {
+            archived_at: Some(leadback_testkit::now()),
+            ..habit(None)
         };
+        assert!(!worth_showing(&archived, Some(1), false));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_reminder_comes_from_leadback_with_the_habits_name_and_why() {
         let shown = notification(&habit(Some("Their idea may be the better one.")));
         assert_eq!(shown.appname, "Leadback");
         assert_eq!(shown.summary, "Let someone else go first");
