@@ -92,6 +92,17 @@ describe("one list of people for the whole app", () => {
     expect(switcher()?.selectedOptions[0]?.textContent).toBe("Noor Haddad");
   });
 
+  it("isolates a right-to-left name in the banner and lets the switcher's names run their own way", async () => {
+    const noor = summary(2, "نور حداد");
+    world({ list: [summary(1, "Coach Kim", "me"), noor], acting: noor.person });
+    render(Header, { me: kim });
+    await vi.waitFor(() => expect(banner()?.textContent).toMatch(/Working with نور حداد \(client\)/));
+    const name = within(banner() as HTMLElement).getByText("نور حداد");
+    expect(name.getAttribute("dir")).toBe("auto");
+    await vi.waitFor(() => expect(options()).toEqual(["Coach Kim (me)", "نور حداد"]));
+    expect([...(switcher()?.options ?? [])].map((o) => o.getAttribute("dir"))).toEqual(["auto", "auto"]);
+  });
+
   it("after erasing the client acted for, works for the coach again, with the coach's History", async () => {
     const noor = summary(2, "Noor Haddad");
     world({ list: [summary(1, "Coach Kim", "me", { completed_assessments: 3 }), noor], acting: noor.person });

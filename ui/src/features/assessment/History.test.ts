@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { nav } from "../../app/nav.svelte";
+import { wholeText } from "../../app/wholeText";
 import Compare from "./Compare.svelte";
 import { entry, fakeRust, rowTexts, scored } from "./fixtures";
 import History from "./History.svelte";
@@ -35,7 +36,7 @@ describe("history", () => {
     render(History);
     // Observers are asked about the person whose history this is.
     expect(await screen.findByRole("heading", { name: "Observers (360)" })).toBeTruthy();
-    expect(screen.getByText(/People who work with Ada/)).toBeTruthy();
+    expect(screen.getByText(wholeText(/People who work with Ada/))).toBeTruthy();
     const table = (await screen.findAllByRole("table"))[0] as HTMLElement;
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(3);

@@ -1,5 +1,6 @@
 // Words for a client's records: consent, dates, tags.
 import { dateFormat } from "../../app/dates";
+import type { Said, Written } from "../../app/said";
 import type { Consent } from "../../bindings/Consent";
 
 const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" };
@@ -50,9 +51,22 @@ export function minuteOf(date: Date): string {
 }
 
 /** What the coach is told wherever something new would be started for a client without consent. */
-export function withdrawnReason(name: string, consent: Consent | null): string | null {
+export function withdrawnReason(name: string, consent: Consent | null): Said | null {
   if (!consent?.withdrawn_on) return null;
-  return `${name} withdrew consent on ${formatDay(consent.withdrawn_on)}: nothing new (assessment, session, homework or observer form) until their consent is recorded again.`;
+  return [
+    { written: name },
+    ` withdrew consent on ${formatDay(consent.withdrawn_on)}: nothing new (assessment, session, homework or observer form) until their consent is recorded again.`,
+  ];
+}
+
+/** "contact · tag, tag": a client's contact and tags, each as they wrote it (empty with neither). */
+export function contactAndTags(contact: string | null, tags: readonly string[]): Said {
+  const parts: (string | Written)[] = contact ? [{ written: contact }] : [];
+  tags.forEach((tag, i) => {
+    if (parts.length > 0) parts.push(i > 0 ? ", " : " · ");
+    parts.push({ written: tag });
+  });
+  return parts;
 }
 
 /** A moment the app recorded (UTC, "2026-11-22T09:30:00Z"), in the coach's local time. */

@@ -67,6 +67,8 @@ describe("the exercise player", () => {
     });
     render(Player, { exerciseId: "quick-pause" });
     const box = await screen.findByLabelText("My first question will be…");
+    // A reflection may be written right to left: the box follows the text.
+    expect(box.getAttribute("dir")).toBe("auto");
     await user().type(box, "What worries you?");
     expect(calls.filter(([c]) => c === "save_reflection")).toEqual([]);
 

@@ -5,7 +5,7 @@ import { nav } from "../../app/nav.svelte";
 import { fakeRust, rowTexts } from "../assessment/fixtures";
 import { dayStep, dayTicks, hasStrengthToDraw, heatmapCells, heatmapSpan, weeklyStrengths } from "./charts";
 import { formatDay } from "./days";
-import { detail } from "./fixtures";
+import { detail, overview } from "./fixtures";
 import HabitDetail from "./HabitDetail.svelte";
 
 vi.mock("../../app/chart/chartjs", () => ({
@@ -33,6 +33,19 @@ describe("a habit's screen", () => {
       "Month Done Skipped Asked for Completion",
       "November 2026 12 1 21 57%",
     ]);
+  });
+
+  it("lets a habit written right to left run its own way: name, why and notes", async () => {
+    const habit = { name: "أدع غيري يبدأ", why: "ليأخذوا زمام المبادرة" };
+    const entries = [{ habit_id: 1, day: "2026-11-20", state: "done" as const, note: "قاد سامي الاجتماع" }];
+    fakeRust({ get_habit_detail: () => detail({ overview: overview({}, habit), entries }), get_reminders: () => [] });
+    render(HabitDetail, { id: 1, now });
+    const title = await screen.findByRole("heading", { level: 1, name: habit.name });
+    expect(title.getAttribute("dir")).toBe("auto");
+    expect(screen.getByText(habit.why).getAttribute("dir")).toBe("auto");
+    // The note, in the check-ins table and in the field that edits it.
+    expect(screen.getByText("قاد سامي الاجتماع").getAttribute("dir")).toBe("auto");
+    expect(screen.getByLabelText("Note (optional)").getAttribute("dir")).toBe("auto");
   });
 
   it("shows a new habit from its first day, and says why its strength has no line yet", async () => {

@@ -80,6 +80,17 @@ describe("checking in from home", () => {
     expect(within(row).queryByLabelText(/A note on today/)).toBeNull();
   });
 
+  it("lets a habit's name and today's note written right to left run their own way", async () => {
+    rust({}, [overview({ today: "done", today_note: "قاد سامي الاجتماع" }, { name: "أدع غيري يبدأ" })]);
+    render(Home, { me, now });
+    const row = await screen.findByRole("listitem", { name: "أدع غيري يبدأ" });
+    expect(within(row).getByRole("button", { name: "أدع غيري يبدأ" }).getAttribute("dir")).toBe("auto");
+    await userEvent.click(within(row).getByRole("button", { name: "Add a note" }));
+    const note = within(row).getByLabelText(/A note on today/) as HTMLInputElement;
+    expect(note.value).toBe("قاد سامي الاجتماع");
+    expect(note.getAttribute("dir")).toBe("auto");
+  });
+
   it("shows each habit's schedule, strength, streak and last seven days", async () => {
     rust({}, [overview({}, { schedule: { times: 2, days: 3 } })]);
     render(Home, { me, now });

@@ -52,6 +52,7 @@ describe("my habits", () => {
     expect(calls).toContainEqual(["archive_habit", { habitId: 1, archived: true }]);
     const toast = screen.getByRole("status");
     await expect.poll(() => toast.textContent).toContain("“Listen first” is archived. Its history is kept.");
+    expect(toast.querySelector("bdi")?.textContent).toBe("Listen first");
     await userEvent.click(within(toast).getByRole("button", { name: "Undo" }));
     expect(calls).toContainEqual(["archive_habit", { habitId: 1, archived: false }]);
     await expect.poll(() => toast.textContent?.trim()).toBe("");

@@ -29,6 +29,8 @@ describe("importing from Loop Habit Tracker", () => {
     expect(text).toContain("3 days already recorded, left as they were");
     expect(text).toContain("1 note kept on days without a check-in");
     expect(text).toContain("Not imported Drink water: It is a measurable habit (litres)");
+    // The habit's name is as the person wrote it in Loop, in whatever direction it runs.
+    expect(screen.getByText("Drink water").getAttribute("dir")).toBe("auto");
     expect(onimported).toHaveBeenCalled();
   });
 

@@ -6,6 +6,13 @@ import NoteField from "./NoteField.svelte";
 const TOO_LONG = { code: "invalid_input", message: "The note is too long: 12 characters, at most 10 allowed." };
 
 describe("a note field", () => {
+  it("follows the direction of the note written in it (a check-in's, a day's, the energy's)", () => {
+    render(NoteField, { id: "n", label: "Note", value: "قاد سامي الاجتماع", save: vi.fn(() => Promise.resolve()) });
+    const field = screen.getByLabelText("Note") as HTMLInputElement;
+    expect(field.value).toBe("قاد سامي الاجتماع");
+    expect(field.getAttribute("dir")).toBe("auto");
+  });
+
   it("drops Rust's “too long” once the note is shortened, and saves the shorter note", async () => {
     const save = vi.fn((note: string | null) => ((note ?? "").length > 10 ? Promise.reject(TOO_LONG) : Promise.resolve()));
     render(NoteField, { id: "n", label: "Note", value: null, save });

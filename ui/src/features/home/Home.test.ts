@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { warmUpCharts } from "../../app/chart/chartjs";
 import { nav } from "../../app/nav.svelte";
+import { plain } from "../../app/said";
 import { entry, fakeRust, questionnaire, record } from "../assessment/fixtures";
 import Home from "./Home.svelte";
 import { greeting } from "./greeting";
@@ -35,6 +36,14 @@ describe("home", () => {
     rust(null, []);
     render(Home, { me, now: new Date(2026, 10, 22, 8, 0) });
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Good morning, Ada");
+  });
+
+  it("isolates a right-to-left name in the greeting, so it does not reorder the sentence", () => {
+    rust(null, []);
+    render(Home, { me: { ...me, name: "نور حداد" }, now: new Date(2026, 10, 22, 20, 0) });
+    const heading = screen.getByRole("heading", { level: 1 });
+    expect(heading.textContent).toBe("Good evening, نور حداد");
+    expect(heading.querySelector("bdi")?.textContent).toBe("نور حداد");
   });
 
   it("tells Rust once its data is on screen (the start-up benchmark's end mark)", async () => {
@@ -115,9 +124,9 @@ describe("home", () => {
   });
 
   it("changes the greeting at the edges of the day", () => {
-    expect(greeting("Ada", 4)).toBe("Good evening, Ada");
-    expect(greeting("Ada", 5)).toBe("Good morning, Ada");
-    expect(greeting("Ada", 12)).toBe("Good afternoon, Ada");
-    expect(greeting("Ada", 18)).toBe("Good evening, Ada");
+    expect(plain(greeting("Ada", 4))).toBe("Good evening, Ada");
+    expect(plain(greeting("Ada", 5))).toBe("Good morning, Ada");
+    expect(plain(greeting("Ada", 12))).toBe("Good afternoon, Ada");
+    expect(plain(greeting("Ada", 18))).toBe("Good evening, Ada");
   });
 });

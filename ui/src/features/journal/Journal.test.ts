@@ -44,6 +44,19 @@ describe("the journal", () => {
     ]);
   });
 
+  it("lets what a person wrote run its own way: the entry, its habit's name, the search and the new note", async () => {
+    const arabic: JournalEntry = { id: 7, kind: "check-in", day: "2026-11-02", stance: "servant", exercise_id: null, habit_id: 5, habit_name: "أستمع قبل أن أتكلم", text: "سألت أولاً." };
+    rust(() => [arabic]);
+    render(Journal);
+    const text = await screen.findByText("سألت أولاً.");
+    expect(text.getAttribute("dir")).toBe("auto");
+    const habit = screen.getByText("أستمع قبل أن أتكلم");
+    expect(habit.localName).toBe("bdi");
+    expect(habit.parentElement?.textContent?.replace(/\s+/g, " ").trim()).toBe("Check-in note · أستمع قبل أن أتكلم");
+    expect(screen.getByRole("searchbox", { name: "Search" }).getAttribute("dir")).toBe("auto");
+    expect(screen.getByLabelText("What did you notice?").getAttribute("dir")).toBe("auto");
+  });
+
   it("searches once the person pauses typing, with the words as the query", async () => {
     const calls = rust(({ search }) => (search ? entries.slice(0, 1) : entries));
     render(Journal);

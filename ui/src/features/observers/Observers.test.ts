@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { nav } from "../../app/nav.svelte";
+import { wholeText } from "../../app/wholeText";
 import { fakeRust, rowTexts } from "../assessment/fixtures";
 import HandOver from "./HandOver.svelte";
 import Observers from "./Observers.svelte";
@@ -49,7 +50,21 @@ describe("the observers card", () => {
     await userEvent.type(screen.getByLabelText("Observer's name or role"), "Her manager");
     await userEvent.click(ask);
     expect(calls).toContainEqual(["add_observer_request", { personId: 2, observer: "Her manager" }]);
-    expect(await screen.findByText(/Asked Her manager/)).toBeTruthy();
+    expect(await screen.findByText(wholeText(/Asked Her manager/))).toBeTruthy();
+  });
+
+  it("isolates an observer's name written right to left, wherever it shows", async () => {
+    fakeRust({
+      get_observer_view: () => view([request(1, "مديرتها")], { front: withheld(0), behind: withheld(0), servant: withheld(0) }, 0),
+      withdraw_observer_request: () => null,
+    });
+    render(Observers, { personId: 2, name: "نور حداد" });
+    expect((await screen.findByText("مديرتها")).getAttribute("dir")).toBe("auto");
+    expect(screen.getByText(/People who work with/).querySelector("bdi")?.textContent).toBe("نور حداد");
+    expect(screen.getByLabelText("Observer's name or role").getAttribute("dir")).toBe("auto");
+    await userEvent.click(screen.getByRole("button", { name: "Withdraw the request to مديرتها" }));
+    const status = await screen.findByText(wholeText("Withdrew the request to مديرتها."));
+    expect(status.querySelector("bdi")?.textContent).toBe("مديرتها");
   });
 
   it("withholds every stance while fewer than three observers answered", async () => {
@@ -106,10 +121,10 @@ describe("the observers card", () => {
     });
     render(Observers, { personId: 2, name: "Noor Haddad" });
     await userEvent.click(await screen.findByRole("button", { name: "Export form…" }));
-    expect(await screen.findByText(/Wrote \/home\/kim\/form.html/)).toBeTruthy();
+    expect(await screen.findByText(wholeText(/Wrote \/home\/kim\/form.html/))).toBeTruthy();
     expect(calls).toContainEqual(["export_observer_form", { requestId: 1, path: "/home/kim/form.html" }]);
     await userEvent.click(screen.getByRole("button", { name: "Import answers…" }));
-    expect(await screen.findByText("Her manager's answers are in.")).toBeTruthy();
+    expect(await screen.findByText(wholeText("Her manager's answers are in."))).toBeTruthy();
     expect(calls).toContainEqual([
       "import_observer_answers",
       { personId: 2, path: "/home/kim/Her_manager-answers.leadback-observer.json" },
@@ -155,6 +170,24 @@ describe("the hand-over screen", () => {
     expect(calls).toContainEqual(["submit_observer_answers", { requestId: 4, answers: { "front-01": null, "behind-01": 4 } }]);
     expect(await screen.findByRole("heading", { name: "Thank you, Sam" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Save my answers" })).toBeNull();
+  });
+
+  it("isolates the person's and the observer's names written right to left", async () => {
+    const calls = fakeRust({
+      get_observer_form: () => ({ ...form, subject: "نور حداد", observer: "سامي" }),
+      submit_observer_answers: () => request(4, "سامي", "here"),
+    });
+    render(HandOver, { requestId: 4 });
+    const title = await screen.findByRole("heading", { name: "How does نور حداد lead?" });
+    expect(title.querySelector("bdi")?.textContent).toBe("نور حداد");
+    const intro = screen.getByText(/asked for your view/);
+    expect([...intro.querySelectorAll("bdi")].map((b) => b.textContent)).toEqual(["نور حداد", "سامي"]);
+    await userEvent.click(within(screen.getByRole("group", { name: /Lets someone else go first/ })).getByLabelText("Often"));
+    await userEvent.click(screen.getByRole("button", { name: "Save my answers" }));
+    expect(calls.some(([c]) => c === "submit_observer_answers")).toBe(true);
+    const thanks = await screen.findByRole("heading", { name: "Thank you, سامي" });
+    expect(thanks.querySelector("bdi")?.textContent).toBe("سامي");
+    expect(screen.getByText(/hand the screen back to/).querySelector("bdi")?.textContent).toBe("نور حداد");
   });
 
   it("says why when the form was already answered", async () => {

@@ -9,6 +9,8 @@ describe("onboarding", () => {
     mockIPC(() => null);
     render(Onboarding, { onsaved: vi.fn() });
     expect(document.activeElement).toBe(screen.getByLabelText("What should we call you?"));
+    // A name may be typed in any script; the field follows it.
+    expect(screen.getByLabelText("What should we call you?").getAttribute("dir")).toBe("auto");
   });
 
   it("saves the typed name and hands the saved person on", async () => {

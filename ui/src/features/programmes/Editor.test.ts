@@ -176,6 +176,18 @@ describe("writing a programme", () => {
     expect(screen.getByText(/Use lowercase letters and digits/)).toBeTruthy();
   });
 
+  it("edits a programme written right to left in fields that follow the text", async () => {
+    const title = "ثلاثة أيام في آخر الصف";
+    const arabic = { ...retreat, title, days: [{ title: "اليوم الأول", items: [{ key: "ask", required: true, kind: "prompt" as const, prompt: "من تقدّم؟" }] }] };
+    rust({ get_programmes: () => [arabic] });
+    await openEditor(`Edit ${title}`);
+    const heading = screen.getByRole("heading", { level: 1, name: `Edit “${title}”` });
+    expect(heading.querySelector("bdi")?.textContent).toBe(title);
+    for (const label of ["Title", "Description", "Title of day 1", "Prompt"]) {
+      expect(screen.getByLabelText(label).getAttribute("dir")).toBe("auto");
+    }
+  });
+
   it("goes back to the list without saving on Cancel", async () => {
     const { calls } = rust();
     await openEditor();

@@ -1,6 +1,7 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { wholeText } from "../../app/wholeText";
 import { fakeRust, pause, run, type Handlers } from "../exercises/fixtures";
 import { rowTexts } from "../assessment/fixtures";
 import { progress, retreat, summary } from "./fixtures";
@@ -52,7 +53,7 @@ describe("programmes", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Import a programme file…" }));
     expect(await screen.findByRole("heading", { level: 1, name: "A week of walks" })).toBeTruthy();
     expect(screen.getByText("Day 1: Stepping to the back")).toBeTruthy();
-    expect(screen.getByText("Reflect: Who stepped up today?")).toBeTruthy();
+    expect(screen.getByText(wholeText("Reflect: Who stepped up today?"))).toBeTruthy();
     expect(screen.getByText("Start the habit “Let others go first”")).toBeTruthy();
     expect(calls).toContainEqual(["preview_programme_file", { path: "/home/ada/walk-week.json" }]);
     expect(calls.map(([c]) => c)).not.toContain("import_programme_file");
@@ -100,6 +101,39 @@ describe("programmes", () => {
     await vi.waitFor(() =>
       expect(calls).toContainEqual(["start_exercise", { exerciseId: "quick-pause", programmeItem: "listen" }]),
     );
+  });
+});
+
+describe("a programme written right to left", () => {
+  const arabic = {
+    ...retreat,
+    title: "ثلاثة أيام في آخر الصف",
+    description: "ثلاثة أيام من القيادة من الخلف.",
+    days: [
+      {
+        title: "اليوم الأول: إلى الخلف",
+        items: [{ key: "who-stepped-up", required: true, kind: "prompt" as const, prompt: "من تقدّم اليوم؟" }],
+      },
+      { title: "اليوم الثاني", items: [{ key: "listen", required: true, kind: "exercise" as const, exercise: "quick-pause" }] },
+    ],
+  };
+
+  it("shows the facilitator's title, description, days and prompts each running its own way", async () => {
+    rust({ get_programmes: () => [arabic], get_programme_progress: () => progress([0, 0], [0, 0]) });
+    render(Programmes);
+    const listed = await screen.findByRole("heading", { level: 2, name: arabic.title });
+    expect(listed.getAttribute("dir")).toBe("auto");
+    const days = listed.nextElementSibling as HTMLElement;
+    expect([...days.querySelectorAll("bdi")].map((b) => b.textContent)).toEqual(["اليوم الأول: إلى الخلف", "اليوم الثاني"]);
+    expect(days.textContent).toBe("2 days · اليوم الأول: إلى الخلف · اليوم الثاني");
+    await userEvent.click(screen.getByRole("button", { name: `Open ${arabic.title}` }));
+    expect((await screen.findByRole("heading", { level: 1, name: arabic.title })).getAttribute("dir")).toBe("auto");
+    expect(screen.getByText(arabic.description).getAttribute("dir")).toBe("auto");
+    expect(screen.getByText("اليوم الأول: إلى الخلف").getAttribute("dir")).toBe("auto");
+    const prompt = screen.getByRole("checkbox", { name: "Reflect: من تقدّم اليوم؟" });
+    expect(document.querySelector(`label[for="${prompt.id}"] bdi`)?.textContent).toBe("من تقدّم اليوم؟");
+    await userEvent.click(screen.getByRole("button", { name: "Write" }));
+    expect(screen.getByLabelText("من تقدّم اليوم؟").getAttribute("dir")).toBe("auto");
   });
 });
 

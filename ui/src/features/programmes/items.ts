@@ -1,5 +1,6 @@
 // What a programme's items say and whether each is done, for the programme screens.
 import type { Programme, ProgrammeItem, ProgrammeProgress } from "../../api/programmes";
+import { said, type Said } from "../../app/said";
 
 export interface Names {
   exercises: Map<string, string>;
@@ -12,17 +13,17 @@ function fallback(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** One line saying what an item asks for. */
-export function itemLabel(item: ProgrammeItem, names: Names): string {
+/** One line saying what an item asks for; a prompt is the facilitator's own words, kept apart. */
+export function itemLabel(item: ProgrammeItem, names: Names): Said {
   switch (item.kind) {
     case "assessment":
-      return "Take the self-assessment";
+      return ["Take the self-assessment"];
     case "exercise":
-      return `Exercise: ${names.exercises.get(item.exercise) ?? fallback(item.exercise)}`;
+      return [`Exercise: ${names.exercises.get(item.exercise) ?? fallback(item.exercise)}`];
     case "habit":
-      return `Start the habit “${names.habits.get(item.habit) ?? fallback(item.habit)}”`;
+      return [`Start the habit “${names.habits.get(item.habit) ?? fallback(item.habit)}”`];
     case "prompt":
-      return `Reflect: ${item.prompt}`;
+      return said`Reflect: ${item.prompt}`;
   }
 }
 

@@ -69,5 +69,7 @@ describe("the progress screen", () => {
     ]);
     expect(rowTexts(scores as HTMLElement)[1]).toMatch(/70.0 40.0 55.0$/);
     expect(rowTexts(energy as HTMLElement)[1]).toBe(`${formatLongDay("2026-11-15")} 4 · Good Good sleep`);
+    // The note is the person's own words, in whatever direction they run.
+    expect(within(energy as HTMLElement).getByText("Good sleep").getAttribute("dir")).toBe("auto");
   });
 });
