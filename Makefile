@@ -5,7 +5,8 @@ SHELL := bash
 .DEFAULT_GOAL := run
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev \
-	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver iproute2 poppler-utils
+	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver iproute2 poppler-utils \
+	dbus dunst
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/leadback-app
@@ -14,7 +15,7 @@ TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 NPM_INSTALL := npm install --no-audit --no-fund --loglevel=error
 
-.PHONY: run test deps system-deps node-deps tauri-driver app lint rust-test bindings ui-test e2e
+.PHONY: run test deps system-deps node-deps tauri-driver app lint rust-test bindings ui-test e2e desktop
 .PHONY: ui-size package package-deps package-test
 
 ## run: install what is missing, build the app, and open it on your own data folder.
@@ -23,7 +24,7 @@ run: deps app
 	else echo "No display found: running Leadback under Xvfb (invisible)."; $(XVFB) ./$(APP); fi
 
 ## test: every check CI runs, in order, stopping at the first failure.
-test: deps tauri-driver lint rust-test bindings ui-test ui-size e2e package-test
+test: deps tauri-driver lint rust-test bindings ui-test ui-size e2e desktop package-test
 	@echo "All checks passed."
 
 deps: system-deps node-deps
@@ -76,6 +77,11 @@ ui-test: node-deps
 # With no network but loopback (tests/e2e/offline.sh): the suite passing proves the app needs none.
 e2e: app tauri-driver
 	cd tests/e2e && ./offline.sh $(XVFB) npm test
+
+## desktop: reminders as a desktop shows them (a private D-Bus session, the dunst daemon, Xvfb).
+desktop: app
+	cargo build --quiet --locked -p leadback-cli
+	tests/desktop/reminders.sh
 
 ## ui-size: the UI's gzipped size at start and in all, against its budgets (scripts/ui-bundle-size.mjs).
 ui-size: node-deps
