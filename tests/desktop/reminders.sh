@@ -43,8 +43,9 @@ daemon=$!
 for _ in $(seq 50); do dunstctl is-paused >/dev/null 2>&1 && break; sleep 0.1; done
 dunstctl is-paused >/dev/null || { echo "dunst did not start:"; cat "$work/dunst.log"; exit 1; }
 
-# Past the 45th second, wait for the minute to turn: the app must be up before the reminder.
-if [ "$(date +%-S)" -gt 45 ]; then sleep $((61 - $(date +%-S))); fi
+# Past the 45th second, wait for the minute to turn: the app must be up before the reminder. At
+# 23:59, wait for midnight, so "today" is the same day for the check-in and the reminder.
+if [ "$(date +%H%M)" = 2359 ] || [ "$(date +%-S)" -gt 45 ]; then sleep $((61 - $(date +%-S))); fi
 at=$(date -d '+1 minute' +%H:%M)
 tomorrow=$(LC_ALL=C date -d '+1 day' +%a | tr '[:upper:]' '[:lower:]')
 
