@@ -248,3 +248,88 @@ fn the_whole_page_script_is_valid_javascript() {
     ));
     assert_eq!(out, "ok");
 }
+
+/// A stand-in for the few DOM calls the page makes, enough to run its whole script in Node. The
+/// page is then written out as markup (text escaped), after pressing "Save my answers" once.
+const FAKE_DOM: &str = r#"
+function element(tag) {
+  return {
+    localName: tag, attributes: {}, children: [], listeners: {}, className: "",
+    setAttribute(name, value) { this.attributes[name] = String(value); },
+    append(...kids) { for (const kid of kids) this.children.push(typeof kid === "string" ? { text: kid } : kid); },
+    replaceChildren(...kids) { this.children = []; this.append(...kids); },
+    addEventListener(type, listener) { (this.listeners[type] ??= []).push(listener); },
+    querySelectorAll(tag) { return this.children.filter((c) => c.localName === tag); },
+    set textContent(text) { this.children = [{ text: String(text) }]; },
+    click() {}, remove() {},
+  };
+}
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+function markup(node) {
+  if (node.text !== undefined) return escape(node.text);
+  return "<" + node.localName + ">" + node.children.map(markup).join("") + "</" + node.localName + ">";
+}
+function find(node, test) {
+  if (node.text !== undefined) return null;
+  if (test(node)) return node;
+  for (const child of node.children) { const found = find(child, test); if (found) return found; }
+  return null;
+}
+const app = element("main");
+globalThis.document = {
+  title: "",
+  body: element("body"),
+  createElement: element,
+  getElementById: (id) => (id === "app" ? app : id === "form-data" ? { textContent: FORM_DATA } : null),
+};
+globalThis.window = { addEventListener() {} };
+globalThis.setTimeout = () => 0;
+"#;
+
+#[test]
+fn the_page_isolates_every_name_written_in_any_direction() {
+    let (subject, observer) = ("نور حداد", "سامي");
+    let html = render_html(&form(subject, observer));
+    let start = html.find("<script>\n").map(|i| i + "<script>\n".len());
+    let end = html.rfind("</script>");
+    let (Some(start), Some(end)) = (start, end) else {
+        panic!("no page script");
+    };
+    let data = serde_json::to_string(&embedded(&html).to_string()).unwrap_or_default();
+    // Runs the page, answers the first statement and saves, then writes out what is shown.
+    let script = format!(
+        "const FORM_DATA = {data};\n{FAKE_DOM}\n{page}\n\
+         (async () => {{\n  \
+           const answer = find(app, (n) => n.localName === \"input\");\n  \
+           for (const listener of answer.listeners.change) listener();\n  \
+           const save = find(document.body, (n) => n.localName === \"button\");\n  \
+           for (const listener of save.listeners.click) await listener();\n  \
+           process.stdout.write(markup(app) + markup(document.body));\n\
+         }})();",
+        page = &html[start..end],
+    );
+    let page = node(&script);
+    let file = form(subject, observer).answers_file_name();
+    assert!(
+        page.contains("<h1>How does <bdi>نور حداد</bdi> lead?</h1>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "<p><bdi>نور حداد</bdi> asked you, <bdi>سامي</bdi>, to describe how they lead."
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("Send that file to <bdi>{subject}</bdi>.")),
+        "the saved status: {page}"
+    );
+    // Once every isolated name is taken out, no name is left loose in a sentence.
+    let mut loose = page.clone();
+    for isolated in [subject, observer, file.as_str()] {
+        loose = loose.replace(&format!("<bdi>{isolated}</bdi>"), "");
+    }
+    for name in [subject, observer] {
+        assert!(!loose.contains(name), "{name} outside a <bdi>: {page}");
+    }
+}
