@@ -64,7 +64,7 @@ describe("the report button", () => {
     expect(await screen.findByText("Writing the file…")).toBeTruthy();
     expect(report.disabled).toBe(true);
     written();
-    expect(await screen.findByText("Wrote Noor Haddad's report (2 pages) to /home/kim/noor-report.pdf.")).toBeTruthy();
+    expect(await screen.findByText(wholeText("Wrote Noor Haddad's report (2 pages) to /home/kim/noor-report.pdf."))).toBeTruthy();
     expect(report.disabled).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { nav } from "../../app/nav.svelte";
 import { people } from "../../app/people.svelte";
+import { wholeText } from "../../app/wholeText";
 import { fakeRust } from "../assessment/fixtures";
 import ClientOverview from "./ClientOverview.svelte";
 import Clients from "./Clients.svelte";
@@ -155,7 +156,9 @@ describe("a client's overview", () => {
     });
     render(ClientOverview, { id: 2, now: new Date(2026, 10, 22, 12) });
     await userEvent.click(await screen.findByRole("button", { name: "Report as PDF…" }));
-    expect(await screen.findByText("Wrote Noor Haddad's report (3 pages) to /home/kim/noor-report.pdf.")).toBeTruthy();
+    const wrote = await screen.findByText(wholeText("Wrote Noor Haddad's report (3 pages) to /home/kim/noor-report.pdf."));
+    // The name and the path, in whatever script, are isolated from the sentence.
+    expect([...wrote.querySelectorAll("bdi")].map((b) => b.textContent)).toEqual(["Noor Haddad", "/home/kim/noor-report.pdf"]);
     expect(calls).toContainEqual(["export_report", { personId: 2, path: "/home/kim/noor-report.pdf", includeNotes: false }]);
     await userEvent.click(screen.getByLabelText("Include session notes"));
     await userEvent.click(screen.getByRole("button", { name: "Report as PDF…" }));

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { ClientOverview as Overview } from "../../api/people";
 import { nav } from "../../app/nav.svelte";
 import { people } from "../../app/people.svelte";
+import { wholeText } from "../../app/wholeText";
 import { fakeRust } from "../assessment/fixtures";
 import ClientOverview from "./ClientOverview.svelte";
 import { common, consent, overview, summary, withdrawn } from "./fixtures";
@@ -85,7 +86,7 @@ describe("after a withdrawal", () => {
     render(ClientOverview, { id: 2, now: new Date(2026, 11, 2, 12) });
     const notice = (await screen.findByRole("heading", { name: /withdrew consent on/ })).closest("section") as HTMLElement;
     await userEvent.click(within(notice).getByRole("button", { name: "Export their data (JSON)…" }));
-    expect(await within(notice).findByText("Wrote 12 records about Noor Haddad to /home/kim/noor.json.")).toBeTruthy();
+    expect(await within(notice).findByText(wholeText("Wrote 12 records about Noor Haddad to /home/kim/noor.json."))).toBeTruthy();
     expect(calls).toContainEqual(["export_person_json", { personId: 2, path: "/home/kim/noor.json" }]);
     expect(within(notice).getByRole("button", { name: "Results as CSV…" })).toBeTruthy();
 
