@@ -1,14 +1,15 @@
 //! The environment Leadback sets for its own web view on Linux, and only for it.
 //!
-//! WebKitGTK reads a few variables when it starts its processes. Leadback sets two when the person
-//! has not set them (a value already there, even an empty one, is theirs and stays):
+//! WebKitGTK reads a few variables when it starts its processes. Leadback sets these when the
+//! person has not set them (a value already there, even an empty one, is theirs and stays):
 //! - `WEBKIT_SKIA_ENABLE_CPU_RENDERING=1`: page tiles painted on the CPU. Leadback's screens are
 //!   text, forms and a few charts, which the CPU paints as fast, and GPU painting costs memory the
 //!   web process keeps (with Mesa's software GL its shader compiler alone held about 30 MiB after
 //!   the first screen; see `benches/startup.sh`). Compositing stays on the GPU either way.
-//! - `WEBKIT_DISABLE_DMABUF_RENDERER=1`: with some GPU drivers WebKitGTK's DMA-BUF renderer shows
-//!   an empty window, a problem people report across WebKitGTK apps; the shared-memory path
-//!   draws the same screens everywhere.
+//! - `WEBKIT_DISABLE_DMABUF_RENDERER=1`, **only with NVIDIA's own driver**, where WebKitGTK's
+//!   DMA-BUF renderer is the one people report showing an empty window. Not everywhere: under
+//!   Xvfb with Mesa it stopped the page from presenting new frames (timers and animations stood
+//!   still), so on other drivers the renderer stays as WebKitGTK chose.
 //!
 //! What Leadback set is for its web view alone: a program it opens (the file manager showing the
 //! backups folder) starts without those variables, as if started from the desktop.
@@ -18,18 +19,30 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 
-/// The variables Leadback sets when they are not set, with their values.
-pub const DEFAULTS: [(&str, &str); 2] = [
-    ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1"),
-    ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
-];
+/// Painting on the CPU: set whatever the graphics driver.
+const CPU_PAINTING: (&str, &str) = ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
+
+/// The DMA-BUF renderer off: set with NVIDIA's driver only.
+const NO_DMABUF: (&str, &str) = ("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+
+/// Where NVIDIA's own kernel driver says it is loaded.
+const NVIDIA_DRIVER: &str = "/proc/driver/nvidia/version";
 
 /// The names Leadback set itself at start-up (not the person).
 static SET_BY_APP: OnceLock<Vec<&'static str>> = OnceLock::new();
 
-/// Which of [`DEFAULTS`] to set, given how the environment reads (`get`).
-pub fn missing(get: impl Fn(&str) -> Option<OsString>) -> Vec<(&'static str, &'static str)> {
-    DEFAULTS
+/// Which defaults to set, given how the environment reads (`get`) and whether NVIDIA's driver is
+/// loaded.
+pub fn missing(
+    get: impl Fn(&str) -> Option<OsString>,
+    nvidia: bool,
+) -> Vec<(&'static str, &'static str)> {
+    let defaults = if nvidia {
+        vec![CPU_PAINTING, NO_DMABUF]
+    } else {
+        vec![CPU_PAINTING]
+    };
+    defaults
         .into_iter()
         .filter(|(name, _)| get(name).is_none())
         .collect()
@@ -37,7 +50,8 @@ pub fn missing(get: impl Fn(&str) -> Option<OsString>) -> Vec<(&'static str, &'s
 
 /// Sets the defaults the person has not set. Must run first in `main`, before any thread starts.
 pub fn apply_defaults() {
-    let missing = missing(|name| std::env::var_os(name));
+    let nvidia = Path::new(NVIDIA_DRIVER).exists();
+    let missing = missing(|name| std::env::var_os(name), nvidia);
     for (name, value) in &missing {
         // SAFETY: this is the first call in `main`, before Tauri, GTK or any plugin starts a
         // thread, so no other thread can read the environment meanwhile.
@@ -90,13 +104,20 @@ mod tests {
 
     #[test]
     fn only_what_the_person_has_not_set_is_set() {
-        let nothing = missing(|_| None);
-        assert_eq!(nothing, DEFAULTS.to_vec());
-        let theirs =
-            missing(|name| (name == "WEBKIT_DISABLE_DMABUF_RENDERER").then(|| OsString::from("0")));
-        assert_eq!(theirs, [("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1")]);
-        let empty_is_theirs = missing(|_| Some(OsString::new()));
+        assert_eq!(missing(|_| None, true), [CPU_PAINTING, NO_DMABUF]);
+        let theirs = missing(
+            |name| (name == NO_DMABUF.0).then(|| OsString::from("0")),
+            true,
+        );
+        assert_eq!(theirs, [CPU_PAINTING]);
+        let empty_is_theirs = missing(|_| Some(OsString::new()), true);
         assert!(empty_is_theirs.is_empty());
+    }
+
+    #[test]
+    fn the_dmabuf_renderer_is_turned_off_only_with_nvidias_driver() {
+        assert_eq!(missing(|_| None, false), [CPU_PAINTING]);
+        assert!(missing(|_| None, true).contains(&NO_DMABUF));
     }
 
     #[test]
@@ -106,7 +127,7 @@ mod tests {
             program,
             args,
             Path::new("/home/ada/backups"),
-            &["WEBKIT_DISABLE_DMABUF_RENDERER"],
+            &[NO_DMABUF.0],
         );
         assert_eq!(command.get_program(), "xdg-open");
         assert_eq!(
