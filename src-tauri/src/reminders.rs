@@ -108,18 +108,39 @@ fn message(habit: &HabitRecord) -> (String, String) {
 /// The name a notification comes from, in the desktop's list of notifications.
 const SENDER: &str = "Leadback";
 
-/// On Linux the notification is sent directly, so it comes from "Leadback" (the notification
+/// On Linux a notification is sent directly, so it comes from "Leadback" (the notification
 /// plugin names the sender after the executable, `leadback-app`, and cannot be told otherwise).
 #[cfg(target_os = "linux")]
-fn notification(habit: &HabitRecord) -> notify_rust::Notification {
-    let (title, body) = message(habit);
+fn notification(title: &str, body: &str) -> notify_rust::Notification {
     let mut notification = notify_rust::Notification::new();
     notification
         .appname(SENDER)
-        .summary(&title)
-        .body(&body)
+        .summary(title)
+        .body(body)
         .auto_icon();
     notification
+}
+
+/// Shows a desktop notification from Leadback, without waiting for the desktop to answer; one
+/// that cannot be shown is logged (there is nobody else to tell).
+pub fn notify<R: Runtime>(app: &AppHandle<R>, title: &str, body: &str) {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = app;
+        let notification = notification(title, body);
+        tauri::async_runtime::spawn_blocking(move || {
+            if let Err(err) = notification.show() {
+                log::warn!("{:?} could not be shown: {err}", notification.summary);
+            }
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = SENDER;
+        if let Err(err) = app.notification().builder().title(title).body(body).show() {
+            log::warn!("{title:?} could not be shown: {err}");
+        }
+    }
 }
 
 /// Whether a due reminder is still worth showing: the habit is on the list of the person the app
@@ -143,27 +164,8 @@ fn show<R: Runtime>(app: &AppHandle<R>, state: &AppState, habit_id: i64) {
     if !worth_showing(&habit, acting, entered_today) {
         return;
     }
-    #[cfg(target_os = "linux")]
-    {
-        let _ = app;
-        let notification = notification(&habit);
-        tauri::async_runtime::spawn_blocking(move || {
-            if let Err(err) = notification.show() {
-                log::warn!(
-                    "the reminder for {:?} could not be shown: {err}",
-                    notification.summary
-                );
-            }
-        });
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = SENDER;
-        let (title, body) = message(&habit);
-        if let Err(err) = app.notification().builder().title(&title).body(body).show() {
-            log::warn!("the reminder for {title:?} could not be shown: {err}");
-        }
-    }
+    let (title, body) = message(&habit);
+    notify(app, &title, &body);
 }
 
 #[cfg(test)]
@@ -283,12 +285,13 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn a_reminder_comes_from_leadback_with_the_habits_name_and_why() {
-        let shown = notification(&habit(Some("Their idea may be the better one.")));
+        let (title, body) = message(&habit(Some("Their idea may be the better one.")));
+        let shown = notification(&title, &body);
         assert_eq!(shown.appname, "Leadback");
         assert_eq!(shown.summary, "Let someone else go first");
         assert_eq!(shown.body, "Their idea may be the better one.");
-        let plain = notification(&habit(None));
-        assert_eq!(plain.body, "Check in from Leadback when you have done it.");
+        let (_, plain) = message(&habit(None));
+        assert_eq!(plain, "Check in from Leadback when you have done it.");
     }
 
     #[test]

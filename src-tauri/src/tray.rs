@@ -4,7 +4,6 @@
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
-use tauri_plugin_notification::NotificationExt;
 
 use crate::state::AppState;
 
@@ -84,11 +83,10 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     let _ = window.hide();
     if store.setting(NOTICE_SHOWN).ok().flatten().is_none() {
         let _ = store.set_setting(NOTICE_SHOWN, "yes");
-        let _ = app
-            .notification()
-            .builder()
-            .title("Leadback is still running")
-            .body("It stays in the tray so your habit reminders can reach you. Quit from the tray icon.")
-            .show();
+        crate::reminders::notify(
+            app,
+            "Leadback is still running",
+            "It stays in the tray so your habit reminders can reach you. Quit from the tray icon.",
+        );
     }
 }
