@@ -137,20 +137,27 @@ fn a_check_in_or_energy_without_a_note_keeps_the_note_already_written() {
     );
 }
 
+/// The built-in sample programme, and a copy of it under an id and title of its own.
+fn sample_and_copy(id: &str, title: &str) -> (programmes::Programme, programmes::Programme) {
+    let builtin = programmes::builtin(
+        &ExerciseLibrary::builtin().unwrap(),
+        &builtin_library().unwrap(),
+    )
+    .unwrap();
+    let sample = builtin[0].clone();
+    let mut mine = sample.clone();
+    mine.id = id.into();
+    mine.title = title.into();
+    (sample, mine)
+}
+
 #[test]
 fn deleting_a_programme_says_what_goes_and_needs_yes() {
     let dir = tempfile::tempdir().unwrap();
     let sample = {
         let mut store = Store::open_in(dir.path()).unwrap();
         let me = set_me(&mut store, "Ada");
-        let builtin = programmes::builtin(
-            &ExerciseLibrary::builtin().unwrap(),
-            &builtin_library().unwrap(),
-        )
-        .unwrap();
-        let mut mine = builtin[0].clone();
-        mine.id = "my-retreat".into();
-        mine.title = "My retreat".into();
+        let (builtin, mine) = sample_and_copy("my-retreat", "My retreat");
         store
             .save_programme(
                 &StoredProgramme {
@@ -166,7 +173,7 @@ fn deleting_a_programme_says_what_goes_and_needs_yes() {
         store
             .set_programme_item_done(me, "my-retreat", "walk", true, now())
             .unwrap();
-        builtin[0].id.clone()
+        builtin.id.clone()
     };
     refused(
         dir.path(),
@@ -198,18 +205,11 @@ fn deleting_a_programme_says_what_goes_and_needs_yes() {
 fn a_programme_file_is_imported_once_checked_and_never_over_a_built_in_one() {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["me", "--name", "Ada"]);
-    let builtin = programmes::builtin(
-        &ExerciseLibrary::builtin().unwrap(),
-        &builtin_library().unwrap(),
-    )
-    .unwrap();
-    let mut mine = builtin[0].clone();
-    mine.id = "spring-retreat".into();
-    mine.title = "Spring retreat".into();
+    let (builtin, mine) = sample_and_copy("spring-retreat", "Spring retreat");
     let file = dir.path().join("spring.toml");
     std::fs::write(&file, mine.export_file()).unwrap();
     let same_as_builtin = dir.path().join("sample.toml");
-    std::fs::write(&same_as_builtin, builtin[0].export_file()).unwrap();
+    std::fs::write(&same_as_builtin, builtin.export_file()).unwrap();
     let binary = dir.path().join("photo.toml");
     std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x81]).unwrap();
 
