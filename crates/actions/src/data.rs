@@ -48,6 +48,7 @@ pub fn export_everything(
     path: &Path,
     now: DateTime<Utc>,
 ) -> Result<Exported, ActionError> {
+    // Refused before the whole database is read, not only when it comes to writing.
     files::check_not_data(store, path)?;
     let doc = store.export_all(now)?;
     files::write(store, path, doc.to_json()?)?;

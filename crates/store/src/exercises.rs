@@ -156,16 +156,6 @@ impl Store {
         Ok(self.finish_exercise_run_with(run_id, None, None, now)?.0)
     }
 
-    /// [`Self::finish_exercise_run_with`] without a last reflection.
-    pub fn finish_exercise_run_with_check_in(
-        &mut self,
-        run_id: i64,
-        linked: Option<LinkedCheckIn<'_>>,
-        now: DateTime<Utc>,
-    ) -> Result<(ExerciseRun, Option<CheckInRecord>), StoreError> {
-        self.finish_exercise_run_with(run_id, None, linked, now)
-    }
-
     /// Finishes a run, saving `reflection` first and, with `linked`, marking the person's habit
     /// done that day, in one transaction. The run's written reflections are added after the
     /// day's note (a blank line between), never over it; one already in the note is not added

@@ -59,7 +59,7 @@ fn finishing_an_exercise_adds_its_reflections_after_the_persons_note() {
         .unwrap();
     let run = run_with(&mut store, me, &["Jo had the fix.", "Waited longer."]);
     let (finished, check_in) = store
-        .finish_exercise_run_with_check_in(run, linked(), now())
+        .finish_exercise_run_with(run, None, linked(), now())
         .unwrap();
     assert!(finished.finished_at.is_some());
     let expected = "Spoke over Jo.\n\nJo had the fix.\n\nWaited longer.";
@@ -81,7 +81,7 @@ fn a_note_near_its_maximum_stays_whole() {
         .unwrap();
     let run = run_with(&mut store, me, &["Too long to fit."]);
     store
-        .finish_exercise_run_with_check_in(run, linked(), now())
+        .finish_exercise_run_with(run, None, linked(), now())
         .unwrap();
     assert_eq!(
         store.check_ins(habit).unwrap()[0].note.as_deref(),
@@ -95,7 +95,7 @@ fn finishing_a_finished_run_changes_nothing() {
     let run = run_with(&mut store, me, &["Once."]);
     store.finish_exercise_run(run, now()).unwrap();
     let err = store
-        .finish_exercise_run_with_check_in(run, linked(), now())
+        .finish_exercise_run_with(run, None, linked(), now())
         .unwrap_err();
     assert!(matches!(err, StoreError::Finished { .. }), "{err:?}");
     assert!(
