@@ -1,10 +1,11 @@
-//! The report's typeface: a sans-serif TrueType font found on this computer at run time (nothing
-//! is bundled into the binary), with the metrics line breaking needs and the glyph ids the PDF
-//! refers to. Only `.ttf` files with TrueType outlines are used; the PDF embeds the subset of
-//! glyphs a report uses.
+//! The report's typefaces, found on this computer at run time (nothing is bundled into the
+//! binary): a sans-serif family for the report's own look, and every other font the computer has
+//! as a fallback for the characters that family lacks (Arabic, Chinese, Thai…). The fonts are
+//! listed with fontdb; a file is read only when the report needs one of its characters.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Reverse;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::ReportError;
 
@@ -22,9 +23,6 @@ const FAMILIES: &[(&str, &str)] = &[
     ("Cantarell-Regular.ttf", "Cantarell-Bold.ttf"),
     ("FreeSans.ttf", "FreeSansBold.ttf"),
 ];
-
-/// How deep to look under a font folder (distributions nest them two or three levels).
-const MAX_DEPTH: usize = 4;
 
 /// The folders a desktop keeps its fonts in.
 fn font_dirs() -> Vec<PathBuf> {
@@ -60,58 +58,65 @@ fn font_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-/// Every file under `dir` (to [`MAX_DEPTH`]) by its lower-cased name; the first found wins.
-fn collect(dir: &Path, depth: usize, found: &mut HashMap<String, PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
-            if depth < MAX_DEPTH {
-                collect(&path, depth + 1, found);
-            }
-        } else if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-            found.entry(name.to_lowercase()).or_insert(path);
-        }
-    }
+/// A font on the computer that can stand in for characters the report's family lacks; read
+/// only when it is needed.
+#[derive(Debug, Clone)]
+pub(crate) struct Fallback {
+    pub path: PathBuf,
+    pub index: u32,
+    pub bold: bool,
 }
 
-/// A regular and a bold face.
+/// The report's regular and bold faces, and the fonts to fall back on, in the order they are
+/// tried.
 #[derive(Debug, Clone)]
 pub struct Fonts {
-    pub(crate) regular: Face,
-    pub(crate) bold: Face,
+    pub(crate) regular: Arc<Face>,
+    pub(crate) bold: Arc<Face>,
+    pub(crate) fallbacks: Arc<Vec<Fallback>>,
 }
 
 impl Fonts {
-    /// The first usable family among the desktop fonts this computer has; its regular face
-    /// stands in for bold when there is no bold file.
+    /// The first usable family among the desktop fonts this computer has (its regular face
+    /// stands in for bold when there is no bold file), with every other font as a fallback.
     pub fn system() -> Result<Self, ReportError> {
         Self::search(&font_dirs())
     }
 
     /// Like [`Fonts::system`], looking only in `dirs`.
     pub fn search(dirs: &[PathBuf]) -> Result<Self, ReportError> {
-        let mut found = HashMap::new();
+        let mut db = fontdb::Database::new();
         for dir in dirs {
-            collect(dir, 0, &mut found);
+            db.load_fonts_dir(dir);
         }
+        let file = |info: &fontdb::FaceInfo| match &info.source {
+            fontdb::Source::File(path) => Some(path.clone()),
+            _ => None,
+        };
+        let named = |wanted: &str| {
+            db.faces().find_map(|info| {
+                let path = file(info)?;
+                let name = path.file_name()?.to_str()?;
+                name.eq_ignore_ascii_case(wanted).then_some((path, info.index))
+            })
+        };
         for (regular, bold) in FAMILIES {
-            let Some(regular_path) = found.get(&regular.to_lowercase()) else {
+            let Some((regular_path, regular_index)) = named(regular) else {
                 continue;
             };
-            let Ok(regular) = Face::read(regular_path) else {
+            let Ok(regular) = Face::read(&regular_path, regular_index, true) else {
                 continue;
             };
-            let bold = found
-                .get(&bold.to_lowercase())
-                .and_then(|path| Face::read(path).ok())
-                .unwrap_or_else(|| regular.clone());
-            return Ok(Self { regular, bold });
+            let regular = Arc::new(regular);
+            let bold = named(bold)
+                .and_then(|(path, index)| Face::read(&path, index, true).ok())
+                .map_or_else(|| regular.clone(), Arc::new);
+            let fallbacks = fallbacks(&db, &regular_path);
+            return Ok(Self {
+                regular,
+                bold,
+                fallbacks: Arc::new(fallbacks),
+            });
         }
         Err(ReportError::NoFont {
             looked_in: dirs
@@ -127,76 +132,96 @@ impl Fonts {
         })
     }
 
-    /// Two font files' contents (the bold may be the regular again).
+    /// Two font files' contents (the bold may be the regular again), with no fallback: a
+    /// character neither has is reported as missing.
     pub fn from_data(regular: Vec<u8>, bold: Vec<u8>) -> Result<Self, ReportError> {
         Ok(Self {
-            regular: Face::new(regular, "the regular font")?,
-            bold: Face::new(bold, "the bold font")?,
+            regular: Arc::new(Face::new(Arc::new(regular), 0, "the regular font", true)?),
+            bold: Arc::new(Face::new(Arc::new(bold), 0, "the bold font", true)?),
+            fallbacks: Arc::new(Vec::new()),
         })
-    }
-
-    pub(crate) fn face(&self, bold: bool) -> &Face {
-        if bold { &self.bold } else { &self.regular }
     }
 }
 
-/// One TrueType face: its bytes, metrics in ems, and the glyph and advance of each character.
-#[derive(Debug, Clone)]
+/// The fonts in `db` other than the report's family, most fitting first: upright before
+/// italic, sans-serif before the rest, the report's own family before others (Noto Sans Arabic
+/// beside Noto Sans), then the plainest name (Noto Sans Thai before Noto Sans Thai UI), then by
+/// name so the choice does not depend on the order files were listed in.
+fn fallbacks(db: &fontdb::Database, primary: &Path) -> Vec<Fallback> {
+    let primary_family = db
+        .faces()
+        .find(|f| matches!(&f.source, fontdb::Source::File(p) if p == primary))
+        .and_then(|f| f.families.first().map(|(name, _)| name.clone()))
+        .unwrap_or_default();
+    let mut found: Vec<(_, Fallback)> = db
+        .faces()
+        .filter_map(|info| {
+            let fontdb::Source::File(path) = &info.source else {
+                return None;
+            };
+            let family = info.families.first().map_or("", |(name, _)| name.as_str());
+            let lower = family.to_lowercase();
+            let upright = info.style == fontdb::Style::Normal;
+            let sans = lower.contains("sans") && !lower.contains("mono");
+            let same_family = !primary_family.is_empty() && family.starts_with(&primary_family);
+            // Simplified Chinese glyphs for Han characters unless a font says otherwise.
+            let preferred_cjk = lower.contains("cjk sc") || !lower.contains("cjk");
+            let plain = !lower.contains(" ui") && !lower.contains("display");
+            let weight = info.weight.0;
+            let key = (
+                Reverse(upright),
+                Reverse(sans),
+                Reverse(same_family),
+                Reverse(plain),
+                Reverse(preferred_cjk),
+                family.len(),
+                family.to_owned(),
+                weight,
+                path.clone(),
+                info.index,
+            );
+            Some((
+                key,
+                Fallback {
+                    path: path.clone(),
+                    index: info.index,
+                    bold: weight >= 600,
+                },
+            ))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// One face of a font file: its bytes and metrics in ems.
+#[derive(Debug)]
 pub struct Face {
-    pub(crate) data: Vec<u8>,
+    pub(crate) data: Arc<Vec<u8>>,
+    pub(crate) index: u32,
     /// The PostScript name, e.g. "DejaVuSans-Bold".
     pub(crate) name: String,
-    pub(crate) ascender: f32,
-    pub(crate) descender: f32,
-    pub(crate) cap_height: f32,
-    /// x min, y min, x max, y max, in ems.
-    pub(crate) bbox: [f32; 4],
-    /// Every character the font maps, with its glyph id and advance in ems.
-    glyphs: HashMap<char, (u16, f32)>,
-    /// Advances of glyph ids, in ems.
-    advances: BTreeMap<u16, f32>,
+    pub(crate) units_per_em: f32,
 }
 
 impl Face {
-    fn read(path: &Path) -> Result<Self, ReportError> {
+    /// The face at `index` in the file at `path`; `latin` asks that it has Latin letters.
+    pub(crate) fn read(path: &Path, index: u32, latin: bool) -> Result<Self, ReportError> {
         let data = std::fs::read(path).map_err(|e| ReportError::BadFont {
             font: path.display().to_string(),
             detail: e.to_string(),
         })?;
-        Self::new(data, &path.display().to_string())
+        Self::new(Arc::new(data), index, &path.display().to_string(), latin)
     }
 
-    fn new(data: Vec<u8>, what: &str) -> Result<Self, ReportError> {
+    fn new(data: Arc<Vec<u8>>, index: u32, what: &str, latin: bool) -> Result<Self, ReportError> {
         let bad = |detail: &str| ReportError::BadFont {
             font: what.to_owned(),
             detail: detail.to_owned(),
         };
-        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| bad(&e.to_string()))?;
-        if face.tables().glyf.is_none() {
-            return Err(bad("it has no TrueType outlines (a glyf table)"));
-        }
-        let em = f32::from(face.units_per_em());
-        let mut glyphs = HashMap::new();
-        let mut advances = BTreeMap::new();
-        if let Some(cmap) = face.tables().cmap {
-            for subtable in cmap.subtables {
-                if !subtable.is_unicode() {
-                    continue;
-                }
-                subtable.codepoints(|cp| {
-                    let Some(c) = char::from_u32(cp) else {
-                        return;
-                    };
-                    if let Some(glyph) = subtable.glyph_index(cp) {
-                        let advance = f32::from(face.glyph_hor_advance(glyph).unwrap_or(0)) / em;
-                        glyphs.entry(c).or_insert((glyph.0, advance));
-                        advances.insert(glyph.0, advance);
-                    }
-                });
-            }
-        }
-        if !glyphs.contains_key(&'a') || !glyphs.contains_key(&' ') {
-            return Err(bad("it does not have Latin letters"));
+        let face = ttf_parser::Face::parse(&data, index).map_err(|e| bad(&e.to_string()))?;
+        if face.tables().glyf.is_none() && face.tables().cff.is_none() {
+            return Err(bad("it has no outlines (a glyf or CFF table)"));
         }
         let name = face
             .names()
@@ -204,52 +229,24 @@ impl Face {
             .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
             .find_map(|n| n.to_string())
             .unwrap_or_else(|| "LeadbackSans".to_owned());
-        let name: String = name
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
-        let bbox = face.global_bounding_box();
-        let ems = |v: i16| f32::from(v) / em;
-        Ok(Self {
+        let units_per_em = f32::from(face.units_per_em());
+        let face = Self {
             name,
-            ascender: ems(face.ascender()),
-            descender: ems(face.descender()),
-            cap_height: face.capital_height().map_or(0.7, ems),
-            bbox: [
-                ems(bbox.x_min),
-                ems(bbox.y_min),
-                ems(bbox.x_max),
-                ems(bbox.y_max),
-            ],
-            glyphs,
-            advances,
+            units_per_em,
+            index,
             data,
-        })
-    }
-
-    /// The glyph and advance for `c`: a plain stand-in for a character the font lacks
-    /// (typographic quotes and dashes, then "?").
-    pub(crate) fn glyph(&self, c: char) -> (u16, f32) {
-        if let Some(g) = self.glyphs.get(&c) {
-            return *g;
-        }
-        let stand_in = match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-            '\u{2026}' => '.',
-            '\t' | '\u{a0}' => ' ',
-            _ => '?',
         };
-        self.glyphs.get(&stand_in).copied().unwrap_or((0, 0.5))
+        if latin && (!face.has('a') || !face.has(' ')) {
+            return Err(bad("it does not have Latin letters"));
+        }
+        Ok(face)
     }
 
-    /// The width of `text` at `size` points.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.glyph(c).1).sum::<f32>() * size
-    }
-
-    pub(crate) fn advance(&self, glyph: u16) -> f32 {
-        self.advances.get(&glyph).copied().unwrap_or(0.0)
+    /// Whether the face draws `c`.
+    pub(crate) fn has(&self, c: char) -> bool {
+        ttf_parser::Face::parse(&self.data, self.index)
+            .ok()
+            .and_then(|f| f.glyph_index(c))
+            .is_some_and(|g| g.0 != 0)
     }
 }

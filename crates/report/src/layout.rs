@@ -19,7 +19,9 @@ use leadback_core::report::{Block, Figure, Report, Tone};
 
 use self::bars::Chart;
 use self::text::wrap;
-use crate::fonts::Fonts;
+use crate::shape::Typesetter;
+
+pub(crate) use self::text::Style;
 
 pub(crate) const PAGE_WIDTH: f32 = 595.28;
 pub(crate) const PAGE_HEIGHT: f32 = 841.89;
@@ -123,7 +125,7 @@ pub(crate) struct Page {
 }
 
 struct Writer<'a> {
-    fonts: &'a Fonts,
+    fonts: &'a Typesetter<'a>,
     pages: Vec<Page>,
     /// The top of the free space on the current page.
     y: f32,
@@ -364,7 +366,7 @@ impl Writer<'_> {
 }
 
 /// The report's content laid out on pages, without the running header and footer.
-fn flow<'a>(report: &Report, fonts: &'a Fonts) -> Writer<'a> {
+fn flow<'a>(report: &Report, fonts: &'a Typesetter<'a>) -> Writer<'a> {
     let mut w = Writer {
         fonts,
         pages: vec![Page::default()],
@@ -388,7 +390,7 @@ fn flow<'a>(report: &Report, fonts: &'a Fonts) -> Writer<'a> {
 }
 
 /// The report's pages, each a list of drawing operations.
-pub(crate) fn layout(report: &Report, fonts: &Fonts) -> Vec<Page> {
+pub(crate) fn layout(report: &Report, fonts: &Typesetter<'_>) -> Vec<Page> {
     let mut w = flow(report, fonts);
     w.furniture(report);
     w.pages

@@ -5,13 +5,18 @@
 //! flowing across pages, a running header and page numbers.
 //! The CLI and the app both call [`render`], so they write the same file.
 //!
-//! Text is set in a sans-serif font found on the computer at run time ([`Fonts::system`]) and
-//! embedded as a subset; nothing is bundled. This crate knows nothing of the database or windows
+//! Text is set as a typesetter sets it: shaped (rustybuzz), in its bidirectional order
+//! (unicode-bidi), broken into lines where Unicode allows (unicode-linebreak), in a sans-serif
+//! family found on the computer at run time ([`Fonts::system`]) and, for characters that family
+//! lacks, in the first of the computer's other fonts that has them. Fonts are embedded as
+//! subsets; nothing is bundled. A character no font has is drawn as a box and named in
+//! [`Rendered::missing`], never silently replaced. This crate knows nothing of the database or windows
 //! and writes no files: it turns a report into bytes.
 
 mod fonts;
 mod layout;
 mod pdf;
+mod shape;
 
 use leadback_core::report::Report;
 use thiserror::Error;
@@ -34,15 +39,19 @@ pub enum ReportError {
 pub struct Rendered {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// Characters no font on the computer has, in the order the report meets them: each is
+    /// drawn as the font's "missing" box (its text still reads back), and the caller says which.
+    pub missing: Vec<char>,
 }
 
 /// Draws `report` as a PDF with `fonts`.
 pub fn render(report: &Report, fonts: &Fonts) -> Result<Rendered, ReportError> {
-    let pages = layout::layout(report, fonts);
+    let fonts = shape::Typesetter::new(fonts);
+    let pages = layout::layout(report, &fonts);
     let subject = format!("A report for {}", report.person_name);
     let bytes = pdf::write(
         &pages,
-        fonts,
+        &fonts,
         &pdf::Info {
             title: &format!("{} — {}", report.title, report.person_name),
             author: report.coach_name.as_deref(),
@@ -53,5 +62,6 @@ pub fn render(report: &Report, fonts: &Fonts) -> Result<Rendered, ReportError> {
     Ok(Rendered {
         bytes,
         pages: pages.len(),
+        missing: fonts.missing(),
     })
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use leadback_core::report::{Bar, Block, Figure, Report, Section, Tone};
 
 use super::*;
+use crate::fonts::Fonts;
 
 fn fonts() -> Fonts {
     Fonts::system().expect("this machine has DejaVu or Noto fonts")
@@ -38,7 +39,8 @@ fn filler(n: usize) -> Vec<Block> {
 }
 
 fn pages(report: &Report, fonts: &Fonts) -> Vec<Page> {
-    flow(report, fonts).pages
+    let fonts = Typesetter::new(fonts);
+    flow(report, &fonts).pages
 }
 
 /// The share of the page's writing area its content takes.

@@ -1,0 +1,244 @@
+//! Text as a typesetter sets it: a line's characters put in their visual order by the Unicode
+//! bidirectional algorithm, cut into runs each drawn in the first font that has their
+//! characters (the report's family, then the computer's other fonts), and each run shaped by
+//! rustybuzz (Arabic joining, Indic clusters, Thai marks, kerning). A character no font has is
+//! drawn as the font's "missing glyph" box and remembered, so the caller can say which.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use unicode_bidi::{BidiClass, BidiInfo, bidi_class};
+
+use crate::fonts::{Face, Fonts};
+use crate::layout::Style;
+
+/// An index into [`Typesetter::faces`]: 0 the regular face, 1 the bold one, then fallbacks.
+pub(crate) type FaceId = usize;
+
+/// One glyph of a shaped run, in ems.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Glyph {
+    pub id: u16,
+    /// The bytes of the run's text this glyph draws (its cluster).
+    pub text: Range<usize>,
+    pub x_advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+}
+
+/// A stretch of a line in one face and one direction, its glyphs from left to right.
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    pub face: FaceId,
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+}
+
+/// A line's runs from left to right, and its width in ems.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Line {
+    pub runs: Vec<Run>,
+    pub width: f32,
+}
+
+/// Shapes and measures text with a report's fonts, loading fallback fonts as characters need
+/// them. One per report: it remembers what it has measured.
+#[derive(Debug)]
+pub(crate) struct Typesetter<'f> {
+    fonts: &'f Fonts,
+    faces: RefCell<Vec<Arc<Face>>>,
+    /// Which face draws a character, regular or bold (`None`: no font has it).
+    chosen: RefCell<HashMap<(char, bool), Option<FaceId>>>,
+    /// Fallback fonts already read, by their place in [`Fonts::fallbacks`].
+    loaded: RefCell<HashMap<usize, Option<FaceId>>>,
+    /// The widths of pieces of text already measured, in ems, regular and bold.
+    widths: RefCell<HashMap<(bool, String), f32>>,
+    /// Characters no font has, in the order they were met.
+    missing: RefCell<Vec<char>>,
+}
+
+/// Characters that take the font of the character before them when it has them: marks,
+/// joiners and variation selectors (which belong to their base), and spaces and punctuation
+/// (so a run is not cut at each space between two words in the same script).
+fn follows(c: char) -> bool {
+    matches!(
+        bidi_class(c),
+        BidiClass::NSM | BidiClass::BN | BidiClass::WS | BidiClass::CS | BidiClass::ON
+    ) || c.is_whitespace()
+}
+
+impl<'f> Typesetter<'f> {
+    pub(crate) fn new(fonts: &'f Fonts) -> Self {
+        Self {
+            fonts,
+            faces: RefCell::new(vec![fonts.regular.clone(), fonts.bold.clone()]),
+            chosen: RefCell::default(),
+            loaded: RefCell::default(),
+            widths: RefCell::default(),
+            missing: RefCell::default(),
+        }
+    }
+
+    /// The report's regular or bold type, for measuring.
+    pub(crate) fn face(&self, bold: bool) -> Style<'_> {
+        Style { fonts: self, bold }
+    }
+
+    pub(crate) fn face_at(&self, id: FaceId) -> Arc<Face> {
+        let faces = self.faces.borrow();
+        faces.get(id).unwrap_or(&faces[0]).clone()
+    }
+
+    /// The characters no font on the computer has, in the order the report met them.
+    pub(crate) fn missing(&self) -> Vec<char> {
+        self.missing.borrow().clone()
+    }
+
+    /// The first face that draws `c`: the report's own (bold or regular), then its other weight,
+    /// then the fallbacks (those of the wanted weight first).
+    fn choose(&self, c: char, bold: bool) -> Option<FaceId> {
+        if let Some(&found) = self.chosen.borrow().get(&(c, bold)) {
+            return found;
+        }
+        let own = usize::from(bold);
+        let found = if self.face_at(own).has(c) {
+            Some(own)
+        } else if self.face_at(1 - own).has(c) {
+            Some(1 - own)
+        } else {
+            let fallbacks = &self.fonts.fallbacks;
+            let order = (0..fallbacks.len())
+                .filter(|&i| fallbacks[i].bold == bold)
+                .chain((0..fallbacks.len()).filter(|&i| fallbacks[i].bold != bold));
+            order
+                .filter_map(|i| self.fallback(i))
+                .find(|&id| self.face_at(id).has(c))
+        };
+        if found.is_none() && !c.is_control() {
+            let mut missing = self.missing.borrow_mut();
+            if !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
+        self.chosen.borrow_mut().insert((c, bold), found);
+        found
+    }
+
+    /// The fallback font at `index`, read the first time it is asked for (`None`: unreadable).
+    fn fallback(&self, index: usize) -> Option<FaceId> {
+        if let Some(&id) = self.loaded.borrow().get(&index) {
+            return id;
+        }
+        let id = self.fonts.fallbacks.get(index).and_then(|f| {
+            let face = Face::read(&f.path, f.index, false).ok()?;
+            let mut faces = self.faces.borrow_mut();
+            faces.push(Arc::new(face));
+            Some(faces.len() - 1)
+        });
+        self.loaded.borrow_mut().insert(index, id);
+        id
+    }
+
+    /// The width of `text` at `size` points, as [`Typesetter::shape`] sets it.
+    pub(crate) fn width(&self, text: &str, bold: bool, size: f32) -> f32 {
+        if let Some(w) = self.widths.borrow().get(&(bold, text.to_owned())) {
+            return w * size;
+        }
+        let w = self.shape(text, bold).width;
+        self.widths.borrow_mut().insert((bold, text.to_owned()), w);
+        w * size
+    }
+
+    /// `text` as one line: its runs in visual order, shaped.
+    pub(crate) fn shape(&self, text: &str, bold: bool) -> Line {
+        let text: String = text
+            .chars()
+            .map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        let bidi = BidiInfo::new(&text, None);
+        let mut line = Line::default();
+        for paragraph in &bidi.paragraphs {
+            let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+            for run in runs {
+                let rtl = levels[run.start].is_rtl();
+                let mut pieces = self.itemize(&text, run, bold);
+                if rtl {
+                    pieces.reverse();
+                }
+                for (face, range) in pieces {
+                    let shaped = self.shape_run(face, &text[range], rtl);
+                    line.width += shaped.glyphs.iter().map(|g| g.x_advance).sum::<f32>();
+                    line.runs.push(shaped);
+                }
+            }
+        }
+        line
+    }
+
+    /// `range` of `text` cut where the face drawing it changes, in logical order.
+    fn itemize(&self, text: &str, range: Range<usize>, bold: bool) -> Vec<(FaceId, Range<usize>)> {
+        let own = usize::from(bold);
+        let mut pieces: Vec<(FaceId, Range<usize>)> = Vec::new();
+        for (i, c) in text[range.clone()].char_indices() {
+            let at = range.start + i;
+            let end = at + c.len_utf8();
+            if let Some((face, piece)) = pieces.last_mut()
+                && follows(c)
+                && self.face_at(*face).has(c)
+            {
+                piece.end = end;
+                continue;
+            }
+            let face = self.choose(c, bold).unwrap_or(own);
+            match pieces.last_mut() {
+                Some((last, piece)) if *last == face => piece.end = end,
+                _ => pieces.push((face, at..end)),
+            }
+        }
+        pieces
+    }
+
+    fn shape_run(&self, face_id: FaceId, text: &str, rtl: bool) -> Run {
+        let face = self.face_at(face_id);
+        let mut glyphs = Vec::new();
+        if let Some(rb) = rustybuzz::Face::from_slice(&face.data, face.index) {
+            let mut buffer = rustybuzz::UnicodeBuffer::new();
+            buffer.push_str(text);
+            buffer.set_direction(if rtl {
+                rustybuzz::Direction::RightToLeft
+            } else {
+                rustybuzz::Direction::LeftToRight
+            });
+            buffer.guess_segment_properties();
+            let output = rustybuzz::shape(&rb, &[], buffer);
+            let em = face.units_per_em;
+            let infos = output.glyph_infos();
+            let positions = output.glyph_positions();
+            let mut starts: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+            starts.sort_unstable();
+            starts.dedup();
+            for (info, pos) in infos.iter().zip(positions) {
+                let start = info.cluster as usize;
+                // A cluster ends where the next one in logical order begins.
+                let end = starts
+                    .get(starts.partition_point(|&c| c <= start))
+                    .copied()
+                    .unwrap_or(text.len());
+                glyphs.push(Glyph {
+                    id: u16::try_from(info.glyph_id).unwrap_or(0),
+                    text: start..end,
+                    x_advance: pos.x_advance as f32 / em,
+                    x_offset: pos.x_offset as f32 / em,
+                    y_offset: pos.y_offset as f32 / em,
+                });
+            }
+        }
+        Run {
+            face: face_id,
+            text: text.to_owned(),
+            glyphs,
+        }
+    }
+}
