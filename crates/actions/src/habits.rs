@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use leadback_core::Clock;
 use leadback_core::habits::{
     CheckState, HabitLibrary, HabitName, HabitStance, Period, ReminderRule, Schedule, StanceRollup,
-    WEEK, check_in_date, check_in_note, stance_rollup, strength_series,
+    WEEK, check_in_date, check_in_note, stance_rollup,
 };
 use leadback_store::{CheckInRecord, HabitRecord, NewHabit, ReminderRecord, Store, StoreError};
 
@@ -187,25 +187,26 @@ pub fn archive(
 }
 
 /// Mean strength of `person_id`'s habits per stance, per week, from each habit's first check-in
-/// to today (archived habits count for the weeks they were kept).
+/// to today (archived habits count for the weeks they were kept). The daily strengths are the
+/// habits' derived values, brought up to date, not ten years walked again.
 pub fn rollup(
     store: &Store,
     clock: &dyn Clock,
     person_id: i64,
 ) -> Result<Vec<StanceRollup>, ActionError> {
     let today = clock.today();
-    let habits = store.habits(person_id, true)?;
-    let mut states = store.check_in_states(person_id)?;
+    let habits: Vec<HabitRecord> = store
+        .habits(person_id, true)?
+        .into_iter()
+        .filter(|habit| habit.stance.is_some())
+        .collect();
+    let derived = store.derived_habits(&habits, today)?;
     let series: Vec<(HabitStance, Vec<_>)> = habits
         .iter()
         .filter_map(|habit| {
             let stance = habit.stance?;
-            let check_ins = states.remove(&habit.id)?;
-            let first = *check_ins.keys().next()?;
-            Some((
-                stance,
-                strength_series(habit.schedule, &check_ins, first, today),
-            ))
+            let derived = derived.get(&habit.id)?;
+            Some((stance, derived.series(derived.first)))
         })
         .collect();
     let borrowed: Vec<(HabitStance, &[_])> =

@@ -161,7 +161,7 @@ impl Store {
 }
 
 /// "YYYY-MM-DD" (what the `day` columns hold, checked by their GLOB constraint).
-fn parse_day(text: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_day(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;

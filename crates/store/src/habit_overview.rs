@@ -1,16 +1,23 @@
 //! Read models over habits: what the home screen, the habit screen and the CLI show, computed once
-//! here from the stored check-ins with the domain's formulas, so every surface shows the same
-//! numbers.
+//! here with the domain's formulas, so every surface shows the same numbers. Strength and streaks
+//! come from each habit's derived values (`derived`), brought up to date from the check-ins that
+//! changed, so a screen's cost does not grow with the years of history.
 
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
 use leadback_core::habits::{
-    CheckIns, CheckState, CompletionRate, DailyStrength, Period, Streaks, StrengthExplanation,
-    completion_rates, explain_strength, streaks, strength_on, strength_series,
+    CheckIns, CheckState, CompletionRate, DailyStrength, DerivedHabit, Period, Streaks,
+    StrengthExplanation, completion_rates, explain_strength, streaks, strength_on, strength_series,
 };
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::{CheckInRecord, HabitRecord, Store, StoreError};
+
+mod derived;
+
+pub(crate) use derived::prepare as prepare_derived;
 
 /// A habit with where it stands today.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -49,19 +56,81 @@ impl Store {
         include_archived: bool,
         today: NaiveDate,
     ) -> Result<Vec<HabitOverview>, StoreError> {
-        let mut states = self.check_in_states(person_id)?;
-        let mut notes = self.notes_on(person_id, today)?;
-        Ok(self
-            .habits(person_id, include_archived)?
+        let habits = self.habits(person_id, include_archived)?;
+        let mut recent = self.last_week(person_id, today)?;
+        let mut derived = self.numbers_as_of(&habits, today)?;
+        Ok(habits
             .into_iter()
             .map(|habit| {
-                let check_ins = states.remove(&habit.id).unwrap_or_default();
-                let note = notes.remove(&habit.id);
-                HabitOverview {
-                    today_note: note,
-                    ..overview(habit, &check_ins, today)
-                }
+                let (states, note) = recent.remove(&habit.id).unwrap_or_default();
+                let numbers = derived.remove(&habit.id).unwrap_or_default();
+                overview(habit, &states, numbers, note, today)
             })
+            .collect())
+    }
+
+    /// Strength and streaks as of `today`: from the derived values, or, for a day before the
+    /// last one they were computed for (`--as-of` in the past), from every check-in.
+    fn numbers_as_of(
+        &self,
+        habits: &[HabitRecord],
+        today: NaiveDate,
+    ) -> Result<BTreeMap<i64, (f64, Streaks)>, StoreError> {
+        let derived = self.derived_habits(habits, today)?;
+        let mut numbers = BTreeMap::new();
+        for habit in habits {
+            let entry = match derived.get(&habit.id) {
+                Some(d) if d.through() == today => (d.strength_on(today).unwrap_or(0.0), d.streaks),
+                Some(_) => {
+                    let check_ins = self.habit_states(habit.id)?;
+                    (
+                        strength_on(habit.schedule, &check_ins, today),
+                        streaks(habit.schedule, &check_ins, today),
+                    )
+                }
+                None => (0.0, Streaks::default()),
+            };
+            numbers.insert(habit.id, entry);
+        }
+        Ok(numbers)
+    }
+
+    /// The last seven days' states and today's note, by habit.
+    fn last_week(
+        &self,
+        person_id: i64,
+        today: NaiveDate,
+    ) -> Result<BTreeMap<i64, (CheckIns, Option<String>)>, StoreError> {
+        let week_ago = today
+            .checked_sub_days(chrono::Days::new(6))
+            .unwrap_or(today);
+        let mut by_habit: BTreeMap<i64, (CheckIns, Option<String>)> = BTreeMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.habit_id, c.day, c.state, c.note FROM check_in c JOIN habit h ON h.id = c.habit_id
+             WHERE h.person_id = ?1 AND c.day BETWEEN ?2 AND ?3",
+        )?;
+        let mut rows = stmt.query(rusqlite::params![person_id, week_ago, today])?;
+        while let Some(row) = rows.next()? {
+            let habit: i64 = row.get(0)?;
+            let day: NaiveDate = row.get(1)?;
+            let state: Option<String> = row.get(2)?;
+            let note: Option<String> = row.get(3)?;
+            let entry = by_habit.entry(habit).or_default();
+            if let Some(state) = state {
+                entry.0.insert(day, crate::check_ins::parse_state(&state)?);
+            }
+            if day == today {
+                entry.1 = note;
+            }
+        }
+        Ok(by_habit)
+    }
+
+    fn habit_states(&self, habit_id: i64) -> Result<CheckIns, StoreError> {
+        Ok(self
+            .check_ins(habit_id)?
+            .into_iter()
+            .filter_map(|e| e.state.map(|s| (e.day, s)))
             .collect())
     }
 
@@ -79,21 +148,38 @@ impl Store {
             .iter()
             .find(|e| e.day == today)
             .and_then(|e| e.note.clone());
+        let derived = self
+            .derived_habits(std::slice::from_ref(&habit), today)?
+            .remove(&habit.id)
+            .filter(|d| d.through() == today);
+        let numbers = match &derived {
+            Some(d) => (d.strength_on(today).unwrap_or(0.0), d.streaks),
+            None => (
+                strength_on(schedule, &check_ins, today),
+                streaks(schedule, &check_ins, today),
+            ),
+        };
         Ok(HabitDetail {
-            strength: strength_series(schedule, &check_ins, from, today),
+            strength: derived.map_or_else(
+                || strength_series(schedule, &check_ins, from, today),
+                |d: DerivedHabit| d.series(from),
+            ),
             weekly: completion_rates(schedule, &check_ins, Period::Week, today),
             monthly: completion_rates(schedule, &check_ins, Period::Month, today),
             explanation: explain_strength(schedule, &check_ins, today),
-            overview: HabitOverview {
-                today_note,
-                ..overview(habit, &check_ins, today)
-            },
+            overview: overview(habit, &check_ins, numbers, today_note, today),
             entries,
         })
     }
 }
 
-fn overview(habit: HabitRecord, check_ins: &CheckIns, today: NaiveDate) -> HabitOverview {
+fn overview(
+    habit: HabitRecord,
+    check_ins: &CheckIns,
+    (strength, streaks): (f64, Streaks),
+    today_note: Option<String>,
+    today: NaiveDate,
+) -> HabitOverview {
     let last_week = (0..7)
         .rev()
         .map(|back| {
@@ -104,9 +190,9 @@ fn overview(habit: HabitRecord, check_ins: &CheckIns, today: NaiveDate) -> Habit
         .collect();
     HabitOverview {
         today: check_ins.get(&today).copied(),
-        today_note: None,
-        strength: strength_on(habit.schedule, check_ins, today),
-        streaks: streaks(habit.schedule, check_ins, today),
+        today_note,
+        strength,
+        streaks,
         last_week,
         habit,
     }

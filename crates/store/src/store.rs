@@ -184,6 +184,7 @@ impl Store {
 
         let mut conn = conn;
         MIGRATIONS.to_latest(&mut conn)?;
+        crate::habit_overview::prepare_derived(&conn)?;
         Ok(Self {
             conn,
             path,
@@ -287,6 +288,7 @@ impl Store {
         }
         // An older backup is brought up to this version's schema, like a database at start-up.
         MIGRATIONS.to_latest(&mut self.conn)?;
+        crate::habit_overview::prepare_derived(&self.conn)?;
         Ok(safety)
     }
 }

@@ -16,6 +16,7 @@
 //! is not entered yet, is not held against the person.
 
 mod check_in;
+mod derived;
 mod explain;
 mod library;
 mod notes;
@@ -38,6 +39,7 @@ pub use check_in::{
     CheckIn, CheckInError, CheckIns, CheckState, HABIT_NAME_MAX_CHARS, HabitName, HabitStance,
     MAX_BACKFILL_YEARS, NOTE_MAX_CHARS, check_in_date, check_in_note,
 };
+pub use derived::{DerivedHabit, StreakCheckpoint};
 pub use explain::{StrengthExplanation, explain_strength};
 pub use library::{
     HabitFault, HabitLibrary, HabitLibraryError, HabitProblem, LibraryHabit, SOURCE_MAX_CHARS,
@@ -48,7 +50,7 @@ pub use rates::{CompletionRate, completion_rates};
 pub use reminders::{MAX_REMINDER_TIMES, ReminderError, ReminderRule, WEEK};
 pub use rollup::{StanceRollup, StanceRollupPoint, stance_rollup};
 pub use schedule::{MAX_SCHEDULE_DAYS, Schedule, ScheduleError};
-pub use streaks::{Streaks, streaks};
+pub use streaks::{StreakFold, Streaks, streaks};
 pub use strength::{DailyStrength, multiplier, strength_on, strength_series, strength_step};
 pub use timeline::Period;
 

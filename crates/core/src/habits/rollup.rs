@@ -51,38 +51,59 @@ impl Totals {
 
 /// Rolls habits' strength series (as from [`super::strength_series`]) up per stance and period.
 /// One entry per stance that has a habit, in [`HabitStance::ALL`] order. The series may cover
-/// different ranges; a day counts the habits that have a strength on it.
+/// different ranges; a day counts the habits that have a strength on it. Linear in the days of
+/// the series: each day's values are summed in a calendar of the stance's days, in the order the
+/// habits are given.
 pub fn stance_rollup(
     habits: &[(HabitStance, &[DailyStrength])],
     period: Period,
 ) -> Vec<StanceRollup> {
-    let index = |stance: HabitStance| HabitStance::ALL.iter().position(|s| *s == stance);
-    let mut entries: Vec<(NaiveDate, usize, f64)> = habits
-        .iter()
-        .filter_map(|(stance, series)| index(*stance).map(|i| (i, *series)))
-        .flat_map(|(i, series)| series.iter().map(move |d| (d.date, i, d.strength)))
-        .collect();
-    // Each series is already in date order, and a stable sort merges sorted runs in near-linear time.
-    entries.sort_by_key(|&(date, stance, _)| (date, stance));
+    HabitStance::ALL
+        .into_iter()
+        .filter(|stance| habits.iter().any(|(s, _)| s == stance))
+        .map(|stance| {
+            let series: Vec<&[DailyStrength]> = habits
+                .iter()
+                .filter(|(s, _)| *s == stance)
+                .map(|(_, series)| *series)
+                .collect();
+            StanceRollup {
+                stance,
+                points: points(&series, period),
+            }
+        })
+        .collect()
+}
 
-    let mut points: [Vec<StanceRollupPoint>; 4] = Default::default();
-    let mut open: [Option<Totals>; 4] = [None; 4];
-    let mut rest = entries.as_slice();
-    while let Some(&(date, stance, _)) = rest.first() {
-        let same_day = rest
-            .iter()
-            .take_while(|(d, s, _)| *d == date && *s == stance)
-            .count();
-        let (day, tail) = rest.split_at(same_day);
-        rest = tail;
-        let count = u32::try_from(day.len()).unwrap_or(u32::MAX);
-        let mean = day.iter().map(|(_, _, v)| v).sum::<f64>() / f64::from(count);
+/// One stance's points: per day the mean over its habits, then per period the mean of the days.
+fn points(series: &[&[DailyStrength]], period: Period) -> Vec<StanceRollupPoint> {
+    let dates = series.iter().flat_map(|s| s.iter().map(|d| d.date));
+    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+        return Vec::new();
+    };
+    let span = usize::try_from((last - first).num_days()).unwrap_or(0) + 1;
+    let mut sums = vec![0.0_f64; span];
+    let mut counts = vec![0_u32; span];
+    for day in series.iter().flat_map(|s| s.iter()) {
+        if let Ok(i) = usize::try_from((day.date - first).num_days()) {
+            sums[i] += day.strength;
+            counts[i] += 1;
+        }
+    }
+    let mut points = Vec::new();
+    let mut open: Option<Totals> = None;
+    let days = first.iter_days().take(span);
+    for ((date, sum), count) in days.zip(sums).zip(counts) {
+        if count == 0 {
+            continue;
+        }
+        let mean = sum / f64::from(count);
         let start = period.start_of(date);
-        let totals = match open[stance] {
+        let totals = match open {
             Some(t) if t.start == start => t,
             previous => {
                 if let Some(done) = previous {
-                    points[stance].push(done.point());
+                    points.push(done.point());
                 }
                 Totals {
                     start,
@@ -92,25 +113,17 @@ pub fn stance_rollup(
                 }
             }
         };
-        open[stance] = Some(Totals {
+        open = Some(Totals {
             daily_means: totals.daily_means + mean,
             days: totals.days + 1,
             habits: totals.habits.max(count),
             ..totals
         });
     }
-    for (stance, totals) in open.iter().enumerate() {
-        if let Some(t) = totals {
-            points[stance].push(t.point());
-        }
+    if let Some(t) = open {
+        points.push(t.point());
     }
-
-    HabitStance::ALL
-        .into_iter()
-        .zip(points)
-        .filter(|(stance, _)| habits.iter().any(|(s, _)| s == stance))
-        .map(|(stance, points)| StanceRollup { stance, points })
-        .collect()
+    points
 }
 
 #[cfg(test)]

@@ -35,56 +35,86 @@ pub struct Streaks {
 
 /// One day of the history with skipped days taken out.
 #[derive(Debug, Clone, Copy)]
-struct Day {
-    date: NaiveDate,
+pub(super) struct Day {
+    pub(super) date: NaiveDate,
     done: bool,
     entered: bool,
 }
 
 /// What each day means for streaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kept {
+pub(super) enum Kept {
     Yes,
     No,
     /// Not kept, but still can be.
     Open,
 }
 
-/// Streaks as of `as_of` (records after it are ignored). The history starts at the first record.
-pub fn streaks(schedule: Schedule, check_ins: &CheckIns, as_of: NaiveDate) -> Streaks {
-    let timeline = timeline(check_ins, as_of);
-    let kept = kept(schedule, &timeline, as_of);
-    let mut result = Streaks::default();
-    let mut run: Option<(u32, NaiveDate, NaiveDate)> = None;
-    for (day, kept) in timeline.iter().zip(&kept) {
-        match kept {
-            Kept::Yes => {
-                let (len, start, _) = run.unwrap_or((0, day.date, day.date));
-                run = Some((len + 1, start, day.date));
-            }
-            Kept::Open => {}
-            Kept::No => run = None,
-        }
-        if let Some((len, start, end)) = run
-            && len >= result.best
-        {
-            result.best = len;
-            result.best_start = Some(start);
-            result.best_end = Some(end);
-        }
-    }
-    if let Some((len, start, _)) = run {
-        result.current = len;
-        result.current_start = Some(start);
-    }
-    result
+/// The streaks over the days walked so far, oldest first: the run that is still going and the
+/// best one. Walking on from a saved fold gives what a walk from the first day gives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StreakFold {
+    /// Days in the running streak; 0 when there is none.
+    pub run: u32,
+    pub run_start: Option<NaiveDate>,
+    pub run_end: Option<NaiveDate>,
+    pub best: u32,
+    pub best_start: Option<NaiveDate>,
+    pub best_end: Option<NaiveDate>,
 }
 
-fn timeline(check_ins: &CheckIns, as_of: NaiveDate) -> Vec<Day> {
-    let Some(first) = first_record(check_ins).filter(|first| *first <= as_of) else {
-        return Vec::new();
+impl StreakFold {
+    pub(super) fn push(&mut self, date: NaiveDate, kept: Kept) {
+        match kept {
+            Kept::Yes => {
+                if self.run == 0 {
+                    self.run_start = Some(date);
+                }
+                self.run += 1;
+                self.run_end = Some(date);
+            }
+            Kept::Open => {}
+            Kept::No => {
+                self.run = 0;
+                self.run_start = None;
+                self.run_end = None;
+            }
+        }
+        if self.run > 0 && self.run >= self.best {
+            self.best = self.run;
+            self.best_start = self.run_start;
+            self.best_end = self.run_end;
+        }
+    }
+
+    pub fn streaks(&self) -> Streaks {
+        Streaks {
+            current: self.run,
+            current_start: self.run_start.filter(|_| self.run > 0),
+            best: self.best,
+            best_start: self.best_start,
+            best_end: self.best_end,
+        }
+    }
+}
+
+/// Streaks as of `as_of` (records after it are ignored). The history starts at the first record.
+pub fn streaks(schedule: Schedule, check_ins: &CheckIns, as_of: NaiveDate) -> Streaks {
+    let Some(first) = first_record(check_ins) else {
+        return Streaks::default();
     };
-    days(check_ins, first, as_of)
+    let timeline = timeline(check_ins, first, as_of);
+    let kept = kept(schedule, &timeline, as_of);
+    let mut fold = StreakFold::default();
+    for (day, kept) in timeline.iter().zip(kept) {
+        fold.push(day.date, kept);
+    }
+    fold.streaks()
+}
+
+/// The days from `from` to `as_of` that are not skipped.
+pub(super) fn timeline(check_ins: &CheckIns, from: NaiveDate, as_of: NaiveDate) -> Vec<Day> {
+    days(check_ins, from, as_of)
         .filter(|(_, state)| *state != Some(CheckState::Skipped))
         .map(|(date, state)| Day {
             date,
@@ -97,7 +127,7 @@ fn timeline(check_ins: &CheckIns, as_of: NaiveDate) -> Vec<Day> {
 /// Marks each day, in O(days + M): every run of M days with at least N done days keeps all of its
 /// days. Runs may start before the history (those days were not done) or end after `as_of` (those
 /// days are not done yet), so the first and last days get every run a middle day gets.
-fn kept(schedule: Schedule, timeline: &[Day], as_of: NaiveDate) -> Vec<Kept> {
+pub(super) fn kept(schedule: Schedule, timeline: &[Day], as_of: NaiveDate) -> Vec<Kept> {
     let len = timeline.len();
     let m = usize::try_from(schedule.days()).unwrap_or(1);
     let n = usize::try_from(schedule.times()).unwrap_or(1);
@@ -231,7 +261,7 @@ mod tests {
         let check_ins = history("yy..yyy.ny");
         let kept = kept(
             Schedule::new(2, 3).unwrap(),
-            &timeline(&check_ins, day(10)),
+            &timeline(&check_ins, day(1), day(10)),
             day(10),
         );
         use Kept::{Open, Yes};

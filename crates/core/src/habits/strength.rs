@@ -111,6 +111,25 @@ impl Engine {
         engine
     }
 
+    /// The engine at the end of a day whose strength was `strength`, `recent` being whether each
+    /// of the last [`Engine::window_len`] days up to it was done, oldest first: exactly the engine
+    /// a walk from the first record would have reached, so what follows is bit for bit the same.
+    pub(super) fn resume(schedule: Schedule, strength: f64, recent: &[bool]) -> Self {
+        let mut engine = Self::new(schedule);
+        let skip = recent.len().saturating_sub(engine.size);
+        for &done in &recent[skip..] {
+            engine.window.push_back(done);
+            engine.done_in_window += u32::from(done);
+        }
+        engine.strength = strength;
+        engine
+    }
+
+    /// How many days back the window reaches (M, doubled for a habit rarer than daily).
+    pub(super) fn window_len(&self) -> usize {
+        self.size
+    }
+
     pub(super) fn strength(&self) -> f64 {
         self.strength
     }

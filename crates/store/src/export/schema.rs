@@ -24,6 +24,8 @@ pub(super) fn exported_tables(conn: &Connection) -> Result<Vec<String>, StoreErr
     let names: Vec<String> = all
         .iter()
         .map(|(name, _)| name)
+        // Derived values (`derived_*`) are rebuilt from what is exported, never exported.
+        .filter(|name| !name.starts_with("derived_"))
         .filter(|name| {
             !virtual_tables
                 .iter()
