@@ -21,10 +21,47 @@ pub struct WriteReport<'a> {
 }
 
 /// What was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     pub pages: usize,
     pub bytes: usize,
+    /// Characters no font on this computer has: the report was written with a box in their
+    /// place (the text layer still has them). Say which, with [`missing_note`].
+    pub missing: Vec<char>,
+}
+
+/// What to tell the coach when some characters could not be drawn, e.g. "2 characters could
+/// not be drawn, as no font on this computer has them: 𝔸 (U+1D538), \u{10FFFD} (U+10FFFD). They
+/// show as boxes in the report; installing a font that has them (Noto fonts cover most
+/// scripts) and writing it again draws them."
+pub fn missing_note(missing: &[char]) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = missing
+        .iter()
+        .map(|&c| {
+            let code = format!("U+{:04X}", u32::from(c));
+            // A character that does not show anywhere (private use, unassigned) is named by code only.
+            if c.is_control() || ('\u{E000}'..='\u{F8FF}').contains(&c) || u32::from(c) >= 0xF_0000
+            {
+                code
+            } else {
+                format!("{c} ({code})")
+            }
+        })
+        .collect();
+    let count = if missing.len() == 1 {
+        "1 character".to_owned()
+    } else {
+        format!("{} characters", missing.len())
+    };
+    Some(format!(
+        "{count} could not be drawn, as no font on this computer has them: {}. They show as \
+         boxes in the report (copying its text still gives them); install a font that has them \
+         (the Noto fonts cover most scripts) and write the report again.",
+        named.join(", ")
+    ))
 }
 
 /// Writes the report about a person as of today: the path is checked before anything is read, and
@@ -48,5 +85,6 @@ pub fn write(
     Ok(Written {
         pages: rendered.pages,
         bytes: rendered.bytes.len(),
+        missing: rendered.missing,
     })
 }

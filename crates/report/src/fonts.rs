@@ -97,7 +97,8 @@ impl Fonts {
             db.faces().find_map(|info| {
                 let path = file(info)?;
                 let name = path.file_name()?.to_str()?;
-                name.eq_ignore_ascii_case(wanted).then_some((path, info.index))
+                name.eq_ignore_ascii_case(wanted)
+                    .then_some((path, info.index))
             })
         };
         for (regular, bold) in FAMILIES {

@@ -78,12 +78,11 @@ pub(crate) fn write(
         made: Vec::new(),
     };
     for page in pages {
-        let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(|| {
-            ReportError::BadFont {
+        let settings =
+            PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(|| ReportError::BadFont {
                 font: String::new(),
                 detail: "the page size is not valid".to_owned(),
-            }
-        })?;
+            })?;
         let mut p = document.start_page_with(settings);
         let mut surface = p.surface();
         for op in &page.ops {
@@ -113,7 +112,33 @@ pub(crate) fn write(
     })
 }
 
-fn draw(surface: &mut Surface<'_>, op: &Op, fonts: &mut KrillaFonts<'_>) -> Result<(), ReportError> {
+/// The box drawn where a character no font has stands (as fonts draw their "missing" glyph).
+fn missing_box(surface: &mut Surface<'_>, x: f32, baseline: f32, advance: f32, size: f32, c: Rgb) {
+    let width = (advance - 0.2 * size).max(0.3 * size);
+    let Some(rect) = Rect::from_xywh(x + 0.1 * size, baseline - 0.7 * size, width, 0.7 * size)
+    else {
+        return;
+    };
+    let mut path = PathBuilder::new();
+    path.push_rect(rect);
+    if let Some(path) = path.finish() {
+        surface.set_fill(None);
+        surface.set_stroke(Some(Stroke {
+            paint: color(c).into(),
+            width: 0.06 * size,
+            ..Stroke::default()
+        }));
+        surface.draw_path(&path);
+        surface.set_stroke(None);
+        surface.set_fill(Some(fill(c)));
+    }
+}
+
+fn draw(
+    surface: &mut Surface<'_>,
+    op: &Op,
+    fonts: &mut KrillaFonts<'_>,
+) -> Result<(), ReportError> {
     match op {
         Op::Rect { x, y, w, h, color } => {
             let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) else {
@@ -205,7 +230,12 @@ fn draw(surface: &mut Surface<'_>, op: &Op, fonts: &mut KrillaFonts<'_>) -> Resu
                     *size,
                     false,
                 );
-                at += run.glyphs.iter().map(|g| g.x_advance).sum::<f32>() * size;
+                for glyph in &run.glyphs {
+                    if glyph.missing {
+                        missing_box(surface, at, *y, glyph.x_advance * size, *size, *color);
+                    }
+                    at += glyph.x_advance * size;
+                }
             }
         }
     }

@@ -26,6 +26,9 @@ pub(crate) struct Glyph {
     pub x_advance: f32,
     pub x_offset: f32,
     pub y_offset: f32,
+    /// No font has this character: an invisible glyph keeps it in the text layer, and the
+    /// writer draws a box where it stands.
+    pub missing: bool,
 }
 
 /// A stretch of a line in one face and one direction, its glyphs from left to right.
@@ -69,6 +72,17 @@ fn follows(c: char) -> bool {
     ) || c.is_whitespace()
 }
 
+/// Invisible characters that steer other characters (directional marks and embeddings, joiners,
+/// variation selectors): shaped with the characters around them, never "missing".
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+}
+
+/// The right-to-left mark: ends a right-to-left line so that text extraction, which reads a line
+/// from its left end, knows the line is right-to-left even when it ends in punctuation.
+const RLM: char = '\u{200F}';
+
 impl<'f> Typesetter<'f> {
     pub(crate) fn new(fonts: &'f Fonts) -> Self {
         Self {
@@ -103,7 +117,9 @@ impl<'f> Typesetter<'f> {
             return found;
         }
         let own = usize::from(bold);
-        let found = if self.face_at(own).has(c) {
+        let found = if invisible(c) {
+            None
+        } else if self.face_at(own).has(c) {
             Some(own)
         } else if self.face_at(1 - own).has(c) {
             Some(1 - own)
@@ -116,7 +132,7 @@ impl<'f> Typesetter<'f> {
                 .filter_map(|i| self.fallback(i))
                 .find(|&id| self.face_at(id).has(c))
         };
-        if found.is_none() && !c.is_control() {
+        if found.is_none() && !c.is_control() && !invisible(c) {
             let mut missing = self.missing.borrow_mut();
             if !missing.contains(&c) {
                 missing.push(c);
@@ -153,10 +169,23 @@ impl<'f> Typesetter<'f> {
 
     /// `text` as one line: its runs in visual order, shaped.
     pub(crate) fn shape(&self, text: &str, bold: bool) -> Line {
-        let text: String = text
+        let mut text: String = text
             .chars()
-            .map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c })
+            .map(|c| {
+                if c == '\t' || c == '\n' || c == '\r' {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
+        let rtl = BidiInfo::new(&text, None)
+            .paragraphs
+            .last()
+            .is_some_and(|p| p.level.is_rtl());
+        if rtl && !text.ends_with(RLM) {
+            text.push(RLM);
+        }
         let bidi = BidiInfo::new(&text, None);
         let mut line = Line::default();
         for paragraph in &bidi.paragraphs {
@@ -185,8 +214,7 @@ impl<'f> Typesetter<'f> {
             let at = range.start + i;
             let end = at + c.len_utf8();
             if let Some((face, piece)) = pieces.last_mut()
-                && follows(c)
-                && self.face_at(*face).has(c)
+                && (invisible(c) || follows(c) && self.face_at(*face).has(c))
             {
                 piece.end = end;
                 continue;
@@ -203,6 +231,7 @@ impl<'f> Typesetter<'f> {
     fn shape_run(&self, face_id: FaceId, text: &str, rtl: bool) -> Run {
         let face = self.face_at(face_id);
         let mut glyphs = Vec::new();
+        let mut visual = Visual::default();
         if let Some(rb) = rustybuzz::Face::from_slice(&face.data, face.index) {
             let mut buffer = rustybuzz::UnicodeBuffer::new();
             buffer.push_str(text);
@@ -216,6 +245,7 @@ impl<'f> Typesetter<'f> {
             let em = face.units_per_em;
             let infos = output.glyph_infos();
             let positions = output.glyph_positions();
+            let space = rb.glyph_index(' ').map(|g| g.0).filter(|&g| g != 0);
             let mut starts: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
             starts.sort_unstable();
             starts.dedup();
@@ -226,9 +256,20 @@ impl<'f> Typesetter<'f> {
                     .get(starts.partition_point(|&c| c <= start))
                     .copied()
                     .unwrap_or(text.len());
+                let missing = info.glyph_id == 0;
+                let id = if missing {
+                    space.unwrap_or(0)
+                } else {
+                    u16::try_from(info.glyph_id).unwrap_or(0)
+                };
                 glyphs.push(Glyph {
-                    id: u16::try_from(info.glyph_id).unwrap_or(0),
-                    text: start..end,
+                    id,
+                    missing,
+                    text: if rtl {
+                        visual.cluster(&text[start..end], start)
+                    } else {
+                        start..end
+                    },
                     x_advance: pos.x_advance as f32 / em,
                     x_offset: pos.x_offset as f32 / em,
                     y_offset: pos.y_offset as f32 / em,
@@ -237,8 +278,31 @@ impl<'f> Typesetter<'f> {
         }
         Run {
             face: face_id,
-            text: text.to_owned(),
+            text: if rtl { visual.text } else { text.to_owned() },
             glyphs,
         }
+    }
+}
+
+/// A right-to-left run's text as its glyphs stand, left to right: each cluster's characters
+/// reversed (a lam-alef ligature is "alef, lam" from the left), since text extraction reverses a
+/// right-to-left line character by character to get its reading order back.
+#[derive(Default)]
+struct Visual {
+    text: String,
+    /// Where each cluster (by its start in the run's text) went in `text`.
+    placed: HashMap<usize, Range<usize>>,
+}
+
+impl Visual {
+    fn cluster(&mut self, chars: &str, start: usize) -> Range<usize> {
+        if let Some(range) = self.placed.get(&start) {
+            return range.clone();
+        }
+        let at = self.text.len();
+        self.text.extend(chars.chars().rev());
+        let range = at..self.text.len();
+        self.placed.insert(start, range.clone());
+        range
     }
 }

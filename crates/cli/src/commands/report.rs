@@ -49,5 +49,8 @@ pub fn run(
             ""
         }
     )?;
+    if let Some(note) = reports::missing_note(&written.missing) {
+        writeln!(out, "{note}")?;
+    }
     Ok(())
 }
