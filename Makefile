@@ -4,9 +4,11 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
 
+# fonts-*: the PDF report's fonts and the scripts its tests draw (Arabic, Hebrew, Devanagari, Thai in
+# Noto core; Chinese, Japanese, Korean in Noto CJK; DejaVu Sans is the report's own family).
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver iproute2 poppler-utils \
-	dbus dunst
+	dbus dunst fonts-dejavu-core fonts-noto-core fonts-noto-cjk libclang-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/leadback-app
