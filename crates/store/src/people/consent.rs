@@ -80,6 +80,24 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Each person's newest consent record (the first of [`Store::consents`]), by person.
+    pub(crate) fn newest_consents(
+        &self,
+    ) -> Result<std::collections::HashMap<i64, Consent>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CONSENT_COLUMNS}, person_id FROM consent
+             WHERE id IN (SELECT max(id) FROM consent GROUP BY person_id)"
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut newest = std::collections::HashMap::new();
+        while let Some(row) = rows.next()? {
+            newest.insert(row.get(5)?, read_consent(row)??);
+        }
+        Ok(newest)
+    }
+}
+
 pub(crate) fn ensure_consent(conn: &Connection, person_id: i64) -> Result<(), StoreError> {
     let current: Option<(String, Option<String>)> = conn
         .query_row(

@@ -78,19 +78,44 @@ impl Store {
         self.me()
     }
 
-    /// "Me" first, then every client by name.
+    /// "Me" first, then every client by name. A few statements however many clients there are
+    /// (a coach's list of a thousand was thousands of statements, 28 ms; issue #23).
     pub fn people(&self) -> Result<Vec<PersonSummary>, StoreError> {
-        let people = self
+        let rows = self
             .conn
             .prepare_cached(
-                "SELECT id, kind, name, created_at, updated_at FROM person
+                "SELECT id, kind, name, created_at, updated_at, contact,
+                        (SELECT max(starts_at) FROM session WHERE person_id = p.id),
+                        (SELECT count(*) FROM assessment
+                         WHERE person_id = p.id AND completed_at IS NOT NULL)
+                 FROM person p
                  ORDER BY kind <> 'me', name COLLATE NOCASE, id",
             )?
-            .query_map([], read_person)?
-            .collect::<Result<Result<Vec<_>, _>, _>>()??;
-        people
-            .into_iter()
-            .map(|person| self.summary_of(person))
+            .query_map([], |row| {
+                Ok((
+                    read_person(row)?,
+                    row.get::<_, Option<String>>(5)?,
+                    row.get::<_, Option<String>>(6)?,
+                    row.get::<_, i64>(7)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut tags = self.all_tags()?;
+        let mut consents = self.newest_consents()?;
+        rows.into_iter()
+            .map(|(person, contact, last_session, completed)| {
+                let person = person?;
+                Ok(PersonSummary {
+                    contact,
+                    tags: tags.remove(&person.id).unwrap_or_default(),
+                    consent: consents.remove(&person.id),
+                    last_session: last_session
+                        .map(|text| parse_local("starts_at", &text))
+                        .transpose()?,
+                    completed_assessments: completed,
+                    person,
+                })
+            })
             .collect()
     }
 
@@ -120,6 +145,19 @@ impl Store {
             completed_assessments: completed,
             person,
         })
+    }
+
+    /// Every person's tags, in order, by person.
+    fn all_tags(&self) -> Result<std::collections::HashMap<i64, Vec<String>>, StoreError> {
+        let mut tags: std::collections::HashMap<i64, Vec<String>> = Default::default();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT person_id, tag FROM person_tag ORDER BY person_id, tag")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            tags.entry(row.get(0)?).or_default().push(row.get(1)?);
+        }
+        Ok(tags)
     }
 
     fn tags(&self, person_id: i64) -> Result<Vec<String>, StoreError> {
