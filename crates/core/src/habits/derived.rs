@@ -85,14 +85,12 @@ impl DerivedHabit {
 
     /// The daily strength from `from` to `through` (0 before the first record).
     pub fn series(&self, from: NaiveDate) -> Vec<DailyStrength> {
-        let before = days_between(from, self.first);
-        let zeros = (0..before).filter_map(|d| offset(from, d).map(|date| (date, 0.0)));
-        let kept = self.strength.iter().enumerate().filter_map(|(d, &s)| {
-            let date = offset(self.first, d)?;
-            (date >= from).then_some((date, s))
-        });
-        zeros
-            .chain(kept)
+        let zeros = std::iter::repeat_n(0.0, days_between(from, self.first));
+        let kept = self.strength[days_between(self.first, from).min(self.strength.len())..]
+            .iter()
+            .copied();
+        from.iter_days()
+            .zip(zeros.chain(kept))
             .map(|(date, strength)| DailyStrength { date, strength })
             .collect()
     }
