@@ -4,8 +4,9 @@
 //! listed with fontdb; a file is read only when the report needs one of its characters.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::ReportError;
 
@@ -23,6 +24,30 @@ const FAMILIES: &[(&str, &str)] = &[
     ("Cantarell-Regular.ttf", "Cantarell-Bold.ttf"),
     ("FreeSans.ttf", "FreeSansBold.ttf"),
 ];
+
+/// How deep to look under a font folder for the report's family (distributions nest them two or
+/// three levels).
+const MAX_DEPTH: usize = 4;
+
+/// Every file under `dir` (to [`MAX_DEPTH`]) by its lower-cased name; the first found wins.
+fn collect(dir: &Path, depth: usize, found: &mut HashMap<String, PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
+            if depth < MAX_DEPTH {
+                collect(&path, depth + 1, found);
+            }
+        } else if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+            found.entry(name.to_lowercase()).or_insert(path);
+        }
+    }
+}
 
 /// The folders a desktop keeps its fonts in.
 fn font_dirs() -> Vec<PathBuf> {
@@ -73,7 +98,27 @@ pub(crate) struct Fallback {
 pub struct Fonts {
     pub(crate) regular: Arc<Face>,
     pub(crate) bold: Arc<Face>,
-    pub(crate) fallbacks: Arc<Vec<Fallback>>,
+    /// The folders to list fallbacks from, and the list, made the first time a character the
+    /// report's family lacks needs it (a report in Latin letters never lists them).
+    dirs: Arc<Vec<PathBuf>>,
+    primary: Option<PathBuf>,
+    listed: Arc<OnceLock<Vec<Slot>>>,
+}
+
+/// A fallback font and its face, read the first time a character needs it (`None` inside:
+/// it could not be read).
+#[derive(Debug)]
+pub(crate) struct Slot {
+    pub fallback: Fallback,
+    face: OnceLock<Option<Face>>,
+}
+
+impl Slot {
+    pub(crate) fn face(&self) -> Option<&Face> {
+        self.face
+            .get_or_init(|| Face::read(&self.fallback.path, self.fallback.index, false).ok())
+            .as_ref()
+    }
 }
 
 impl Fonts {
@@ -85,38 +130,28 @@ impl Fonts {
 
     /// Like [`Fonts::system`], looking only in `dirs`.
     pub fn search(dirs: &[PathBuf]) -> Result<Self, ReportError> {
-        let mut db = fontdb::Database::new();
+        let mut found = HashMap::new();
         for dir in dirs {
-            db.load_fonts_dir(dir);
+            collect(dir, 0, &mut found);
         }
-        let file = |info: &fontdb::FaceInfo| match &info.source {
-            fontdb::Source::File(path) => Some(path.clone()),
-            _ => None,
-        };
-        let named = |wanted: &str| {
-            db.faces().find_map(|info| {
-                let path = file(info)?;
-                let name = path.file_name()?.to_str()?;
-                name.eq_ignore_ascii_case(wanted)
-                    .then_some((path, info.index))
-            })
-        };
         for (regular, bold) in FAMILIES {
-            let Some((regular_path, regular_index)) = named(regular) else {
+            let Some(regular_path) = found.get(&regular.to_lowercase()) else {
                 continue;
             };
-            let Ok(regular) = Face::read(&regular_path, regular_index, true) else {
+            let Ok(regular) = Face::read(regular_path, 0, true) else {
                 continue;
             };
             let regular = Arc::new(regular);
-            let bold = named(bold)
-                .and_then(|(path, index)| Face::read(&path, index, true).ok())
+            let bold = found
+                .get(&bold.to_lowercase())
+                .and_then(|path| Face::read(path, 0, true).ok())
                 .map_or_else(|| regular.clone(), Arc::new);
-            let fallbacks = fallbacks(&db, &regular_path);
             return Ok(Self {
                 regular,
                 bold,
-                fallbacks: Arc::new(fallbacks),
+                dirs: Arc::new(dirs.to_vec()),
+                primary: Some(regular_path.clone()),
+                listed: Arc::default(),
             });
         }
         Err(ReportError::NoFont {
@@ -133,13 +168,33 @@ impl Fonts {
         })
     }
 
+    /// The fonts to fall back on, in the order they are tried: every font in the folders but
+    /// the report's family, listed with fontdb the first time they are asked for.
+    pub(crate) fn fallbacks(&self) -> &[Slot] {
+        self.listed.get_or_init(|| {
+            let mut db = fontdb::Database::new();
+            for dir in self.dirs.iter() {
+                db.load_fonts_dir(dir);
+            }
+            fallbacks(&db, self.primary.as_deref())
+                .into_iter()
+                .map(|fallback| Slot {
+                    fallback,
+                    face: OnceLock::new(),
+                })
+                .collect()
+        })
+    }
+
     /// Two font files' contents (the bold may be the regular again), with no fallback: a
     /// character neither has is reported as missing.
     pub fn from_data(regular: Vec<u8>, bold: Vec<u8>) -> Result<Self, ReportError> {
         Ok(Self {
             regular: Arc::new(Face::new(Arc::new(regular), 0, "the regular font", true)?),
             bold: Arc::new(Face::new(Arc::new(bold), 0, "the bold font", true)?),
-            fallbacks: Arc::new(Vec::new()),
+            dirs: Arc::new(Vec::new()),
+            primary: None,
+            listed: Arc::default(),
         })
     }
 }
@@ -148,10 +203,10 @@ impl Fonts {
 /// italic, sans-serif before the rest, the report's own family before others (Noto Sans Arabic
 /// beside Noto Sans), then the plainest name (Noto Sans Thai before Noto Sans Thai UI), then by
 /// name so the choice does not depend on the order files were listed in.
-fn fallbacks(db: &fontdb::Database, primary: &Path) -> Vec<Fallback> {
+fn fallbacks(db: &fontdb::Database, primary: Option<&Path>) -> Vec<Fallback> {
     let primary_family = db
         .faces()
-        .find(|f| matches!(&f.source, fontdb::Source::File(p) if p == primary))
+        .find(|f| matches!(&f.source, fontdb::Source::File(p) if Some(p.as_path()) == primary))
         .and_then(|f| f.families.first().map(|(name, _)| name.clone()))
         .unwrap_or_default();
     let mut found: Vec<(_, Fallback)> = db

@@ -196,12 +196,18 @@ impl Writer<'_> {
         });
     }
 
-    /// Wrapped lines at `x`, each moved to the next page when it does not fit.
+    /// Wrapped lines at `x`, each moved to the next page when it does not fit; a right-to-left
+    /// paragraph (Arabic, Hebrew…) is set flush right.
     fn lines(&mut self, text: &str, x: f32, width: f32, style: TextStyle, bold: bool, color: Rgb) {
         let TextStyle { size, line } = style;
+        let rtl = Typesetter::is_rtl(text);
         for l in wrap(self.fonts.face(bold), text, size, width) {
             self.ensure(line);
-            self.text(x, self.y + size, size, bold, color, &l);
+            if rtl {
+                self.right_text(x + width, self.y + size, size, bold, color, &l);
+            } else {
+                self.text(x, self.y + size, size, bold, color, &l);
+            }
             self.y += line;
         }
     }
@@ -390,7 +396,7 @@ fn flow<'a>(report: &Report, fonts: &'a Typesetter<'a>) -> Writer<'a> {
 }
 
 /// The report's pages, each a list of drawing operations.
-pub(crate) fn layout(report: &Report, fonts: &Typesetter<'_>) -> Vec<Page> {
+pub(crate) fn layout<'a>(report: &Report, fonts: &'a Typesetter<'a>) -> Vec<Page> {
     let mut w = flow(report, fonts);
     w.furniture(report);
     w.pages

@@ -64,9 +64,9 @@ impl KrillaFonts<'_> {
     }
 }
 
-pub(crate) fn write(
+pub(crate) fn write<'a>(
     pages: &[Page],
-    fonts: &Typesetter<'_>,
+    fonts: &'a Typesetter<'a>,
     info: &Info<'_>,
 ) -> Result<Vec<u8>, ReportError> {
     let mut document = Document::new_with(SerializeSettings {

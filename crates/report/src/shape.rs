@@ -7,11 +7,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use unicode_bidi::{BidiClass, BidiInfo, bidi_class};
 
-use crate::fonts::{Face, Fonts};
+use crate::fonts::{Face, Fonts, Slot};
 use crate::layout::Style;
 
 /// An index into [`Typesetter::faces`]: 0 the regular face, 1 the bold one, then fallbacks.
@@ -48,16 +47,19 @@ pub(crate) struct Line {
 
 /// Shapes and measures text with a report's fonts, loading fallback fonts as characters need
 /// them. One per report: it remembers what it has measured.
-#[derive(Debug)]
 pub(crate) struct Typesetter<'f> {
     fonts: &'f Fonts,
-    faces: RefCell<Vec<Arc<Face>>>,
+    faces: RefCell<Vec<&'f Face>>,
+    /// Each face ready for shaping, by id.
+    shapers: RefCell<Vec<Option<rustybuzz::Face<'f>>>>,
     /// Which face draws a character, regular or bold (`None`: no font has it).
     chosen: RefCell<HashMap<(char, bool), Option<FaceId>>>,
     /// Fallback fonts already read, by their place in [`Fonts::fallbacks`].
     loaded: RefCell<HashMap<usize, Option<FaceId>>>,
     /// The widths of pieces of text already measured, in ems, regular and bold.
     widths: RefCell<HashMap<(bool, String), f32>>,
+    /// Whether a face has a character, as asked so far.
+    covers: RefCell<HashMap<(FaceId, char), bool>>,
     /// Characters no font has, in the order they were met.
     missing: RefCell<Vec<char>>,
 }
@@ -87,27 +89,48 @@ impl<'f> Typesetter<'f> {
     pub(crate) fn new(fonts: &'f Fonts) -> Self {
         Self {
             fonts,
-            faces: RefCell::new(vec![fonts.regular.clone(), fonts.bold.clone()]),
+            faces: RefCell::new(vec![&fonts.regular, &fonts.bold]),
+            shapers: RefCell::new(vec![
+                rustybuzz::Face::from_slice(&fonts.regular.data, fonts.regular.index),
+                rustybuzz::Face::from_slice(&fonts.bold.data, fonts.bold.index),
+            ]),
             chosen: RefCell::default(),
             loaded: RefCell::default(),
             widths: RefCell::default(),
+            covers: RefCell::default(),
             missing: RefCell::default(),
         }
     }
 
     /// The report's regular or bold type, for measuring.
-    pub(crate) fn face(&self, bold: bool) -> Style<'_> {
+    pub(crate) fn face(&'f self, bold: bool) -> Style<'f> {
         Style { fonts: self, bold }
     }
 
-    pub(crate) fn face_at(&self, id: FaceId) -> Arc<Face> {
+    pub(crate) fn face_at(&self, id: FaceId) -> &'f Face {
         let faces = self.faces.borrow();
-        faces.get(id).unwrap_or(&faces[0]).clone()
+        faces.get(id).copied().unwrap_or(faces[0])
     }
 
     /// The characters no font on the computer has, in the order the report met them.
     pub(crate) fn missing(&self) -> Vec<char> {
         self.missing.borrow().clone()
+    }
+
+    /// Whether the face `id` draws `c`.
+    fn has(&self, id: FaceId, c: char) -> bool {
+        if let Some(&has) = self.covers.borrow().get(&(id, c)) {
+            return has;
+        }
+        let has = self
+            .shapers
+            .borrow()
+            .get(id)
+            .and_then(Option::as_ref)
+            .and_then(|f| f.glyph_index(c))
+            .is_some_and(|g| g.0 != 0);
+        self.covers.borrow_mut().insert((id, c), has);
+        has
     }
 
     /// The first face that draws `c`: the report's own (bold or regular), then its other weight,
@@ -119,18 +142,18 @@ impl<'f> Typesetter<'f> {
         let own = usize::from(bold);
         let found = if invisible(c) {
             None
-        } else if self.face_at(own).has(c) {
+        } else if self.has(own, c) {
             Some(own)
-        } else if self.face_at(1 - own).has(c) {
+        } else if self.has(1 - own, c) {
             Some(1 - own)
         } else {
-            let fallbacks = &self.fonts.fallbacks;
+            let fallbacks = self.fonts.fallbacks();
             let order = (0..fallbacks.len())
-                .filter(|&i| fallbacks[i].bold == bold)
-                .chain((0..fallbacks.len()).filter(|&i| fallbacks[i].bold != bold));
+                .filter(|&i| fallbacks[i].fallback.bold == bold)
+                .chain((0..fallbacks.len()).filter(|&i| fallbacks[i].fallback.bold != bold));
             order
                 .filter_map(|i| self.fallback(i))
-                .find(|&id| self.face_at(id).has(c))
+                .find(|&id| self.has(id, c))
         };
         if found.is_none() && !c.is_control() && !invisible(c) {
             let mut missing = self.missing.borrow_mut();
@@ -147,12 +170,19 @@ impl<'f> Typesetter<'f> {
         if let Some(&id) = self.loaded.borrow().get(&index) {
             return id;
         }
-        let id = self.fonts.fallbacks.get(index).and_then(|f| {
-            let face = Face::read(&f.path, f.index, false).ok()?;
-            let mut faces = self.faces.borrow_mut();
-            faces.push(Arc::new(face));
-            Some(faces.len() - 1)
-        });
+        let fonts: &'f Fonts = self.fonts;
+        let id = fonts
+            .fallbacks()
+            .get(index)
+            .and_then(Slot::face)
+            .map(|face| {
+                let mut faces = self.faces.borrow_mut();
+                faces.push(face);
+                self.shapers
+                    .borrow_mut()
+                    .push(rustybuzz::Face::from_slice(&face.data, face.index));
+                faces.len() - 1
+            });
         self.loaded.borrow_mut().insert(index, id);
         id
     }
@@ -165,6 +195,14 @@ impl<'f> Typesetter<'f> {
         let w = self.shape(text, bold).width;
         self.widths.borrow_mut().insert((bold, text.to_owned()), w);
         w * size
+    }
+
+    /// Whether `text` is a right-to-left paragraph (its first strong character is).
+    pub(crate) fn is_rtl(text: &str) -> bool {
+        BidiInfo::new(text, None)
+            .paragraphs
+            .first()
+            .is_some_and(|p| p.level.is_rtl())
     }
 
     /// `text` as one line: its runs in visual order, shaped.
@@ -213,13 +251,22 @@ impl<'f> Typesetter<'f> {
         for (i, c) in text[range.clone()].char_indices() {
             let at = range.start + i;
             let end = at + c.len_utf8();
+            let chosen = if invisible(c) {
+                None
+            } else {
+                self.choose(c, bold)
+            };
+            let in_own = chosen.is_some_and(|f| f < 2);
+            // Marks, spaces and punctuation stay in the font of what they follow; so does a
+            // character the report's family lacks when that font has it (a Devanagari danda
+            // after Devanagari, not in the first other font that has one).
             if let Some((face, piece)) = pieces.last_mut()
-                && (invisible(c) || follows(c) && self.face_at(*face).has(c))
+                && (invisible(c) || (follows(c) || !in_own) && self.has(*face, c))
             {
                 piece.end = end;
                 continue;
             }
-            let face = self.choose(c, bold).unwrap_or(own);
+            let face = chosen.unwrap_or(own);
             match pieces.last_mut() {
                 Some((last, piece)) if *last == face => piece.end = end,
                 _ => pieces.push((face, at..end)),
@@ -232,7 +279,8 @@ impl<'f> Typesetter<'f> {
         let face = self.face_at(face_id);
         let mut glyphs = Vec::new();
         let mut visual = Visual::default();
-        if let Some(rb) = rustybuzz::Face::from_slice(&face.data, face.index) {
+        let shapers = self.shapers.borrow();
+        if let Some(rb) = shapers.get(face_id).and_then(Option::as_ref) {
             let mut buffer = rustybuzz::UnicodeBuffer::new();
             buffer.push_str(text);
             buffer.set_direction(if rtl {
@@ -241,7 +289,7 @@ impl<'f> Typesetter<'f> {
                 rustybuzz::Direction::LeftToRight
             });
             buffer.guess_segment_properties();
-            let output = rustybuzz::shape(&rb, &[], buffer);
+            let output = rustybuzz::shape(rb, &[], buffer);
             let em = face.units_per_em;
             let infos = output.glyph_infos();
             let positions = output.glyph_positions();

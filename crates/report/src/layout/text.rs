@@ -7,7 +7,7 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 use crate::shape::Typesetter;
 
 /// The report's regular or bold type, as the layout measures it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub(crate) struct Style<'a> {
     pub fonts: &'a Typesetter<'a>,
     pub bold: bool,
