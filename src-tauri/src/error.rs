@@ -116,6 +116,7 @@ impl From<StoreError> for IpcError {
             | StoreError::CreateDataDir { .. }
             | StoreError::Migration(_)
             | StoreError::Backup(_)
+            | StoreError::Sync(_)
             | StoreError::WriteFile { .. }
             | StoreError::Sqlite(_) => ErrorCode::Storage,
         };

@@ -15,7 +15,7 @@ use crate::error::{ErrorCode, IpcError};
 /// The database, open, or closed with the reason: a damaged or newer file (until it is
 /// recovered), or a passphrase not yet given (until it is unlocked).
 enum Slot {
-    Open(Store),
+    Open(Box<Store>),
     Closed(IpcError),
 }
 
@@ -74,7 +74,7 @@ impl AppState {
             Store::open_in_deferring_check(&dir, None).map_err(IpcError::from)
         });
         let slot = match opened {
-            Ok(opened) => Slot::Open(opened),
+            Ok(opened) => Slot::Open(Box::new(opened)),
             Err(err) if err.code == ErrorCode::Locked => Slot::Closed(locked()),
             Err(err) => {
                 log::error!("could not open the database: {}", err.message);
@@ -100,7 +100,7 @@ impl AppState {
     #[cfg(test)]
     pub fn with_store(store: Store, clock: Box<dyn Clock>) -> Self {
         let data_dir = store.path().and_then(Path::parent).map(Path::to_path_buf);
-        Self::with_slot(Slot::Open(store), data_dir, clock)
+        Self::with_slot(Slot::Open(Box::new(store)), data_dir, clock)
     }
 
     #[cfg(test)]
@@ -152,7 +152,7 @@ impl AppState {
                 "The database is already open.",
             ));
         }
-        *slot = Slot::Open(store);
+        *slot = Slot::Open(Box::new(store));
         Ok(())
     }
 

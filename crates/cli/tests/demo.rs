@@ -8,8 +8,9 @@ use std::path::Path;
 
 use common::{leadback, ok, stderr};
 
-/// Everything in the database, without the moment of the export (the only part that may differ
-/// between two runs on the same day).
+/// Everything in the database, without what may differ between two runs on the same day: the
+/// moment of the export, and the keys, which come from the time they were made (each is replaced
+/// by its table and its place there, so the same rows made in the same order read the same).
 fn exported(data: &Path) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("export.json");
@@ -17,7 +18,65 @@ fn exported(data: &Path) -> serde_json::Value {
     let mut doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     doc.as_object_mut().unwrap().remove("exported_at");
+    let mut names = std::collections::BTreeMap::new();
+    for (table, data) in doc["tables"].as_object().unwrap() {
+        let Some(id) = data["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c == "id")
+        else {
+            continue;
+        };
+        let mut keys: Vec<u64> = data["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|row| row[id].as_u64())
+            // Made by sync-safe keys (counted ones, like the journal index's own, are stable).
+            .filter(|key| *key >= 1 << 32)
+            .collect();
+        keys.sort_unstable();
+        for (place, key) in keys.into_iter().enumerate() {
+            names.insert(key, format!("{table}#{place}"));
+        }
+    }
+    rename_keys(&mut doc, &names);
     doc
+}
+
+/// Replaces every key in `value` (a number, or digits inside a text such as the journal's
+/// "check-in:<key>/<day>") by its name in `names`.
+fn rename_keys(value: &mut serde_json::Value, names: &std::collections::BTreeMap<u64, String>) {
+    match value {
+        serde_json::Value::Number(n) => {
+            if let Some(name) = n.as_u64().and_then(|k| names.get(&k)) {
+                *value = serde_json::Value::String(name.clone());
+            }
+        }
+        serde_json::Value::String(text) => {
+            let mut out = String::new();
+            let mut digits = String::new();
+            for c in text.chars().chain(std::iter::once('\0')) {
+                if c.is_ascii_digit() {
+                    digits.push(c);
+                    continue;
+                }
+                match digits.parse::<u64>().ok().and_then(|k| names.get(&k)) {
+                    Some(name) => out.push_str(name),
+                    None => out.push_str(&digits),
+                }
+                digits.clear();
+                if c != '\0' {
+                    out.push(c);
+                }
+            }
+            *text = out;
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| rename_keys(v, names)),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|v| rename_keys(v, names)),
+        _ => {}
+    }
 }
 
 fn rows(doc: &serde_json::Value, table: &str) -> usize {

@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::ids::new_id;
 use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -74,8 +75,12 @@ impl Store {
             return Ok(open);
         }
         self.conn.execute(
-            "INSERT INTO assessment (person_id, instrument_id, instrument_version, started_at)
-             VALUES (?1, ?2, ?3, ?4)",
+            concat!(
+                "INSERT INTO assessment (id, person_id, instrument_id, instrument_version, started_at)
+             VALUES (",
+                new_id!("assessment"),
+                ", ?1, ?2, ?3, ?4)"
+            ),
             params![person_id, instrument_id, instrument_version, timestamp(now)],
         )?;
         self.assessment(self.conn.last_insert_rowid())
@@ -144,7 +149,7 @@ impl Store {
             "UPDATE assessment SET position = ?2 WHERE id = ?1",
             params![assessment_id, position],
         )?;
-        Ok(tx.commit()?)
+        tx.commit()
     }
 
     /// Marks the assessment finished; its answers can no longer change.
@@ -168,7 +173,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         ensure_open(&tx, assessment_id)?;
         tx.execute("DELETE FROM assessment WHERE id = ?1", [assessment_id])?;
-        Ok(tx.commit()?)
+        tx.commit()
     }
 
     pub fn assessment(&self, id: i64) -> Result<AssessmentRecord, StoreError> {

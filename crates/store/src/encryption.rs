@@ -84,7 +84,7 @@ impl Store {
 
         // Close the file (which folds the write-ahead log back in), put the copy in its place,
         // and open that.
-        let closed = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        let closed = std::mem::replace(self.conn.raw_mut(), Connection::open_in_memory()?);
         drop(closed);
         if let Err(err) = std::fs::rename(&rekeyed, &path) {
             *self = Store::open_with(&path, old.as_deref())?;

@@ -82,6 +82,9 @@ pub enum StoreError {
     #[error("{0}")]
     Backup(String),
 
+    #[error("Sync: {0}")]
+    Sync(String),
+
     #[error("{path} cannot be restored: {detail}. Nothing was changed.")]
     BadBackup { path: PathBuf, detail: String },
 

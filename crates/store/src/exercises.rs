@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::ids::new_id;
 use crate::values::{parse_timestamp, timestamp};
 use crate::{CheckInRecord, Store, StoreError};
 
@@ -85,8 +86,12 @@ impl Store {
             self.finish_exercise_run(open.id, now)?;
         }
         self.conn.execute(
-            "INSERT INTO exercise_run (person_id, exercise_id, exercise_version, started_at, programme_item)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            concat!(
+                "INSERT INTO exercise_run (id, person_id, exercise_id, exercise_version, started_at, programme_item)
+             VALUES (",
+                new_id!("exercise_run"),
+                ", ?1, ?2, ?3, ?4, ?5)"
+            ),
             params![person_id, exercise_id, exercise_version, timestamp(now), programme_item],
         )?;
         self.exercise_run(self.conn.last_insert_rowid())
@@ -135,7 +140,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         ensure_running(&tx, run_id)?;
         write_reflection(&tx, run_id, step, prompt_id, text, rating, now)?;
-        Ok(tx.commit()?)
+        tx.commit()
     }
 
     pub fn set_exercise_step(&mut self, run_id: i64, step: i64) -> Result<(), StoreError> {
@@ -145,7 +150,7 @@ impl Store {
             "UPDATE exercise_run SET step = ?2 WHERE id = ?1",
             params![run_id, step],
         )?;
-        Ok(tx.commit()?)
+        tx.commit()
     }
 
     pub fn finish_exercise_run(

@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::ids::new_id;
 use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -155,7 +156,7 @@ impl Store {
                 });
             }
         }
-        Ok(tx.commit()?)
+        tx.commit()
     }
 }
 
@@ -184,9 +185,13 @@ pub(crate) fn insert_habit(
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     conn.execute(
-        "INSERT INTO habit (person_id, library_id, name, stance, why, times, days, position, created_at, import_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
-                 (SELECT coalesce(max(position), -1) + 1 FROM habit WHERE person_id = ?1), ?8, ?9)",
+        concat!(
+            "INSERT INTO habit (id, person_id, library_id, name, stance, why, times, days, position, created_at, import_key)
+         VALUES (",
+            new_id!("habit"),
+            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                 (SELECT coalesce(max(position), -1) + 1 FROM habit WHERE person_id = ?1), ?8, ?9)"
+        ),
         params![
             person_id,
             habit.library_id,

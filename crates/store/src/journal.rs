@@ -6,6 +6,7 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::ids::new_id;
 use crate::values::timestamp;
 use crate::{Store, StoreError};
 
@@ -105,7 +106,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.conn.execute(
-            "INSERT INTO journal_note (person_id, day, text, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+            concat!(
+                "INSERT INTO journal_note (id, person_id, day, text, created_at, updated_at) VALUES (",
+                new_id!("journal_note"),
+                ", ?1, ?2, ?3, ?4, ?4)"
+            ),
             params![person_id, day, text, timestamp(now)],
         )?;
         Ok(self.conn.last_insert_rowid())

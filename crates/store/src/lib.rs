@@ -15,6 +15,7 @@ mod exercises;
 pub mod export;
 mod habit_overview;
 mod habits;
+mod ids;
 mod instruments;
 mod journal;
 mod keeping;
@@ -30,6 +31,7 @@ mod report;
 mod sessions;
 mod settings;
 mod store;
+pub mod sync;
 mod timeline;
 mod values;
 

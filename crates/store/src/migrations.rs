@@ -4,22 +4,46 @@
 
 use std::sync::LazyLock;
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite::Transaction;
+use rusqlite_migration::{HookResult, M, Migrations};
 
-const STEPS: &[&str] = &[
-    include_str!("../migrations/0001_people.sql"),
-    include_str!("../migrations/0002_assessments.sql"),
-    include_str!("../migrations/0003_habits.sql"),
-    include_str!("../migrations/0004_exercises_journal_programmes.sql"),
-    include_str!("../migrations/0005_coaching.sql"),
-    include_str!("../migrations/0006_custom_instruments.sql"),
-    include_str!("../migrations/0007_session_items.sql"),
-    include_str!("../migrations/0008_observers.sql"),
-    include_str!("../migrations/0009_journal_search_any_script.sql"),
+use crate::ids;
+
+/// One migration: its SQL, and for a step that changes rows in ways SQL alone cannot say, the Rust
+/// that does it in the same transaction.
+enum Step {
+    Sql(&'static str),
+    WithHook(&'static str, fn(&Transaction) -> HookResult),
+}
+
+const STEPS: &[Step] = &[
+    Step::Sql(include_str!("../migrations/0001_people.sql")),
+    Step::Sql(include_str!("../migrations/0002_assessments.sql")),
+    Step::Sql(include_str!("../migrations/0003_habits.sql")),
+    Step::Sql(include_str!(
+        "../migrations/0004_exercises_journal_programmes.sql"
+    )),
+    Step::Sql(include_str!("../migrations/0005_coaching.sql")),
+    Step::Sql(include_str!("../migrations/0006_custom_instruments.sql")),
+    Step::Sql(include_str!("../migrations/0007_session_items.sql")),
+    Step::Sql(include_str!("../migrations/0008_observers.sql")),
+    Step::Sql(include_str!(
+        "../migrations/0009_journal_search_any_script.sql"
+    )),
+    Step::WithHook(include_str!("../migrations/0010_sync_keys.sql"), ids::rekey),
 ];
 
-pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));
+pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(
+        STEPS
+            .iter()
+            .map(|step| match step {
+                Step::Sql(sql) => M::up(sql),
+                Step::WithHook(sql, hook) => M::up_with_hook(sql, *hook),
+            })
+            .collect(),
+    )
+});
 
 /// The schema version this build creates and understands.
 pub fn latest_schema_version() -> i64 {

@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::ids::new_id;
 use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -66,9 +67,13 @@ impl Store {
         self.person(person_id)?;
         self.ensure_consent(person_id)?;
         self.conn.execute(
-            "INSERT INTO observer_request
-                 (person_id, observer, token, instrument_id, instrument_version, created_at)
-             VALUES (?1, ?2, lower(hex(randomblob(16))), ?3, ?4, ?5)",
+            concat!(
+                "INSERT INTO observer_request
+                 (id, person_id, observer, token, instrument_id, instrument_version, created_at)
+             VALUES (",
+                new_id!("observer_request"),
+                ", ?1, ?2, lower(hex(randomblob(16))), ?3, ?4, ?5)"
+            ),
             params![
                 person_id,
                 observer,

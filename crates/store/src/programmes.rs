@@ -181,7 +181,7 @@ impl Store {
                 insert.execute(params![programme_id, code, body, timestamp(now)])?;
             }
         }
-        Ok(tx.commit()?)
+        tx.commit()
     }
 
     /// The stored results files of one programme's cohort.

@@ -5,6 +5,7 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::ids::new_id;
 use crate::{Store, StoreError};
 
 /// A reminder for a habit at a local time on some weekdays (bit 0 = Monday … bit 6 = Sunday).
@@ -35,7 +36,11 @@ impl Store {
         tx.execute("DELETE FROM reminder WHERE habit_id = ?1", [habit_id])?;
         for (time, weekdays) in reminders {
             tx.execute(
-                "INSERT INTO reminder (habit_id, time, weekdays) VALUES (?1, ?2, ?3)",
+                concat!(
+                    "INSERT INTO reminder (id, habit_id, time, weekdays) VALUES (",
+                    new_id!("reminder"),
+                    ", ?1, ?2, ?3)"
+                ),
                 params![habit_id, time.format("%H:%M").to_string(), weekdays],
             )?;
         }

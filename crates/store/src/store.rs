@@ -9,12 +9,13 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use crate::backup::{BackupFile, BackupReason, backups_dir, daily, take, verify};
 use crate::connection::{apply_key, check, classify_open_error, open_read_only, quick_check};
 use crate::migrations::{MIGRATIONS, latest_schema_version};
+use crate::sync::{Db, WallClock};
 use crate::{StoreError, paths};
 
 /// An open, migrated Leadback database.
 #[derive(Debug)]
 pub struct Store {
-    pub(crate) conn: Connection,
+    pub(crate) conn: Db,
     path: Option<PathBuf>,
     /// The passphrase the file is encrypted with (SQLCipher); none for a plain file.
     pub(crate) key: Option<String>,
@@ -22,6 +23,8 @@ pub struct Store {
     check_pending: bool,
     /// The person "my" reads and writes are for, when not "me" (see `Store::act_for`).
     pub(crate) acting: Option<i64>,
+    /// The wall clock sync's stamps come from, when not the system's (tests).
+    pub(crate) wall_clock: Option<WallClock>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,13 +188,16 @@ impl Store {
         let mut conn = conn;
         MIGRATIONS.to_latest(&mut conn)?;
         crate::habit_overview::prepare_derived(&conn)?;
-        Ok(Self {
-            conn,
+        let mut store = Self {
+            conn: Db::new(conn),
             path,
             key: key.map(str::to_owned),
             check_pending,
             acting: None,
-        })
+            wall_clock: None,
+        };
+        store.resume_recording()?;
+        Ok(store)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -279,7 +285,7 @@ impl Store {
         // Read through a connection that knows the passphrase, and copied in one step.
         let source = open_read_only(file, self.key.as_deref())?;
         {
-            let copy = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
+            let copy = rusqlite::backup::Backup::new(&source, self.conn.raw_mut())?;
             if copy.step(-1)? != rusqlite::backup::StepResult::Done {
                 return Err(StoreError::Backup(
                     "The backup could not be copied in one step; nothing was changed.".to_owned(),
@@ -287,7 +293,7 @@ impl Store {
             }
         }
         // An older backup is brought up to this version's schema, like a database at start-up.
-        MIGRATIONS.to_latest(&mut self.conn)?;
+        MIGRATIONS.to_latest(self.conn.raw_mut())?;
         crate::habit_overview::prepare_derived(&self.conn)?;
         Ok(safety)
     }

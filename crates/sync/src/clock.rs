@@ -16,6 +16,15 @@ pub struct Stamp {
     pub device: u64,
 }
 
+impl Stamp {
+    /// Earlier than every stamp a device gives.
+    pub const ZERO: Stamp = Stamp {
+        millis: 0,
+        counter: 0,
+        device: 0,
+    };
+}
+
 /// A stamp's text sorts as the stamps do (fixed-width digits), so it can be compared in SQL.
 impl fmt::Display for Stamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -55,7 +55,7 @@ impl Store {
                 table: table.clone(),
             });
         }
-        let backup = rusqlite::backup::Backup::new(&built, &mut self.conn)?;
+        let backup = rusqlite::backup::Backup::new(&built, self.conn.raw_mut())?;
         // All pages in one step: no other connection ever sees half an import.
         match backup.step(-1)? {
             rusqlite::backup::StepResult::Done => Ok(()),

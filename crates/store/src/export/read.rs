@@ -82,6 +82,12 @@ pub(super) fn export_rows(
                 None => continue,
             },
         };
+        let condition = if table == "setting" {
+            // This device's place in a sync group is not part of the data.
+            format!("({condition}) AND key NOT LIKE 'sync.%'")
+        } else {
+            condition
+        };
         let (columns, order) = columns_of(conn, &table)?;
         let select = format!(
             "SELECT {} FROM {} WHERE {condition} ORDER BY {}",

@@ -26,6 +26,8 @@ pub(super) fn exported_tables(conn: &Connection) -> Result<Vec<String>, StoreErr
         .map(|(name, _)| name)
         // Derived values (`derived_*`) are rebuilt from what is exported, never exported.
         .filter(|name| !name.starts_with("derived_"))
+        // Sync's own records belong to one device and its place in a group.
+        .filter(|name| !name.starts_with("sync_"))
         .filter(|name| {
             !virtual_tables
                 .iter()

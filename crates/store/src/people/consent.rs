@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use leadback_core::clients::Consent;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use crate::ids::new_id;
 use crate::values::{parse_day, parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -30,7 +31,11 @@ impl Store {
     ) -> Result<Consent, StoreError> {
         self.client(person_id)?;
         self.conn.execute(
-            "INSERT INTO consent (person_id, agreed_on, terms, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+            concat!(
+                "INSERT INTO consent (id, person_id, agreed_on, terms, recorded_at) VALUES (",
+                new_id!("consent"),
+                ", ?1, ?2, ?3, ?4)"
+            ),
             params![person_id, agreed_on.to_string(), terms, timestamp(now)],
         )?;
         let id = self.conn.last_insert_rowid();

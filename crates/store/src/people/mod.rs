@@ -8,6 +8,7 @@ use leadback_core::clients::{ClientDetails, PersonSummary};
 use leadback_core::{Person, PersonKind, PersonName};
 use rusqlite::{OptionalExtension, Row, params};
 
+use crate::ids::new_id;
 use crate::values::{parse_local, parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -35,8 +36,12 @@ impl Store {
         let stamp = timestamp(now);
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO person (kind, name, created_at, updated_at) VALUES ('me', ?1, ?2, ?2)
-             ON CONFLICT (kind) WHERE kind = 'me' DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at",
+            concat!(
+                "INSERT INTO person (id, kind, name, created_at, updated_at) VALUES (",
+                new_id!("person"),
+                ", 'me', ?1, ?2, ?2)
+             ON CONFLICT (kind) WHERE kind = 'me' DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at"
+            ),
             params![name.as_str(), stamp],
         )?;
         tx.commit()?;
@@ -179,14 +184,22 @@ impl Store {
         let stamp = timestamp(now);
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO person (kind, name, contact, created_at, updated_at)
-             VALUES ('client', ?1, ?2, ?3, ?3)",
+            concat!(
+                "INSERT INTO person (id, kind, name, contact, created_at, updated_at)
+             VALUES (",
+                new_id!("person"),
+                ", 'client', ?1, ?2, ?3, ?3)"
+            ),
             params![details.name, details.contact, stamp],
         )?;
         let id = tx.last_insert_rowid();
         write_tags(&tx, id, &details.tags)?;
         tx.execute(
-            "INSERT INTO consent (person_id, agreed_on, terms, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+            concat!(
+                "INSERT INTO consent (id, person_id, agreed_on, terms, recorded_at) VALUES (",
+                new_id!("consent"),
+                ", ?1, ?2, ?3, ?4)"
+            ),
             params![id, agreed_on.to_string(), terms, stamp],
         )?;
         tx.commit()?;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use leadback_core::clients::{Homework, HomeworkKind, Session};
 use rusqlite::{OptionalExtension, params};
 
+use crate::ids::new_id;
 use crate::people::consent::ensure_consent;
 use crate::values::parse_day;
 use crate::{Store, StoreError};
@@ -172,8 +173,12 @@ pub(crate) fn insert_homework(
 ) -> Result<i64, StoreError> {
     ensure_consent(conn, session.person_id)?;
     conn.execute(
-        "INSERT INTO homework (session_id, person_id, kind, habit_id, exercise_id, assigned_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        concat!(
+            "INSERT INTO homework (id, session_id, person_id, kind, habit_id, exercise_id, assigned_on)
+         VALUES (",
+            new_id!("homework"),
+            ", ?1, ?2, ?3, ?4, ?5, ?6)"
+        ),
         params![
             session.id,
             session.person_id,

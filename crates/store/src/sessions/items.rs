@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use leadback_core::clients::{SessionItem, SessionItemInput, SessionItemKind};
 use rusqlite::{OptionalExtension, Row, params};
 
+use crate::ids::new_id;
 use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -65,9 +66,13 @@ impl Store {
             Some(id) => id,
             None => {
                 self.conn.execute(
-                    "INSERT INTO session_item
-                       (session_id, person_id, kind, assessment_id, habit_id, library_id, added_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    concat!(
+                        "INSERT INTO session_item
+                       (id, session_id, person_id, kind, assessment_id, habit_id, library_id, added_at)
+                     VALUES (",
+                        new_id!("session_item"),
+                        ", ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                    ),
                     params![
                         session_id,
                         session.person_id,

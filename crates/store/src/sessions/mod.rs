@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use leadback_core::clients::Session;
 use rusqlite::{OptionalExtension, Row, params};
 
+use crate::ids::new_id;
 use crate::values::{local, parse_local, parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -24,8 +25,12 @@ impl Store {
         self.client(person_id)?;
         self.ensure_consent(person_id)?;
         self.conn.execute(
-            "INSERT INTO session (person_id, starts_at, agenda, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?4)",
+            concat!(
+                "INSERT INTO session (id, person_id, starts_at, agenda, created_at, updated_at)
+             VALUES (",
+                new_id!("session"),
+                ", ?1, ?2, ?3, ?4, ?4)"
+            ),
             params![person_id, local(starts_at), agenda, timestamp(now)],
         )?;
         self.session(self.conn.last_insert_rowid())

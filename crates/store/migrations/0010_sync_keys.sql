@@ -1,0 +1,31 @@
+-- Sync between a person's computers. A row is known on every device by its primary key, so keys
+-- must be ones no other device can make: new rows get a key from the time they were made and a
+-- random part (see ids.rs), and the hook that runs with this step gives every existing row such a
+-- key, in the same order, changing every reference to it. What follows is what a device keeps
+-- for sync beside the data; none of it is exported.
+
+-- When each synced row came to be ("born") and when each column changed after that ("cells",
+-- a JSON object of column number to stamp): the later change wins, column by column.
+CREATE TABLE sync_row (
+    tbl   TEXT NOT NULL,
+    pk    TEXT NOT NULL,
+    born  TEXT NOT NULL,
+    cells TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (tbl, pk)
+) STRICT, WITHOUT ROWID;
+
+-- Rows deleted, and when: a row deleted later than another device made it stays deleted there.
+CREATE TABLE sync_gone (
+    tbl   TEXT NOT NULL,
+    pk    TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    PRIMARY KEY (tbl, pk)
+) STRICT, WITHOUT ROWID;
+
+-- This device's changes not yet written to the sync folder: one changeset per transaction.
+-- Without a rowid, so that recording a change leaves last_insert_rowid() to the change itself.
+CREATE TABLE sync_outbox (
+    seq     INTEGER NOT NULL PRIMARY KEY,
+    stamp   TEXT NOT NULL,
+    changes BLOB NOT NULL
+) STRICT, WITHOUT ROWID;

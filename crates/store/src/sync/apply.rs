@@ -1,0 +1,474 @@
+//! Applying another device's changes: SQLite's `apply` does the work, a conflict handler decides
+//! what it cannot, and what is left is settled here, column by column, by "the later change
+//! wins" (hybrid-clock stamps, the same on every device). A deletion beats edits made at the
+//! same time (an erased client stays erased), but a row made again after the deletion stays.
+//! Text a person wrote that loses is kept as a journal note. All in the caller's transaction.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::Arc;
+
+use leadback_sync::clock::Stamp;
+use rusqlite::session::{ConflictAction, ConflictType};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+
+use super::bookkeeping::{self, RowStamps};
+use super::changes::{Change, Op, read_all};
+use super::copies::{self, Lost};
+use crate::StoreError;
+
+/// The stamps of a change: one for a whole transaction, or each row's own (a snapshot).
+#[allow(dead_code)] // Snapshots (PerRow) are read by the join step, which comes next.
+pub(crate) enum Stamps<'a> {
+    Uniform(Stamp),
+    PerRow(&'a HashMap<(String, String), RowStamps>),
+}
+
+impl Stamps<'_> {
+    fn of(&self, table: &str, key: &str) -> Option<RowStamps> {
+        match self {
+            Stamps::Uniform(stamp) => Some(RowStamps::new(*stamp)),
+            Stamps::PerRow(rows) => rows.get(&(table.to_owned(), key.to_owned())).cloned(),
+        }
+    }
+}
+
+/// What one changeset did here.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// Rows changed as the other device changed them.
+    pub rows: usize,
+    /// Losing texts kept as journal notes.
+    pub kept_copies: usize,
+}
+
+/// Column names of a table, read once.
+#[derive(Default)]
+pub(crate) struct Columns(HashMap<String, Vec<String>>);
+
+impl Columns {
+    pub(crate) fn of(&mut self, conn: &Connection, table: &str) -> Result<&[String], StoreError> {
+        if !self.0.contains_key(table) {
+            let names = conn
+                .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+                .query_map([table], |r| r.get(0))?
+                .collect::<Result<Vec<String>, _>>()?;
+            if names.is_empty() {
+                return Err(StoreError::Sync(format!(
+                    "a change names a table {table:?} this version does not have"
+                )));
+            }
+            self.0.insert(table.to_owned(), names);
+        }
+        Ok(self.0.get(table).map(Vec::as_slice).unwrap_or_default())
+    }
+}
+
+/// What was known of a row before the changeset went in.
+struct Before {
+    key: String,
+    /// The row's values, if it was here.
+    row: Option<Vec<Value>>,
+    stamps: Option<RowStamps>,
+    gone: Option<Stamp>,
+    remote: RowStamps,
+}
+
+/// Applies `changes` with `stamps`, settling every conflict; `device_name` names the device a
+/// kept copy of a losing text came from.
+pub(crate) fn apply_changes(
+    conn: &Connection,
+    changes: &[u8],
+    stamps: &Stamps<'_>,
+    device_name: &dyn Fn(u64) -> String,
+) -> Result<Applied, StoreError> {
+    let list = read_all(changes)?;
+    let mut columns = Columns::default();
+    let mut before = Vec::with_capacity(list.len());
+    let mut delete_wins = HashSet::new();
+    for change in &list {
+        let key = change.key();
+        let names = columns.of(conn, &change.table)?.to_vec();
+        check_width(change, &names)?;
+        let row = read_row(conn, &change.table, &names, change)?;
+        let local = bookkeeping::load(conn, &change.table, &key)?;
+        let remote = stamps.of(&change.table, &key).ok_or_else(|| {
+            StoreError::Sync(format!("a snapshot row of {} has no stamps", change.table))
+        })?;
+        if change.op == Op::Delete
+            && row.is_some()
+            && local.as_ref().is_none_or(|l| remote.latest() > l.born)
+        {
+            delete_wins.insert((change.table.clone(), key.clone()));
+        }
+        before.push(Before {
+            gone: bookkeeping::gone(conn, &change.table, &key)?,
+            key,
+            row,
+            stamps: local,
+            remote,
+        });
+    }
+
+    let wins = Arc::new(delete_wins);
+    let handler_wins = Arc::clone(&wins);
+    let mut input: &[u8] = changes;
+    let reader: &mut dyn Read = &mut input;
+    conn.apply_strm(
+        reader,
+        None::<fn(&str) -> bool>,
+        move |conflict, item| match conflict {
+            ConflictType::SQLITE_CHANGESET_DATA => match Change::read(&item) {
+                Ok(change)
+                    if change.op == Op::Delete
+                        && handler_wins.contains(&(change.table.clone(), change.key())) =>
+                {
+                    ConflictAction::SQLITE_CHANGESET_REPLACE
+                }
+                _ => ConflictAction::SQLITE_CHANGESET_OMIT,
+            },
+            // Everything else is settled below, after the rest went in.
+            _ => ConflictAction::SQLITE_CHANGESET_OMIT,
+        },
+    )?;
+
+    let mut applied = Applied::default();
+    let mut lost = Vec::new();
+    for (change, was) in list.iter().zip(&before) {
+        let names = columns.of(conn, &change.table)?.to_vec();
+        settle(conn, change, was, &names, &wins, &mut lost, &mut applied)?;
+    }
+    remove_orphans(conn)?;
+    for copy in lost {
+        if copies::keep(conn, &copy, device_name)? {
+            applied.kept_copies += 1;
+        }
+    }
+    Ok(applied)
+}
+
+fn check_width(change: &Change, names: &[String]) -> Result<(), StoreError> {
+    if change.new.len().max(change.old.len()) != names.len() {
+        return Err(StoreError::Sync(format!(
+            "a change to {} has {} columns where this version has {}",
+            change.table,
+            change.new.len().max(change.old.len()),
+            names.len()
+        )));
+    }
+    Ok(())
+}
+
+/// `WHERE k1 = ?1 AND k2 = ?2` for a change's key columns.
+fn key_filter(change: &Change, names: &[String], first: usize) -> String {
+    change
+        .key_columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("\"{}\" = ?{}", names[*c], first + i))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+fn read_row(
+    conn: &Connection,
+    table: &str,
+    names: &[String],
+    change: &Change,
+) -> Result<Option<Vec<Value>>, StoreError> {
+    let list = names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT {list} FROM \"{table}\" WHERE {}",
+        key_filter(change, names, 1)
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(change.key_values()), |r| {
+            (0..names.len()).map(|i| r.get::<_, Value>(i)).collect()
+        })
+        .optional()?)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn settle(
+    conn: &Connection,
+    change: &Change,
+    was: &Before,
+    names: &[String],
+    delete_wins: &HashSet<(String, String)>,
+    lost: &mut Vec<Lost>,
+    applied: &mut Applied,
+) -> Result<(), StoreError> {
+    let table = change.table.as_str();
+    let remote_stamp = was.remote.latest();
+    match (change.op, &was.row) {
+        (Op::Insert, None) => {
+            let now_here = read_row(conn, table, names, change)?.is_some();
+            if was.gone.is_some_and(|gone| gone > remote_stamp) {
+                // Deleted here later than the other device made it.
+                if now_here {
+                    conn.execute(
+                        &format!(
+                            "DELETE FROM \"{table}\" WHERE {}",
+                            key_filter(change, names, 1)
+                        ),
+                        params_from_iter(change.key_values()),
+                    )?;
+                }
+            } else if now_here {
+                bookkeeping::save(conn, table, &was.key, &was.remote)?;
+                applied.rows += 1;
+            } else {
+                settle_unique_clash(conn, change, names, &was.remote, applied)?;
+            }
+        }
+        (Op::Insert | Op::Update, Some(row)) => {
+            merge(conn, change, was, row, names, lost, applied)?;
+        }
+        (Op::Update, None) => {
+            // Deleted here (or never reached here because its owner was erased): it stays so.
+            // What it would have written is kept if it was a person's text.
+            for column in change.set_columns() {
+                if let Some(Value::Text(text)) = &change.new[column] {
+                    lost.push(Lost::new(
+                        change,
+                        names,
+                        column,
+                        text,
+                        was.remote.cell(column),
+                    ));
+                }
+            }
+        }
+        (Op::Delete, Some(row)) => {
+            if delete_wins.contains(&(table.to_owned(), was.key.clone())) {
+                // Text written here since the other device last saw the row is kept.
+                let stamps = was
+                    .stamps
+                    .clone()
+                    .unwrap_or_else(|| RowStamps::new(remote_stamp));
+                for (column, value) in row.iter().enumerate() {
+                    if let Value::Text(text) = value
+                        && change.old[column].as_ref() != Some(value)
+                    {
+                        lost.push(Lost::new(change, names, column, text, stamps.cell(column)));
+                    }
+                }
+                bookkeeping::mark_gone(conn, table, &was.key, remote_stamp)?;
+                applied.rows += 1;
+            }
+        }
+        (Op::Delete, None) => bookkeeping::mark_gone(conn, table, &was.key, remote_stamp)?,
+    }
+    Ok(())
+}
+
+/// A row both sides have: each column the change sets takes the later of the two values.
+fn merge(
+    conn: &Connection,
+    change: &Change,
+    was: &Before,
+    row: &[Value],
+    names: &[String],
+    lost: &mut Vec<Lost>,
+    applied: &mut Applied,
+) -> Result<(), StoreError> {
+    let table = change.table.as_str();
+    let mut stamps = was
+        .stamps
+        .clone()
+        .unwrap_or_else(|| RowStamps::new(Stamp::ZERO));
+    let mut wanted: Vec<(usize, Value)> = Vec::new();
+    for column in change.set_columns() {
+        let Some(theirs) = change.new[column].clone() else {
+            continue;
+        };
+        let ours = row[column].clone();
+        let their_stamp = was.remote.cell(column);
+        let our_stamp = stamps.cell(column);
+        // Changed here too, not only on the other device: a conflict, and a losing text is kept.
+        let changed_here = change.op == Op::Insert || change.old[column].as_ref() != Some(&ours);
+        if their_stamp > our_stamp {
+            if let Value::Text(text) = &ours
+                && changed_here
+                && theirs != ours
+            {
+                lost.push(Lost::new(change, names, column, text, our_stamp));
+            }
+            wanted.push((column, theirs));
+            stamps.touch(column, their_stamp);
+        } else {
+            if let Value::Text(text) = &theirs
+                && theirs != ours
+            {
+                lost.push(Lost::new(change, names, column, text, their_stamp));
+            }
+            wanted.push((column, ours));
+        }
+    }
+    if change.op == Op::Insert && was.remote.born > stamps.born {
+        // Made on both devices: the row's birth is the later one, as everywhere.
+        let old_born = stamps.born;
+        for column in (0..names.len()).filter(|c| !change.key_columns.contains(c)) {
+            let cell = stamps.cell(column);
+            stamps.cells.insert(column, cell);
+        }
+        stamps.born = was.remote.born.max(old_born);
+    }
+    let sets = wanted
+        .iter()
+        .enumerate()
+        .map(|(i, (column, _))| format!("\"{}\" = ?{}", names[*column], i + 1))
+        .collect::<Vec<_>>();
+    if !sets.is_empty() {
+        let sql = format!(
+            "UPDATE \"{table}\" SET {} WHERE {}",
+            sets.join(", "),
+            key_filter(change, names, wanted.len() + 1)
+        );
+        let values = wanted
+            .into_iter()
+            .map(|(_, v)| v)
+            .chain(change.key_values());
+        conn.execute(&sql, params_from_iter(values))?;
+        applied.rows += 1;
+    }
+    bookkeeping::save(conn, table, &was.key, &stamps)
+}
+
+/// An insert refused by a UNIQUE constraint other than the key (two devices set the same
+/// reminder time, say): the row with the smaller key stays, on every device. Rows that others
+/// refer to are never replaced this way.
+fn settle_unique_clash(
+    conn: &Connection,
+    change: &Change,
+    names: &[String],
+    remote: &RowStamps,
+    applied: &mut Applied,
+) -> Result<(), StoreError> {
+    let table = change.table.as_str();
+    let referred_to: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+                        WHERE m.type = 'table' AND f.\"table\" = ?1)",
+        [table],
+        |r| r.get(0),
+    )?;
+    if referred_to || change.key_columns.len() != 1 {
+        return Ok(());
+    }
+    let key_column = change.key_columns[0];
+    let theirs = change.key_values().remove(0);
+    let indexes: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_index_list(?1) WHERE \"unique\" = 1 AND origin = 'u'")?
+        .query_map([table], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for index in indexes {
+        let index_columns: Vec<i64> = conn
+            .prepare("SELECT cid FROM pragma_index_info(?1) ORDER BY seqno")?
+            .query_map([&index], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let Ok(index_columns) = index_columns
+            .into_iter()
+            .map(usize::try_from)
+            .collect::<Result<Vec<usize>, _>>()
+        else {
+            continue;
+        };
+        let filter = index_columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("\"{}\" IS ?{}", names[*c], i + 1))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let values: Vec<Value> = index_columns
+            .iter()
+            .map(|c| change.new[*c].clone().unwrap_or(Value::Null))
+            .collect();
+        let ours: Option<Value> = conn
+            .query_row(
+                &format!(
+                    "SELECT \"{}\" FROM \"{table}\" WHERE {filter}",
+                    names[key_column]
+                ),
+                params_from_iter(values),
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(ours) = ours else { continue };
+        if sort_key(&theirs) < sort_key(&ours) {
+            conn.execute(
+                &format!(
+                    "DELETE FROM \"{table}\" WHERE \"{}\" = ?1",
+                    names[key_column]
+                ),
+                [&ours],
+            )?;
+            let list = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>();
+            let marks = (1..=names.len())
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>();
+            conn.execute(
+                &format!(
+                    "INSERT INTO \"{table}\" ({}) VALUES ({})",
+                    list.join(", "),
+                    marks.join(", ")
+                ),
+                params_from_iter(change.new.iter().map(|v| v.clone().unwrap_or(Value::Null))),
+            )?;
+            bookkeeping::forget(conn, table, &super::changes::key_text(&[ours]))?;
+            bookkeeping::save(conn, table, &change.key(), remote)?;
+            applied.rows += 1;
+        }
+        return Ok(());
+    }
+    Ok(())
+}
+
+fn sort_key(value: &Value) -> (i64, String) {
+    match value {
+        Value::Integer(i) => (*i, String::new()),
+        Value::Text(t) => (0, t.clone()),
+        other => (0, format!("{other:?}")),
+    }
+}
+
+/// Rows whose parent is gone (made on one device while another erased the parent) go too, so
+/// an erased client stays erased everywhere.
+fn remove_orphans(conn: &Connection) -> Result<(), StoreError> {
+    loop {
+        let broken: i64 =
+            conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if broken == 0 {
+            return Ok(());
+        }
+        let links: Vec<(String, String, String, String)> = conn
+            .prepare(
+                "SELECT m.name, f.\"from\", f.\"table\", f.\"to\"
+                 FROM sqlite_schema m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut removed = 0;
+        for (child, from, parent, to) in links {
+            removed += conn.execute(
+                &format!(
+                    "DELETE FROM \"{child}\" WHERE \"{from}\" IS NOT NULL
+                     AND \"{from}\" NOT IN (SELECT \"{to}\" FROM \"{parent}\")"
+                ),
+                [],
+            )?;
+        }
+        if removed == 0 {
+            return Err(StoreError::Sync(
+                "applying the changes left rows pointing at nothing".to_owned(),
+            ));
+        }
+    }
+}

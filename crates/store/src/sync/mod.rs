@@ -1,0 +1,177 @@
+//! The database's side of sync between a person's computers: each write transaction's changes
+//! recorded by SQLite's session extension ([`capture`]), other devices' changes applied with
+//! conflicts settled the same way everywhere ([`apply`]), and a snapshot of everything for a
+//! device joining a group. Files, keys and the folder are `leadback-sync`'s and the actions'.
+
+mod apply;
+mod bookkeeping;
+mod capture;
+mod changes;
+mod copies;
+mod tables;
+
+use leadback_sync::clock::{HybridClock, Stamp};
+use rusqlite::OptionalExtension;
+
+pub use apply::Applied;
+pub(crate) use capture::Db;
+pub use capture::WallClock;
+
+use crate::{Store, StoreError};
+
+/// The setting holding this device's id while it is in a sync group.
+const DEVICE_SETTING: &str = "sync.device";
+
+/// One of this device's transactions, waiting to be written to the sync folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxEntry {
+    pub seq: i64,
+    pub stamp: Stamp,
+    pub changes: Vec<u8>,
+}
+
+impl Store {
+    /// The id this device syncs under, while it is in a group.
+    pub fn sync_device(&self) -> Result<Option<u64>, StoreError> {
+        let text: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = ?1",
+                [DEVICE_SETTING],
+                |r| r.get(0),
+            )
+            .optional()?;
+        text.map(|t| {
+            u64::from_str_radix(&t, 16)
+                .map_err(|_| StoreError::Sync(format!("the device id {t:?} is not valid")))
+        })
+        .transpose()
+    }
+
+    /// Starts recording every change for sync as device `device`. Rows already here count as
+    /// made now (a device joining with data of its own keeps it: it goes out in its snapshot).
+    pub fn sync_start_recording(&mut self, device: u64) -> Result<(), StoreError> {
+        let mut capture = capture::Capture {
+            clock: HybridClock::new(device),
+            wall: self.wall(),
+        };
+        let born = capture.tick();
+        let tx = self.conn.raw_mut().transaction()?;
+        tx.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [DEVICE_SETTING, &format!("{device:016x}")],
+        )?;
+        tx.execute_batch("DELETE FROM sync_row; DELETE FROM sync_gone; DELETE FROM sync_outbox;")?;
+        bookkeeping::stamp_every_row(&tx, born)?;
+        bookkeeping::save_clock(&tx, born)?;
+        tx.commit()?;
+        self.conn.capture = Some(capture);
+        Ok(())
+    }
+
+    /// Stops recording and forgets sync's records (leaving a group).
+    pub fn sync_stop_recording(&mut self) -> Result<(), StoreError> {
+        let tx = self.conn.raw_mut().transaction()?;
+        tx.execute_batch(
+            "DELETE FROM sync_row; DELETE FROM sync_gone; DELETE FROM sync_outbox;
+             DELETE FROM setting WHERE key LIKE 'sync.%';",
+        )?;
+        tx.commit()?;
+        self.conn.capture = None;
+        Ok(())
+    }
+
+    /// Takes stamps from `wall` from now on (tests give a fixed clock).
+    pub fn set_sync_wall_clock(&mut self, wall: WallClock) {
+        self.wall_clock = Some(wall.clone());
+        if let Some(capture) = self.conn.capture.as_mut() {
+            capture.wall = wall;
+        }
+    }
+
+    fn wall(&self) -> WallClock {
+        self.wall_clock.clone().unwrap_or_else(WallClock::system)
+    }
+
+    /// Resumes recording when the database says this device is in a group (at opening).
+    pub(crate) fn resume_recording(&mut self) -> Result<(), StoreError> {
+        let Some(device) = self.sync_device()? else {
+            return Ok(());
+        };
+        let clock = match bookkeeping::load_clock(&self.conn)? {
+            Some(last) => HybridClock::resume(last),
+            None => HybridClock::new(device),
+        };
+        self.conn.capture = Some(capture::Capture {
+            clock,
+            wall: self.wall(),
+        });
+        Ok(())
+    }
+
+    /// This device's changes not yet written out, oldest first.
+    pub fn sync_outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
+        let rows: Vec<(i64, String, Vec<u8>)> = self
+            .conn
+            .prepare("SELECT seq, stamp, changes FROM sync_outbox ORDER BY seq")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(seq, stamp, changes)| {
+                let stamp = stamp.parse().map_err(|_| {
+                    StoreError::Sync(format!("the outbox holds a bad stamp {stamp:?}"))
+                })?;
+                Ok(OutboxEntry {
+                    seq,
+                    stamp,
+                    changes,
+                })
+            })
+            .collect()
+    }
+
+    /// Forgets the outbox up to and including `seq`, once written to the folder.
+    pub fn sync_clear_outbox(&mut self, through: i64) -> Result<(), StoreError> {
+        self.conn
+            .raw_mut()
+            .execute("DELETE FROM sync_outbox WHERE seq <= ?1", [through])?;
+        Ok(())
+    }
+
+    /// Applies another device's transactions, in order, in one transaction of this database:
+    /// all of them or, on an error, none. `device_name` names devices in kept conflict copies.
+    pub fn sync_apply(
+        &mut self,
+        entries: &[(Stamp, Vec<u8>)],
+        device_name: &dyn Fn(u64) -> String,
+    ) -> Result<Applied, StoreError> {
+        let now = self.wall().now();
+        let seen = entries
+            .iter()
+            .map(|(stamp, _)| *stamp)
+            .max()
+            .map(|newest| self.observe(newest, now));
+        let tx = self.conn.raw_mut().transaction()?;
+        let mut total = Applied::default();
+        for (stamp, changes) in entries {
+            let applied =
+                apply::apply_changes(&tx, changes, &apply::Stamps::Uniform(*stamp), device_name)?;
+            total.rows += applied.rows;
+            total.kept_copies += applied.kept_copies;
+        }
+        if let Some(seen) = seen {
+            bookkeeping::save_clock(&tx, seen)?;
+        }
+        tx.commit()?;
+        Ok(total)
+    }
+
+    /// What this device does next is later than `remote`.
+    fn observe(&mut self, remote: Stamp, wall_millis: i64) -> Stamp {
+        match self.conn.capture.as_mut() {
+            Some(capture) => capture.clock.observe(remote, wall_millis),
+            None => remote,
+        }
+    }
+}

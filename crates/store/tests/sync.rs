@@ -1,0 +1,283 @@
+//! Two devices of one person, each with its own database, exchanging the changes their
+//! transactions recorded: what one writes appears on the other, and when both change the same
+//! thing before they hear from each other, the later change wins the same way on both — with
+//! any text that lost kept in the journal.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use chrono::{NaiveDate, Utc};
+use leadback_core::habits::{CheckState, HabitName, HabitStance, Schedule};
+use leadback_store::sync::WallClock;
+use leadback_store::{JournalQuery, NewHabit, Store};
+use leadback_testkit::{add_client, now, set_me};
+
+/// One device: its folder, its database and the hand of its wall clock.
+struct Device {
+    _dir: tempfile::TempDir,
+    store: Store,
+    clock: Arc<AtomicI64>,
+}
+
+impl Device {
+    fn new(id: u64) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let clock = Arc::new(AtomicI64::new(1_800_000_000_000));
+        let hand = Arc::clone(&clock);
+        store.set_sync_wall_clock(WallClock::new(move || hand.load(Ordering::SeqCst)));
+        store.sync_start_recording(id).unwrap();
+        Self {
+            _dir: dir,
+            store,
+            clock,
+        }
+    }
+
+    /// Moves this device's wall clock to `millis`.
+    fn at(&mut self, millis: i64) -> &mut Store {
+        self.clock.store(millis, Ordering::SeqCst);
+        &mut self.store
+    }
+
+    /// Sends everything this device recorded to `to`.
+    fn send_to(&mut self, to: &mut Device) {
+        let outbox = self.store.sync_outbox().unwrap();
+        let entries: Vec<_> = outbox
+            .iter()
+            .map(|e| (e.stamp, e.changes.clone()))
+            .collect();
+        to.store.sync_apply(&entries, &name).unwrap();
+        if let Some(last) = outbox.last() {
+            self.store.sync_clear_outbox(last.seq).unwrap();
+        }
+    }
+}
+
+fn name(device: u64) -> String {
+    format!("device {device:x}")
+}
+
+/// Everything both devices hold, derived tables aside (each device builds its own).
+fn same_data(a: &Store, b: &Store) {
+    let mut left = a.export_all(now()).unwrap().tables;
+    let mut right = b.export_all(now()).unwrap().tables;
+    left.remove("journal_entry");
+    right.remove("journal_entry");
+    assert_eq!(left, right);
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+}
+
+fn habit(store: &mut Store, me: i64, name: &str) -> i64 {
+    let name = HabitName::parse(name).unwrap();
+    let new = NewHabit {
+        library_id: None,
+        name: &name,
+        stance: Some(HabitStance::Behind),
+        why: None,
+        schedule: Schedule::DAILY,
+    };
+    store.add_habit(me, &new, Utc::now()).unwrap().id
+}
+
+fn journal_texts(store: &Store, me: i64) -> Vec<String> {
+    store
+        .journal(me, &JournalQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.text)
+        .collect()
+}
+
+/// A laptop that made "me" and a habit, and a desktop that has heard of both.
+fn laptop_and_desktop() -> (Device, Device, i64, i64) {
+    let mut laptop = Device::new(0x1a);
+    let mut desktop = Device::new(0xd0);
+    let me = set_me(laptop.at(1_800_000_001_000), "Ada");
+    let go_second = habit(laptop.at(1_800_000_002_000), me, "Go second");
+    laptop.send_to(&mut desktop);
+    (laptop, desktop, me, go_second)
+}
+
+#[test]
+fn a_device_records_nothing_until_it_syncs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    set_me(&mut store, "Ada");
+    assert!(store.sync_outbox().unwrap().is_empty());
+    assert_eq!(store.sync_device().unwrap(), None);
+}
+
+#[test]
+fn what_one_device_writes_appears_on_the_other() {
+    let (mut laptop, mut desktop, me, go_second) = laptop_and_desktop();
+    laptop
+        .at(1_800_000_003_000)
+        .check_in(
+            go_second,
+            day(2),
+            Some(CheckState::Done),
+            Some("Cleo spoke first"),
+            now(),
+        )
+        .unwrap();
+    laptop
+        .at(1_800_000_004_000)
+        .add_journal_note(me, day(2), "A calm meeting", now())
+        .unwrap();
+    let client = add_client(laptop.at(1_800_000_005_000), "Ben", "Notes kept");
+    laptop.send_to(&mut desktop);
+
+    same_data(&laptop.store, &desktop.store);
+    assert_eq!(desktop.store.me().unwrap().unwrap().name, "Ada");
+    assert_eq!(desktop.store.person(client).unwrap().name, "Ben");
+    // The journal index is built on the desktop from what arrived.
+    let mut texts = journal_texts(&desktop.store, me);
+    texts.sort();
+    assert_eq!(texts, ["A calm meeting", "Cleo spoke first"]);
+    // And nothing the desktop applied goes back out as its own change.
+    assert!(desktop.store.sync_outbox().unwrap().is_empty());
+}
+
+#[test]
+fn the_later_change_wins_on_both_devices_and_the_losing_note_is_kept() {
+    let (mut laptop, mut desktop, me, go_second) = laptop_and_desktop();
+    // Both note the same day before hearing from each other; the desktop writes later.
+    laptop
+        .at(1_800_000_010_000)
+        .check_in(
+            go_second,
+            day(3),
+            Some(CheckState::Done),
+            Some("Let Dan lead"),
+            now(),
+        )
+        .unwrap();
+    desktop
+        .at(1_800_000_020_000)
+        .check_in(
+            go_second,
+            day(3),
+            Some(CheckState::Skipped),
+            Some("Away all day"),
+            now(),
+        )
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    desktop.send_to(&mut laptop);
+
+    same_data(&laptop.store, &desktop.store);
+    let kept = laptop.store.check_ins(go_second).unwrap();
+    assert_eq!(kept[0].note.as_deref(), Some("Away all day"));
+    assert_eq!(kept[0].state, Some(CheckState::Skipped));
+    for device in [&laptop, &desktop] {
+        let copies: Vec<String> = journal_texts(&device.store, me)
+            .into_iter()
+            .filter(|t| t.starts_with("Kept from a sync conflict"))
+            .collect();
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        assert!(
+            copies[0].contains("a check-in note written on device 1a"),
+            "{}",
+            copies[0]
+        );
+        assert!(copies[0].ends_with("Let Dan lead"), "{}", copies[0]);
+    }
+}
+
+#[test]
+fn edits_to_different_columns_of_one_row_both_stay() {
+    let (mut laptop, mut desktop, me, _) = laptop_and_desktop();
+    let client = add_client(laptop.at(1_800_000_003_000), "Ben", "Notes kept");
+    let session = laptop
+        .at(1_800_000_004_000)
+        .add_session(
+            client,
+            day(5).and_hms_opt(10, 0, 0).unwrap(),
+            "Goals",
+            now(),
+        )
+        .unwrap()
+        .id;
+    laptop.send_to(&mut desktop);
+    laptop
+        .at(1_800_000_030_000)
+        .save_session_notes(session, "Ben wants to listen more", now())
+        .unwrap();
+    desktop
+        .at(1_800_000_020_000)
+        .update_session(
+            session,
+            day(5).and_hms_opt(11, 0, 0).unwrap(),
+            "Goals and fears",
+            now(),
+        )
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    desktop.send_to(&mut laptop);
+
+    same_data(&laptop.store, &desktop.store);
+    let merged = desktop.store.session(session).unwrap();
+    assert_eq!(merged.notes, "Ben wants to listen more");
+    assert_eq!(merged.agenda, "Goals and fears");
+    let _ = me;
+}
+
+#[test]
+fn an_erased_client_stays_erased_when_an_edit_arrives_later() {
+    let (mut laptop, mut desktop, _, _) = laptop_and_desktop();
+    let client = add_client(laptop.at(1_800_000_003_000), "Ben", "Notes kept");
+    let session = laptop
+        .at(1_800_000_004_000)
+        .add_session(
+            client,
+            day(5).and_hms_opt(10, 0, 0).unwrap(),
+            "Goals",
+            now(),
+        )
+        .unwrap()
+        .id;
+    laptop.send_to(&mut desktop);
+    // The desktop erases Ben; later, the laptop (not yet told) writes notes and a new session.
+    desktop.at(1_800_000_010_000).erase_person(client).unwrap();
+    laptop
+        .at(1_800_000_020_000)
+        .save_session_notes(session, "Private words", now())
+        .unwrap();
+    laptop
+        .at(1_800_000_021_000)
+        .add_session(client, day(9).and_hms_opt(9, 0, 0).unwrap(), "Next", now())
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    desktop.send_to(&mut laptop);
+
+    same_data(&laptop.store, &desktop.store);
+    for device in [&laptop, &desktop] {
+        assert!(device.store.person(client).is_err());
+        let people = device.store.people().unwrap();
+        assert!(people.iter().all(|p| p.person.name != "Ben"));
+    }
+}
+
+#[test]
+fn changes_applied_twice_change_nothing_more() {
+    let (mut laptop, mut desktop, _, go_second) = laptop_and_desktop();
+    laptop
+        .at(1_800_000_003_000)
+        .check_in(go_second, day(2), Some(CheckState::Done), None, now())
+        .unwrap();
+    let entries: Vec<_> = laptop
+        .store
+        .sync_outbox()
+        .unwrap()
+        .iter()
+        .map(|e| (e.stamp, e.changes.clone()))
+        .collect();
+    desktop.store.sync_apply(&entries, &name).unwrap();
+    desktop.store.sync_apply(&entries, &name).unwrap();
+    same_data(&laptop.store, &desktop.store);
+}
