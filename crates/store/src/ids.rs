@@ -93,6 +93,22 @@ pub(crate) fn rekey_counted(tx: &Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Gives the row `old` of `table` the key `new`, every reference following.
+pub(crate) fn rekey_row(tx: &Transaction, table: &str, old: i64, new: i64) -> rusqlite::Result<()> {
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    tx.execute(
+        &format!("UPDATE \"{table}\" SET id = ?2 WHERE id = ?1"),
+        [old, new],
+    )?;
+    for (child, column) in references_to(tx, table)? {
+        tx.execute(
+            &format!("UPDATE \"{child}\" SET \"{column}\" = ?2 WHERE \"{column}\" = ?1"),
+            [old, new],
+        )?;
+    }
+    Ok(())
+}
+
 /// Every (table, column) whose foreign key points at `parent`.
 fn references_to(tx: &Transaction, parent: &str) -> rusqlite::Result<Vec<(String, String)>> {
     tx.prepare(

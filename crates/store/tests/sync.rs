@@ -281,3 +281,72 @@ fn changes_applied_twice_change_nothing_more() {
     desktop.store.sync_apply(&entries, &name).unwrap();
     same_data(&laptop.store, &desktop.store);
 }
+
+#[test]
+fn a_device_that_joins_with_records_of_its_own_keeps_them_and_gets_the_others() {
+    // Both computers were used before sync: each has "me" and a habit of its own.
+    let mut laptop = Device::new(0x1a);
+    let me = set_me(laptop.at(1_800_000_001_000), "Ada");
+    let go_second = habit(laptop.at(1_800_000_002_000), me, "Go second");
+    laptop
+        .at(1_800_000_003_000)
+        .check_in(
+            go_second,
+            day(2),
+            Some(CheckState::Done),
+            Some("Cleo first"),
+            now(),
+        )
+        .unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut desktop_store = Store::open_in(dir.path()).unwrap();
+    let desktop_me = set_me(&mut desktop_store, "Ada L.");
+    let listen = habit(&mut desktop_store, desktop_me, "Listen first");
+    desktop_store
+        .check_in(
+            listen,
+            day(2),
+            Some(CheckState::Done),
+            Some("Heard Dan out"),
+            now(),
+        )
+        .unwrap();
+    // Joining: one "me", then recording, then the snapshots cross.
+    desktop_store.sync_adopt_me(me).unwrap();
+    let clock = Arc::new(AtomicI64::new(1_800_000_010_000));
+    let hand = Arc::clone(&clock);
+    desktop_store.set_sync_wall_clock(WallClock::new(move || hand.load(Ordering::SeqCst)));
+    desktop_store.sync_start_recording(0xd0).unwrap();
+    let mut desktop = Device {
+        _dir: dir,
+        store: desktop_store,
+        clock,
+    };
+    let theirs = laptop.store.sync_snapshot().unwrap();
+    let ours = desktop.store.sync_snapshot().unwrap();
+    desktop.store.sync_apply_snapshot(&theirs, &name).unwrap();
+    laptop.store.sync_apply_snapshot(&ours, &name).unwrap();
+
+    same_data(&laptop.store, &desktop.store);
+    for device in [&laptop, &desktop] {
+        let names: Vec<String> = device
+            .store
+            .habits(me, false)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.name)
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(
+            names.contains(&"Go second".to_owned()) && names.contains(&"Listen first".to_owned())
+        );
+        // One "me": the name set last (on the desktop, which joined later) everywhere.
+        let people = device.store.people().unwrap();
+        assert_eq!(people.len(), 1);
+        assert_eq!(people[0].person.name, "Ada L.");
+        let mut texts = journal_texts(&device.store, me);
+        texts.sort();
+        assert_eq!(texts, ["Cleo first", "Heard Dan out"]);
+    }
+}

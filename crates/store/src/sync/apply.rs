@@ -19,7 +19,6 @@ use super::copies::{self, Lost};
 use crate::StoreError;
 
 /// The stamps of a change: one for a whole transaction, or each row's own (a snapshot).
-#[allow(dead_code)] // Snapshots (PerRow) are read by the join step, which comes next.
 pub(crate) enum Stamps<'a> {
     Uniform(Stamp),
     PerRow(&'a HashMap<(String, String), RowStamps>),

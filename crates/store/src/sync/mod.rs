@@ -8,6 +8,7 @@ mod bookkeeping;
 mod capture;
 mod changes;
 mod copies;
+mod snapshot;
 mod tables;
 
 use leadback_sync::clock::{HybridClock, Stamp};
@@ -16,6 +17,7 @@ use rusqlite::OptionalExtension;
 pub use apply::Applied;
 pub(crate) use capture::Db;
 pub use capture::WallClock;
+pub use snapshot::{RowStampsText, Snapshot};
 
 use crate::{Store, StoreError};
 
@@ -70,6 +72,25 @@ impl Store {
         Ok(())
     }
 
+    /// Makes "me" here the same person as "me" on the group's other devices (`id` there), before
+    /// this device joins: one person, not two, once both sides' records meet.
+    pub fn sync_adopt_me(&mut self, id: i64) -> Result<(), StoreError> {
+        let Some(me) = self.me()? else {
+            return Ok(());
+        };
+        if me.id == id {
+            return Ok(());
+        }
+        let tx = self.conn.raw_mut().transaction()?;
+        crate::ids::rekey_row(&tx, "person", me.id, id)?;
+        // The journal's index names check-ins and notes by key, not people: nothing else moves.
+        tx.commit()?;
+        if self.acting == Some(me.id) {
+            self.acting = Some(id);
+        }
+        Ok(())
+    }
+
     /// Stops recording and forgets sync's records (leaving a group).
     pub fn sync_stop_recording(&mut self) -> Result<(), StoreError> {
         let tx = self.conn.raw_mut().transaction()?;
@@ -90,7 +111,7 @@ impl Store {
         }
     }
 
-    fn wall(&self) -> WallClock {
+    pub(crate) fn wall(&self) -> WallClock {
         self.wall_clock.clone().unwrap_or_else(WallClock::system)
     }
 
@@ -168,7 +189,7 @@ impl Store {
     }
 
     /// What this device does next is later than `remote`.
-    fn observe(&mut self, remote: Stamp, wall_millis: i64) -> Stamp {
+    pub(crate) fn observe(&mut self, remote: Stamp, wall_millis: i64) -> Stamp {
         match self.conn.capture.as_mut() {
             Some(capture) => capture.clock.observe(remote, wall_millis),
             None => remote,
