@@ -30,10 +30,10 @@ pub struct Written {
     pub missing: Vec<char>,
 }
 
-/// What to tell the coach when some characters could not be drawn, e.g. "2 characters could
-/// not be drawn, as no font on this computer has them: 𝔸 (U+1D538), \u{10FFFD} (U+10FFFD). They
-/// show as boxes in the report; installing a font that has them (Noto fonts cover most
-/// scripts) and writing it again draws them."
+/// What to tell the coach when some characters could not be drawn, e.g. "2 characters could not
+/// be drawn, as no font on this computer has them: 𝔸 (U+1D538), U+10FFFD. They show as boxes in
+/// the report (copying its text still gives them); install a font that has them (the Noto fonts
+/// cover most scripts) and write the report again."
 pub fn missing_note(missing: &[char]) -> Option<String> {
     if missing.is_empty() {
         return None;
@@ -42,24 +42,28 @@ pub fn missing_note(missing: &[char]) -> Option<String> {
         .iter()
         .map(|&c| {
             let code = format!("U+{:04X}", u32::from(c));
-            // A character that does not show anywhere (private use, unassigned) is named by code only.
-            if c.is_control() || ('\u{E000}'..='\u{F8FF}').contains(&c) || u32::from(c) >= 0xF_0000
-            {
+            // A character that shows nowhere (private use) is named by its code alone.
+            let private = ('\u{E000}'..='\u{F8FF}').contains(&c) || u32::from(c) >= 0xF_0000;
+            if c.is_control() || private {
                 code
             } else {
                 format!("{c} ({code})")
             }
         })
         .collect();
-    let count = if missing.len() == 1 {
-        "1 character".to_owned()
+    let (count, them, show) = if missing.len() == 1 {
+        ("1 character".to_owned(), "it", "It shows as a box")
     } else {
-        format!("{} characters", missing.len())
+        (
+            format!("{} characters", missing.len()),
+            "them",
+            "They show as boxes",
+        )
     };
     Some(format!(
-        "{count} could not be drawn, as no font on this computer has them: {}. They show as \
-         boxes in the report (copying its text still gives them); install a font that has them \
-         (the Noto fonts cover most scripts) and write the report again.",
+        "{count} could not be drawn, as no font on this computer has {them}: {}. {show} in the \
+         report (copying its text still gives {them}); install a font that has {them} (the Noto \
+         fonts cover most scripts) and write the report again.",
         named.join(", ")
     ))
 }

@@ -90,6 +90,9 @@ pub(crate) struct Fallback {
     pub path: PathBuf,
     pub index: u32,
     pub bold: bool,
+    /// For a Chinese, Japanese and Korean font, the region its Han characters are drawn for
+    /// ("JP", "KR", "SC", "TC", "HK"), as Noto CJK and Source Han name their families.
+    pub region: Option<&'static str>,
 }
 
 /// The report's regular and bold faces, and the fonts to fall back on, in the order they are
@@ -102,7 +105,7 @@ pub struct Fonts {
     /// report's family lacks needs it (a report in Latin letters never lists them).
     dirs: Arc<Vec<PathBuf>>,
     primary: Option<PathBuf>,
-    listed: Arc<OnceLock<Vec<Slot>>>,
+    listed: Arc<OnceLock<Listed>>,
 }
 
 /// A fallback font and its face, read the first time a character needs it (`None` inside:
@@ -110,6 +113,7 @@ pub struct Fonts {
 #[derive(Debug)]
 pub(crate) struct Slot {
     pub fallback: Fallback,
+    id: fontdb::ID,
     face: OnceLock<Option<Face>>,
 }
 
@@ -119,6 +123,13 @@ impl Slot {
             .get_or_init(|| Face::read(&self.fallback.path, self.fallback.index, false).ok())
             .as_ref()
     }
+}
+
+/// The computer's fonts as fontdb lists them, and the fallbacks among them in order.
+#[derive(Debug)]
+struct Listed {
+    db: fontdb::Database,
+    slots: Vec<Slot>,
 }
 
 impl Fonts {
@@ -171,19 +182,46 @@ impl Fonts {
     /// The fonts to fall back on, in the order they are tried: every font in the folders but
     /// the report's family, listed with fontdb the first time they are asked for.
     pub(crate) fn fallbacks(&self) -> &[Slot] {
+        &self.listed().slots
+    }
+
+    fn listed(&self) -> &Listed {
         self.listed.get_or_init(|| {
             let mut db = fontdb::Database::new();
             for dir in self.dirs.iter() {
                 db.load_fonts_dir(dir);
             }
-            fallbacks(&db, self.primary.as_deref())
+            let slots = fallbacks(&db, self.primary.as_deref())
                 .into_iter()
-                .map(|fallback| Slot {
+                .map(|(id, fallback)| Slot {
                     fallback,
+                    id,
                     face: OnceLock::new(),
                 })
-                .collect()
+                .collect();
+            Listed { db, slots }
         })
+    }
+
+    /// Whether the fallback at `index` draws `c`, looked up in its file without reading it
+    /// whole.
+    pub(crate) fn fallback_has(&self, index: usize, c: char) -> bool {
+        let listed = self.listed();
+        let Some(slot) = listed.slots.get(index) else {
+            return false;
+        };
+        if let Some(face) = slot.face.get() {
+            return face.as_ref().is_some_and(|f| f.has(c));
+        }
+        listed
+            .db
+            .with_face_data(slot.id, |data, index| {
+                ttf_parser::Face::parse(data, index)
+                    .ok()
+                    .and_then(|f| f.glyph_index(c))
+                    .is_some_and(|g| g.0 != 0)
+            })
+            .unwrap_or(false)
     }
 
     /// Two font files' contents (the bold may be the regular again), with no fallback: a
@@ -203,13 +241,13 @@ impl Fonts {
 /// italic, sans-serif before the rest, the report's own family before others (Noto Sans Arabic
 /// beside Noto Sans), then the plainest name (Noto Sans Thai before Noto Sans Thai UI), then by
 /// name so the choice does not depend on the order files were listed in.
-fn fallbacks(db: &fontdb::Database, primary: Option<&Path>) -> Vec<Fallback> {
+fn fallbacks(db: &fontdb::Database, primary: Option<&Path>) -> Vec<(fontdb::ID, Fallback)> {
     let primary_family = db
         .faces()
         .find(|f| matches!(&f.source, fontdb::Source::File(p) if Some(p.as_path()) == primary))
         .and_then(|f| f.families.first().map(|(name, _)| name.clone()))
         .unwrap_or_default();
-    let mut found: Vec<(_, Fallback)> = db
+    let mut found: Vec<(_, fontdb::ID, Fallback)> = db
         .faces()
         .filter_map(|info| {
             let fontdb::Source::File(path) = &info.source else {
@@ -238,16 +276,20 @@ fn fallbacks(db: &fontdb::Database, primary: Option<&Path>) -> Vec<Fallback> {
             );
             Some((
                 key,
+                info.id,
                 Fallback {
                     path: path.clone(),
                     index: info.index,
                     bold: weight >= 600,
+                    region: ["JP", "KR", "SC", "TC", "HK"]
+                        .into_iter()
+                        .find(|r| family.contains(&format!("CJK {r}"))),
                 },
             ))
         })
         .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0));
-    found.into_iter().map(|(_, f)| f).collect()
+    found.into_iter().map(|(_, id, f)| (id, f)).collect()
 }
 
 /// One face of a font file: its bytes and metrics in ems.

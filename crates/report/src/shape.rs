@@ -4,7 +4,7 @@
 //! rustybuzz (Arabic joining, Indic clusters, Thai marks, kerning). A character no font has is
 //! drawn as the font's "missing glyph" box and remembered, so the caller can say which.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -45,6 +45,9 @@ pub(crate) struct Line {
     pub width: f32,
 }
 
+/// A character, bold or not, and the region its Han forms are wanted for.
+type Wanted = (char, bool, Option<&'static str>);
+
 /// Shapes and measures text with a report's fonts, loading fallback fonts as characters need
 /// them. One per report: it remembers what it has measured.
 pub(crate) struct Typesetter<'f> {
@@ -53,7 +56,10 @@ pub(crate) struct Typesetter<'f> {
     /// Each face ready for shaping, by id.
     shapers: RefCell<Vec<Option<rustybuzz::Face<'f>>>>,
     /// Which face draws a character, regular or bold (`None`: no font has it).
-    chosen: RefCell<HashMap<(char, bool), Option<FaceId>>>,
+    chosen: RefCell<HashMap<Wanted, Option<FaceId>>>,
+    /// The region whose Han characters the line being set wants: Japanese when it has kana,
+    /// Korean when it has Hangul.
+    region: Cell<Option<&'static str>>,
     /// Fallback fonts already read, by their place in [`Fonts::fallbacks`].
     loaded: RefCell<HashMap<usize, Option<FaceId>>>,
     /// The widths of pieces of text already measured, in ems, regular and bold.
@@ -81,6 +87,13 @@ fn invisible(c: char) -> bool {
         | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
+/// Han characters and the punctuation set with them, drawn differently for each region.
+fn han(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{2FDF}' | '\u{3000}'..='\u{303F}' | '\u{3190}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3134F}')
+}
+
 /// The right-to-left mark: ends a right-to-left line so that text extraction, which reads a line
 /// from its left end, knows the line is right-to-left even when it ends in punctuation.
 const RLM: char = '\u{200F}';
@@ -95,6 +108,7 @@ impl<'f> Typesetter<'f> {
                 rustybuzz::Face::from_slice(&fonts.bold.data, fonts.bold.index),
             ]),
             chosen: RefCell::default(),
+            region: Cell::new(None),
             loaded: RefCell::default(),
             widths: RefCell::default(),
             covers: RefCell::default(),
@@ -136,7 +150,8 @@ impl<'f> Typesetter<'f> {
     /// The first face that draws `c`: the report's own (bold or regular), then its other weight,
     /// then the fallbacks (those of the wanted weight first).
     fn choose(&self, c: char, bold: bool) -> Option<FaceId> {
-        if let Some(&found) = self.chosen.borrow().get(&(c, bold)) {
+        let region = self.region.get().filter(|_| han(c));
+        if let Some(&found) = self.chosen.borrow().get(&(c, bold, region)) {
             return found;
         }
         let own = usize::from(bold);
@@ -147,13 +162,37 @@ impl<'f> Typesetter<'f> {
         } else if self.has(1 - own, c) {
             Some(1 - own)
         } else {
+            // A fallback already in use first (the rest of a script is mostly in the font its
+            // first character was found in), then the others in order, each looked up in its
+            // file and read only when it has the character.
             let fallbacks = self.fonts.fallbacks();
+            let mut used: Vec<(usize, FaceId)> = self
+                .loaded
+                .borrow()
+                .iter()
+                .filter_map(|(&i, &id)| Some((i, id?)))
+                .collect();
+            used.sort_unstable();
             let order = (0..fallbacks.len())
                 .filter(|&i| fallbacks[i].fallback.bold == bold)
                 .chain((0..fallbacks.len()).filter(|&i| fallbacks[i].fallback.bold != bold));
-            order
-                .filter_map(|i| self.fallback(i))
+            let regional = (0..fallbacks.len())
+                .filter(|&i| region.is_some() && fallbacks[i].fallback.region == region)
+                .filter(|&i| self.fonts.fallback_has(i, c))
+                .find_map(|i| self.fallback(i));
+            regional
+                .into_iter()
+                .chain(
+                    used.iter()
+                        .filter(|&&(i, _)| fallbacks[i].fallback.bold == bold)
+                        .map(|&(_, id)| id),
+                )
                 .find(|&id| self.has(id, c))
+                .or_else(|| {
+                    order
+                        .filter(|&i| self.fonts.fallback_has(i, c))
+                        .find_map(|i| self.fallback(i))
+                })
         };
         if found.is_none() && !c.is_control() && !invisible(c) {
             let mut missing = self.missing.borrow_mut();
@@ -161,7 +200,7 @@ impl<'f> Typesetter<'f> {
                 missing.push(c);
             }
         }
-        self.chosen.borrow_mut().insert((c, bold), found);
+        self.chosen.borrow_mut().insert((c, bold, region), found);
         found
     }
 
@@ -224,6 +263,16 @@ impl<'f> Typesetter<'f> {
         if rtl && !text.ends_with(RLM) {
             text.push(RLM);
         }
+        self.region.set(if text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30FF}')) {
+            Some("JP")
+        } else if text
+            .chars()
+            .any(|c| matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}'))
+        {
+            Some("KR")
+        } else {
+            None
+        });
         let bidi = BidiInfo::new(&text, None);
         let mut line = Line::default();
         for paragraph in &bidi.paragraphs {

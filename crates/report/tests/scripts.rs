@@ -202,6 +202,15 @@ fn names_and_notes_in_every_script_read_back_as_written_and_are_drawn_in_fonts_t
             );
         }
 
+        if *script == "Japanese" {
+            let fonts = Command::new("pdffonts").arg(&pdf).output().expect("pdffonts runs");
+            let fonts = String::from_utf8_lossy(&fonts.stdout);
+            assert!(
+                fonts.contains("CJKjp"),
+                "a line with kana has its Han characters in Japanese forms: {fonts}"
+            );
+        }
+
         // The name is drawn: there is ink where it stands…
         let band = name_band(&pdf);
         let ink = band.iter().filter(|&&p| p < 160).count();
