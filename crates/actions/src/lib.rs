@@ -24,5 +24,6 @@ pub mod observers;
 pub mod people;
 pub mod programmes;
 pub mod reports;
+pub mod sync;
 
 pub use error::{ActionError, Code};

@@ -30,10 +30,13 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error("Could not write to the terminal: {0}")]
     Output(#[from] std::io::Error),
+    #[error("{0} sync file(s) were not applied (the reasons are above); the rest were.")]
+    SyncRefused(usize),
 }
 
 impl CliError {
-    /// 2 for input the user can fix, 1 for everything else.
+    /// 2 for input the user can fix, 3 for sync files refused (the rest applied), 1 for
+    /// everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Invalid(_) | Self::InputFile { .. } | Self::Scoring { .. } | Self::Usage(_) => 2,
@@ -57,6 +60,7 @@ impl CliError {
             | Self::Scored(_)
             | Self::Store(_)
             | Self::Output(_) => 1,
+            Self::SyncRefused(_) => 3,
         }
     }
 }

@@ -123,6 +123,9 @@ enum Command {
     /// Fill an empty data folder with made-up, realistic data: to look around, take screenshots or
     /// measure at scale.
     Demo(commands::demo::DemoArgs),
+    /// Sync with your other computers through a folder your own sync tool keeps in step.
+    #[command(subcommand)]
+    Sync(commands::sync::SyncCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -198,6 +201,7 @@ fn run(
             commands::exercise_runs::run(&data_dir()?, command, clock, out)
         }
         Command::Programme(command) => commands::programmes::run(&data_dir()?, command, clock, out),
+        Command::Sync(command) => commands::sync::run(&data_dir()?, command, clock, out),
         Command::Cohort(commands::exercises::CohortCommand::Import { files }) => {
             commands::exercises::import_results(&data_dir()?, &files, clock, out)
         }

@@ -48,7 +48,7 @@ impl Device {
             .iter()
             .map(|e| (e.stamp, e.changes.clone()))
             .collect();
-        to.store.sync_apply(&entries, &name).unwrap();
+        to.store.sync_apply((0, 0), &entries, &name).unwrap();
         if let Some(last) = outbox.last() {
             self.store.sync_clear_outbox(last.seq).unwrap();
         }
@@ -277,8 +277,8 @@ fn changes_applied_twice_change_nothing_more() {
         .iter()
         .map(|e| (e.stamp, e.changes.clone()))
         .collect();
-    desktop.store.sync_apply(&entries, &name).unwrap();
-    desktop.store.sync_apply(&entries, &name).unwrap();
+    desktop.store.sync_apply((0x1a, 1), &entries, &name).unwrap();
+    desktop.store.sync_apply((0x1a, 1), &entries, &name).unwrap();
     same_data(&laptop.store, &desktop.store);
 }
 
@@ -325,8 +325,8 @@ fn a_device_that_joins_with_records_of_its_own_keeps_them_and_gets_the_others() 
     };
     let theirs = laptop.store.sync_snapshot().unwrap();
     let ours = desktop.store.sync_snapshot().unwrap();
-    desktop.store.sync_apply_snapshot(&theirs, &name).unwrap();
-    laptop.store.sync_apply_snapshot(&ours, &name).unwrap();
+    desktop.store.sync_apply_snapshot((0x1a, 1), &theirs, &name).unwrap();
+    laptop.store.sync_apply_snapshot((0xd0, 1), &ours, &name).unwrap();
 
     same_data(&laptop.store, &desktop.store);
     for device in [&laptop, &desktop] {

@@ -7,6 +7,8 @@
 //! Layout: the line `leadback-sync 1\n`, then an age file (X25519, to the group's key) whose
 //! plaintext is one line of JSON (the [`Header`]) and the body's bytes after it.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Stamp;
@@ -29,6 +31,8 @@ pub enum Kind {
     Changes,
     /// Everything, as of `last`: what a device joining late starts from.
     Snapshot,
+    /// The device itself: its name and how far it has read the others.
+    Device,
 }
 
 /// Who wrote a file and what it covers; sealed with the body.
@@ -44,6 +48,11 @@ pub struct Header {
     /// The stamps of the first and last change inside.
     pub first: String,
     pub last: String,
+    /// How far the device had read each other device's files when it wrote this (device id in
+    /// hex to sequence): a file is applied only after those, so a change never arrives before
+    /// what it was made on.
+    #[serde(default)]
+    pub seen: BTreeMap<String, u64>,
 }
 
 impl Header {

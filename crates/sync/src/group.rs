@@ -107,6 +107,14 @@ impl FromStr for PairingCode {
     }
 }
 
+/// A new device's id: random, never zero.
+pub fn new_device_id() -> Result<u64, GroupError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| GroupError::Damaged(format!("no randomness for a device id: {e}")))?;
+    Ok(u64::from_le_bytes(bytes).max(1))
+}
+
 /// The key every file of the group is encrypted to. Kept by each device in its own settings
 /// (never synced, never in the folder in the clear).
 #[derive(Clone)]

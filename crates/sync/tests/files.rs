@@ -18,6 +18,7 @@ fn header(schema: i64) -> Header {
         kind: Kind::Changes,
         first: first.to_string(),
         last: last.to_string(),
+        seen: [("00000000000000ab".to_owned(), 7)].into_iter().collect(),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod programmes;
 pub mod report;
 pub mod score;
 pub mod sessions;
+pub mod sync;
 
 use std::path::{Path, PathBuf};
 

@@ -11,6 +11,8 @@ mod copies;
 mod snapshot;
 mod tables;
 
+use std::collections::BTreeMap;
+
 use leadback_sync::clock::{HybridClock, Stamp};
 use rusqlite::OptionalExtension;
 
@@ -23,6 +25,30 @@ use crate::{Store, StoreError};
 
 /// The setting holding this device's id while it is in a sync group.
 const DEVICE_SETTING: &str = "sync.device";
+
+/// The setting holding how far each other device's files are applied here.
+const APPLIED_SETTING: &str = "sync.applied";
+
+/// Notes in `tx` that file `from` (device, sequence) is applied.
+pub(crate) fn note_applied(tx: &rusqlite::Connection, from: (u64, u64)) -> Result<(), StoreError> {
+    let text: Option<String> = tx
+        .query_row("SELECT value FROM setting WHERE key = ?1", [APPLIED_SETTING], |r| r.get(0))
+        .optional()?;
+    let mut by_hex: BTreeMap<String, u64> = match text {
+        Some(text) => serde_json::from_str(&text)
+            .map_err(|_| StoreError::Sync("the record of applied files is damaged".to_owned()))?,
+        None => BTreeMap::new(),
+    };
+    let seq = by_hex.entry(format!("{:016x}", from.0)).or_insert(0);
+    *seq = (*seq).max(from.1);
+    let text = serde_json::to_string(&by_hex).map_err(|e| StoreError::Sync(e.to_string()))?;
+    tx.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [APPLIED_SETTING, &text],
+    )?;
+    Ok(())
+}
 
 /// One of this device's transactions, waiting to be written to the sync folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,10 +186,33 @@ impl Store {
         Ok(())
     }
 
-    /// Applies another device's transactions, in order, in one transaction of this database:
-    /// all of them or, on an error, none. `device_name` names devices in kept conflict copies.
+    /// How far this device has applied each other device's files (device id → sequence).
+    pub fn sync_applied(&self) -> Result<BTreeMap<u64, u64>, StoreError> {
+        let text: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [APPLIED_SETTING], |r| r.get(0))
+            .optional()?;
+        let Some(text) = text else {
+            return Ok(BTreeMap::new());
+        };
+        let by_hex: BTreeMap<String, u64> = serde_json::from_str(&text)
+            .map_err(|_| StoreError::Sync("the record of applied files is damaged".to_owned()))?;
+        by_hex
+            .into_iter()
+            .map(|(hex, seq)| {
+                u64::from_str_radix(&hex, 16)
+                    .map(|device| (device, seq))
+                    .map_err(|_| StoreError::Sync(format!("{hex:?} is not a device id")))
+            })
+            .collect()
+    }
+
+    /// Applies file `from` (device, sequence) of another device: its transactions, in order, and
+    /// the note that it was applied, in one transaction of this database: all of it or, on an
+    /// error, none. `device_name` names devices in kept conflict copies.
     pub fn sync_apply(
         &mut self,
+        from: (u64, u64),
         entries: &[(Stamp, Vec<u8>)],
         device_name: &dyn Fn(u64) -> String,
     ) -> Result<Applied, StoreError> {
@@ -184,6 +233,7 @@ impl Store {
         if let Some(seen) = seen {
             bookkeeping::save_clock(&tx, seen)?;
         }
+        note_applied(&tx, from)?;
         tx.commit()?;
         Ok(total)
     }

@@ -78,6 +78,7 @@ impl Store {
     /// later value of each column; nothing here is removed. One transaction.
     pub fn sync_apply_snapshot(
         &mut self,
+        from: (u64, u64),
         snapshot: &Snapshot,
         device_name: &dyn Fn(u64) -> String,
     ) -> Result<super::Applied, StoreError> {
@@ -100,6 +101,7 @@ impl Store {
         if let Some(seen) = seen {
             bookkeeping::save_clock(&tx, seen)?;
         }
+        super::note_applied(&tx, from)?;
         tx.commit()?;
         Ok(applied)
     }

@@ -1,0 +1,108 @@
+//! The shared folder: the group's key sealed with the pairing code, and one folder per device
+//! holding its card and its numbered files. A device writes only in its own folder (and the key
+//! file, once, when it starts the group), so a file-sync tool never sees two writers on a file.
+
+use std::path::{Path, PathBuf};
+
+use leadback_store::paths::read_at_most;
+use leadback_sync::file::MAX_FILE_BYTES;
+
+use crate::ActionError;
+
+/// The key file's name.
+pub(crate) const KEY_FILE: &str = "leadback-sync.key";
+/// The ending of every sealed file.
+const ENDING: &str = "lbsync";
+/// A device's card.
+const CARD: &str = "card";
+
+pub(crate) fn key_path(folder: &Path) -> PathBuf {
+    folder.join(KEY_FILE)
+}
+
+pub(crate) fn device_dir(folder: &Path, device: u64) -> PathBuf {
+    folder.join(format!("{device:016x}"))
+}
+
+pub(crate) fn card_path(folder: &Path, device: u64) -> PathBuf {
+    device_dir(folder, device).join(format!("{CARD}.{ENDING}"))
+}
+
+pub(crate) fn file_path(folder: &Path, device: u64, sequence: u64) -> PathBuf {
+    device_dir(folder, device).join(format!("{sequence:012}.{ENDING}"))
+}
+
+/// A numbered file of a device in the folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Numbered {
+    pub device: u64,
+    pub sequence: u64,
+    pub path: PathBuf,
+}
+
+/// Every device folder (by id) other than `except`.
+pub(crate) fn devices(folder: &Path, except: u64) -> Result<Vec<u64>, ActionError> {
+    let mut found = Vec::new();
+    for entry in read_dir(folder)? {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.len() == 16
+            && entry.path().is_dir()
+            && let Ok(device) = u64::from_str_radix(&name, 16)
+            && device != except
+        {
+            found.push(device);
+        }
+    }
+    found.sort_unstable();
+    Ok(found)
+}
+
+/// A device's numbered files, in order.
+pub(crate) fn numbered(folder: &Path, device: u64) -> Result<Vec<Numbered>, ActionError> {
+    let dir = device_dir(folder, device);
+    let mut found = Vec::new();
+    for entry in read_dir(&dir)? {
+        let path = entry.path();
+        let Some(stem) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(&format!(".{ENDING}")))
+        else {
+            continue;
+        };
+        if let Ok(sequence) = stem.parse::<u64>() {
+            found.push(Numbered {
+                device,
+                sequence,
+                path,
+            });
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>, ActionError> {
+    let unreadable = |err: std::io::Error| ActionError::File {
+        path: dir.to_path_buf(),
+        message: format!("the sync folder cannot be read ({err})"),
+    };
+    std::fs::read_dir(dir)
+        .map_err(unreadable)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(unreadable)
+}
+
+/// A file of the folder, never more than a sync file may be.
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
+    read_at_most(path, MAX_FILE_BYTES).map_err(|err| format!("it cannot be read ({err})"))
+}
+
+/// Makes the device's own folder.
+pub(crate) fn make_device_dir(folder: &Path, device: u64) -> Result<(), ActionError> {
+    let dir = device_dir(folder, device);
+    std::fs::create_dir_all(&dir).map_err(|err| ActionError::File {
+        path: dir,
+        message: format!("the sync folder cannot be written to ({err})"),
+    })
+}

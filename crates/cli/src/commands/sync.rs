@@ -1,0 +1,208 @@
+//! `leadback sync start|join|now|status|leave`: sync with the person's other computers through a
+//! folder their own sync tool keeps in step. Scripts and tests rely on the `--json` shapes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use leadback_actions::sync::{self, Options, Outcome};
+use leadback_core::Clock;
+
+use crate::error::CliError;
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Start a sync group in a folder your sync tool (Syncthing, Nextcloud, Dropbox…) keeps in
+    /// step, with this computer as its first device; shows the pairing code for the next one.
+    Start {
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+        /// This computer's name in the group (default: its host name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Print {"code", "folder", "device"} as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Join the group in a folder with the pairing code shown on one of its computers. What is
+    /// already here is kept and shared with the others.
+    Join {
+        #[arg(long, value_name = "DIR")]
+        folder: PathBuf,
+        #[arg(long)]
+        code: String,
+        /// This computer's name in the group (default: its host name).
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write this computer's changes to the folder and apply the others'. Exits with 3 when a
+    /// file was refused (after applying the rest).
+    Now {
+        /// Print {"sent", "applied", "refused", "kept_copies", "waiting"} as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The group's computers and when each last synced.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop syncing this computer (its data stays here).
+    Leave,
+}
+
+fn host_name() -> String {
+    std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "This computer".to_owned())
+}
+
+pub fn run(
+    data_dir: &Path,
+    command: SyncCommand,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let mut store = super::open_store(data_dir)?;
+    let options = Options::default();
+    let mut quiet = |_: usize, _: usize| {};
+    match command {
+        SyncCommand::Start { folder, name, json } => {
+            let name = name.unwrap_or_else(host_name);
+            let started = sync::start(
+                &mut store,
+                &super::absolute(&folder),
+                &name,
+                options,
+                clock.now(),
+            )?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&started).map_err(std::io::Error::other)?
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "Started a sync group in {} as “{name}”.",
+                    started.folder.display()
+                )?;
+                writeln!(out, "Pairing code: {}", started.code)?;
+                writeln!(
+                    out,
+                    "On your other computer: leadback sync join --folder <the same folder there> --code {}",
+                    started.code
+                )?;
+            }
+        }
+        SyncCommand::Join {
+            folder,
+            code,
+            name,
+            json,
+        } => {
+            let name = name.unwrap_or_else(host_name);
+            let outcome = sync::join(
+                &mut store,
+                &super::absolute(&folder),
+                &code,
+                &name,
+                options,
+                clock.now(),
+                &mut quiet,
+            )?;
+            if !json {
+                writeln!(out, "Joined the sync group as “{name}”.")?;
+            }
+            return report(out, &outcome, json);
+        }
+        SyncCommand::Now { json } => {
+            let outcome = sync::sync_now(&mut store, options, clock.now(), &mut quiet)?;
+            return report(out, &outcome, json);
+        }
+        SyncCommand::Status { json } => {
+            let status = sync::status(&store)?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&status).map_err(std::io::Error::other)?
+                )?;
+            } else if !status.in_group {
+                writeln!(
+                    out,
+                    "This computer does not sync. Start a group with `leadback sync start --folder DIR`, or join one with `leadback sync join`."
+                )?;
+            } else {
+                if let Some(folder) = &status.folder {
+                    writeln!(out, "Syncing through {}", folder.display())?;
+                }
+                for device in &status.devices {
+                    let this = if device.this_device {
+                        " (this computer)"
+                    } else {
+                        ""
+                    };
+                    let when = device.synced_at.as_deref().unwrap_or("never");
+                    writeln!(out, "  {}{this}: last synced {when}", device.name)?;
+                }
+                writeln!(
+                    out,
+                    "{} change(s) here not yet written to the folder.",
+                    status.unsent
+                )?;
+            }
+        }
+        SyncCommand::Leave => {
+            sync::leave(&mut store)?;
+            writeln!(out, "This computer no longer syncs; its data stays here.")?;
+        }
+    }
+    Ok(())
+}
+
+/// What a sync did; an error (exit code 3) when something was refused.
+fn report(out: &mut dyn Write, outcome: &Outcome, json: bool) -> Result<(), CliError> {
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(outcome).map_err(std::io::Error::other)?
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Sent {} file(s), applied {} from the other computers.",
+            outcome.sent.len(),
+            outcome.applied.len()
+        )?;
+        if outcome.kept_copies > 0 {
+            writeln!(
+                out,
+                "{} note(s) changed on two computers at once: the earlier version is kept in the journal.",
+                outcome.kept_copies
+            )?;
+        }
+        if outcome.waiting > 0 {
+            writeln!(
+                out,
+                "{} file(s) wait for files they build on.",
+                outcome.waiting
+            )?;
+        }
+        for refused in &outcome.refused {
+            writeln!(out, "Not applied: {} — {}", refused.file, refused.reason)?;
+        }
+    }
+    if outcome.refused.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::SyncRefused(outcome.refused.len()))
+    }
+}

@@ -1,0 +1,313 @@
+//! `leadback sync` as two or three computers of one person use it, each with its own data folder
+//! and all sharing one folder (what Syncthing or Dropbox would keep in step): pairing, both
+//! computers' records ending up on both, and files that must not be applied refused by name and
+//! reason while the rest still are.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{leadback, ok, rows, stderr, stdout};
+use leadback_store::Store;
+use leadback_sync::file::{self, Header, Kind};
+use leadback_sync::group::GroupKey;
+use serde_json::Value;
+
+struct Setup {
+    _root: tempfile::TempDir,
+    shared: PathBuf,
+    laptop: PathBuf,
+    desktop: PathBuf,
+}
+
+fn setup() -> Setup {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("Sync");
+    let laptop = root.path().join("laptop");
+    let desktop = root.path().join("desktop");
+    for dir in [&shared, &laptop, &desktop] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    Setup {
+        _root: root,
+        shared,
+        laptop,
+        desktop,
+    }
+}
+
+fn json(out: &str) -> Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+fn start(data: &Path, shared: &Path, name: &str) -> String {
+    let started = json(&ok(
+        data,
+        &[
+            "sync",
+            "start",
+            "--folder",
+            shared.to_str().unwrap(),
+            "--name",
+            name,
+            "--json",
+        ],
+    ));
+    started["code"].as_str().unwrap().to_owned()
+}
+
+fn join(data: &Path, shared: &Path, code: &str, name: &str) -> Value {
+    json(&ok(
+        data,
+        &[
+            "sync",
+            "join",
+            "--folder",
+            shared.to_str().unwrap(),
+            "--code",
+            code,
+            "--name",
+            name,
+            "--json",
+        ],
+    ))
+}
+
+fn habit_names(data: &Path) -> Vec<String> {
+    let listed = json(&ok(data, &["habits", "list", "--json"]));
+    let mut names: Vec<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn two_computers_used_before_sync_end_up_with_both_records() {
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    ok(&s.laptop, &["habits", "add", "Let someone else go first"]);
+    ok(&s.desktop, &["me", "--name", "Ada"]);
+    ok(&s.desktop, &["habits", "add", "Listen before speaking"]);
+
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    assert_eq!(code.len(), 19, "{code}");
+    assert_eq!(code.matches('-').count(), 3, "{code}");
+    let joined = join(&s.desktop, &s.shared, &code, "Desktop");
+    assert_eq!(joined["refused"], Value::Array(vec![]));
+    ok(&s.laptop, &["sync", "now"]);
+
+    let both = ["Let someone else go first", "Listen before speaking"];
+    assert_eq!(habit_names(&s.laptop), both);
+    assert_eq!(habit_names(&s.desktop), both);
+    // One person, not two.
+    let people = json(&ok(&s.desktop, &["people", "list", "--json"]));
+    assert_eq!(people.as_array().unwrap().len(), 1, "{people}");
+
+    // A check-in on one computer reaches the other on its next sync.
+    ok(
+        &s.desktop,
+        &[
+            "habits",
+            "check",
+            "Listen before speaking",
+            "--note",
+            "Heard Dan out",
+        ],
+    );
+    let sent = json(&ok(&s.desktop, &["sync", "now", "--json"]));
+    assert_eq!(sent["sent"].as_array().unwrap().len(), 1, "{sent}");
+    let got = json(&ok(&s.laptop, &["sync", "now", "--json"]));
+    assert_eq!(got["applied"].as_array().unwrap().len(), 1, "{got}");
+    assert!(ok(&s.laptop, &["journal"]).contains("Heard Dan out"));
+
+    let status = json(&ok(&s.laptop, &["sync", "status", "--json"]));
+    let mut devices: Vec<&str> = status["devices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    devices.sort_unstable();
+    assert_eq!(devices, ["Desktop", "Laptop"]);
+
+    // Nothing readable, and no database, in the shared folder.
+    for entry in walk(&s.shared) {
+        let bytes = std::fs::read(&entry).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in ["Heard Dan out", "Listen before speaking", "SQLite format"] {
+            assert!(
+                !text.contains(secret),
+                "{} shows {secret:?}",
+                entry.display()
+            );
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn a_wrong_code_is_refused_and_nothing_is_written() {
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    ok(&s.desktop, &["me", "--name", "Ada"]);
+    let before = rows(&s.desktop);
+    let listing_before = walk(&s.shared);
+
+    // One character off (the code's alphabet has no U).
+    let wrong: String = code
+        .chars()
+        .map(|c| {
+            if c == '-' {
+                c
+            } else if c == 'Z' {
+                'Y'
+            } else {
+                'Z'
+            }
+        })
+        .collect();
+    let shared = s.shared.to_str().unwrap();
+    for code in [wrong.as_str(), "not-a-code"] {
+        let out = leadback(
+            &s.desktop,
+            &["sync", "join", "--folder", shared, "--code", code],
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("code"), "{}", stderr(&out));
+    }
+    assert_eq!(rows(&s.desktop), before);
+    assert_eq!(walk(&s.shared), listing_before);
+    let status = json(&ok(&s.desktop, &["sync", "status", "--json"]));
+    assert_eq!(status["in_group"], Value::Bool(false));
+    // And a data folder cannot be its own sync folder.
+    let out = leadback(
+        &s.desktop,
+        &["sync", "start", "--folder", s.desktop.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+/// The group's key, as a device keeps it.
+fn group_key(data: &Path) -> GroupKey {
+    let store = Store::open_in(data).unwrap();
+    GroupKey::from_secret_text(&store.setting("sync.key").unwrap().unwrap()).unwrap()
+}
+
+#[test]
+fn bad_files_are_refused_by_name_and_reason_and_the_rest_still_apply() {
+    let s = setup();
+    let tablet = s.shared.parent().unwrap().join("tablet");
+    std::fs::create_dir_all(&tablet).unwrap();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    ok(&s.laptop, &["habits", "add", "Let someone else go first"]);
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    join(&s.desktop, &s.shared, &code, "Desktop");
+    join(&tablet, &s.shared, &code, "Tablet");
+
+    // The laptop writes a check-in; its file is then damaged in the folder.
+    ok(
+        &s.laptop,
+        &[
+            "habits",
+            "check",
+            "Let someone else go first",
+            "--note",
+            "Cleo first",
+        ],
+    );
+    let sent = json(&ok(&s.laptop, &["sync", "now", "--json"]));
+    let damaged = s.shared.join(sent["sent"][0].as_str().unwrap());
+    let mut bytes = std::fs::read(&damaged).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x40;
+    std::fs::write(&damaged, bytes).unwrap();
+    // The tablet writes a journal note; that file is fine.
+    ok(&tablet, &["journal", "add", "Quiet day"]);
+    // (The tablet refuses the damaged file too, and still sends its own.)
+    let out = leadback(&tablet, &["sync", "now"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    // A file from another group, and one from a newer Leadback, appear too.
+    let stranger = GroupKey::generate();
+    let key = group_key(&s.laptop);
+    let header = |device: u64, sequence: u64, schema: i64| Header {
+        device,
+        sequence,
+        schema,
+        kind: Kind::Changes,
+        first: leadback_sync::clock::Stamp::ZERO.to_string(),
+        last: leadback_sync::clock::Stamp::ZERO.to_string(),
+        seen: Default::default(),
+    };
+    let foreign_dir = s.shared.join("00000000000000f1");
+    std::fs::create_dir_all(&foreign_dir).unwrap();
+    std::fs::write(
+        foreign_dir.join("000000000001.lbsync"),
+        file::seal(&stranger, &header(0xf1, 1, 10), b"").unwrap(),
+    )
+    .unwrap();
+    let newer_dir = s.shared.join("00000000000000f2");
+    std::fs::create_dir_all(&newer_dir).unwrap();
+    std::fs::write(
+        newer_dir.join("000000000001.lbsync"),
+        file::seal(&key, &header(0xf2, 1, 999), b"").unwrap(),
+    )
+    .unwrap();
+
+    let out = leadback(&s.desktop, &["sync", "now", "--json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let outcome = json(&stdout(&out));
+    let refused: Vec<(String, String)> = outcome["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap().to_owned(),
+                r["reason"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    let reason = |file: &str| {
+        refused
+            .iter()
+            .find(|(f, _)| f.starts_with(file))
+            .map(|(_, r)| r.clone())
+            .unwrap_or_else(|| panic!("{file} not refused: {refused:?}"))
+    };
+    let damaged_label = format!(
+        "{}/",
+        damaged
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+    );
+    assert!(reason(&damaged_label).contains("damaged"), "{refused:?}");
+    assert!(reason("00000000000000f1/").contains("not from a device of this sync group"));
+    assert!(reason("00000000000000f2/").contains("newer"));
+    // The tablet's note arrived all the same; the laptop's check-in did not.
+    let journal = ok(&s.desktop, &["journal"]);
+    assert!(journal.contains("Quiet day"), "{journal}");
+    assert!(!journal.contains("Cleo first"), "{journal}");
+}
