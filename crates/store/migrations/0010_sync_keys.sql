@@ -15,10 +15,14 @@ CREATE TABLE sync_row (
 ) STRICT, WITHOUT ROWID;
 
 -- Rows deleted, and when: a row deleted later than another device made it stays deleted there.
+-- For a row of a person's writing, whose it was and its day: an edit to it made elsewhere before
+-- the deletion was known is kept in that person's journal.
 CREATE TABLE sync_gone (
-    tbl   TEXT NOT NULL,
-    pk    TEXT NOT NULL,
-    stamp TEXT NOT NULL,
+    tbl        TEXT NOT NULL,
+    pk         TEXT NOT NULL,
+    stamp      TEXT NOT NULL,
+    owner      INTEGER,
+    owner_day  TEXT,
     PRIMARY KEY (tbl, pk)
 ) STRICT, WITHOUT ROWID;
 

@@ -277,8 +277,14 @@ fn changes_applied_twice_change_nothing_more() {
         .iter()
         .map(|e| (e.stamp, e.changes.clone()))
         .collect();
-    desktop.store.sync_apply((0x1a, 1), &entries, &name).unwrap();
-    desktop.store.sync_apply((0x1a, 1), &entries, &name).unwrap();
+    desktop
+        .store
+        .sync_apply((0x1a, 1), &entries, &name)
+        .unwrap();
+    desktop
+        .store
+        .sync_apply((0x1a, 1), &entries, &name)
+        .unwrap();
     same_data(&laptop.store, &desktop.store);
 }
 
@@ -325,8 +331,14 @@ fn a_device_that_joins_with_records_of_its_own_keeps_them_and_gets_the_others() 
     };
     let theirs = laptop.store.sync_snapshot().unwrap();
     let ours = desktop.store.sync_snapshot().unwrap();
-    desktop.store.sync_apply_snapshot((0x1a, 1), &theirs, &name).unwrap();
-    laptop.store.sync_apply_snapshot((0xd0, 1), &ours, &name).unwrap();
+    desktop
+        .store
+        .sync_apply_snapshot((0x1a, 1), &theirs, &name)
+        .unwrap();
+    laptop
+        .store
+        .sync_apply_snapshot((0xd0, 1), &ours, &name)
+        .unwrap();
 
     same_data(&laptop.store, &desktop.store);
     for device in [&laptop, &desktop] {
@@ -348,5 +360,52 @@ fn a_device_that_joins_with_records_of_its_own_keeps_them_and_gets_the_others() 
         let mut texts = journal_texts(&device.store, me);
         texts.sort();
         assert_eq!(texts, ["Cleo first", "Heard Dan out"]);
+    }
+}
+
+#[test]
+fn notes_written_into_a_session_deleted_elsewhere_are_kept() {
+    let (mut laptop, mut desktop, _, _) = laptop_and_desktop();
+    let client = add_client(laptop.at(1_800_000_003_000), "Ben", "Notes kept");
+    let session = laptop
+        .at(1_800_000_004_000)
+        .add_session(
+            client,
+            day(5).and_hms_opt(10, 0, 0).unwrap(),
+            "Goals",
+            now(),
+        )
+        .unwrap()
+        .id;
+    laptop.send_to(&mut desktop);
+    desktop
+        .at(1_800_000_010_000)
+        .delete_session(session)
+        .unwrap();
+    laptop
+        .at(1_800_000_020_000)
+        .save_session_notes(session, "Ben will try going second", now())
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    desktop.send_to(&mut laptop);
+
+    same_data(&laptop.store, &desktop.store);
+    for device in [&laptop, &desktop] {
+        assert!(
+            device.store.session(session).is_err(),
+            "the deletion stands"
+        );
+        let texts = journal_texts(&device.store, client);
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        assert!(
+            texts[0].contains("session notes written on device 1a"),
+            "{}",
+            texts[0]
+        );
+        assert!(
+            texts[0].ends_with("Ben will try going second"),
+            "{}",
+            texts[0]
+        );
     }
 }

@@ -258,11 +258,15 @@ fn settle(
                         lost.push(Lost::new(change, names, column, text, stamps.cell(column)));
                     }
                 }
-                bookkeeping::mark_gone(conn, table, &was.key, remote_stamp)?;
+                let owner = super::tables::owner_of_deleted(conn, change)?;
+                bookkeeping::mark_gone(conn, table, &was.key, remote_stamp, owner)?;
                 applied.rows += 1;
             }
         }
-        (Op::Delete, None) => bookkeeping::mark_gone(conn, table, &was.key, remote_stamp)?,
+        (Op::Delete, None) => {
+            let owner = super::tables::owner_of_deleted(conn, change)?;
+            bookkeeping::mark_gone(conn, table, &was.key, remote_stamp, owner)?;
+        }
     }
     Ok(())
 }

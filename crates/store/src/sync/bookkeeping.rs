@@ -112,19 +112,36 @@ pub(crate) fn gone(conn: &Connection, table: &str, key: &str) -> Result<Option<S
     found.as_deref().map(parse).transpose()
 }
 
-/// The row was deleted at `stamp` (kept if later than what is known).
+/// The row was deleted at `stamp` (kept if later than what is known); `owner` is whose writing
+/// it held and its day, for a table of a person's writing.
 pub(crate) fn mark_gone(
     conn: &Connection,
     table: &str,
     key: &str,
     stamp: Stamp,
+    owner: Option<(i64, String)>,
 ) -> Result<(), StoreError> {
+    let (person, day) = owner.unzip();
     conn.prepare_cached(
-        "INSERT INTO sync_gone (tbl, pk, stamp) VALUES (?1, ?2, ?3)
-         ON CONFLICT (tbl, pk) DO UPDATE SET stamp = max(stamp, excluded.stamp)",
+        "INSERT INTO sync_gone (tbl, pk, stamp, owner, owner_day) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (tbl, pk) DO UPDATE SET stamp = max(stamp, excluded.stamp),
+           owner = coalesce(excluded.owner, owner), owner_day = coalesce(excluded.owner_day, owner_day)",
     )?
-    .execute(params![table, key, stamp.to_string()])?;
+    .execute(params![table, key, stamp.to_string(), person, day])?;
     forget(conn, table, key)
+}
+
+/// Whose writing a deleted row held, and its day, if it was noted.
+pub(crate) fn gone_owner(
+    conn: &Connection,
+    table: &str,
+    key: &str,
+) -> Result<Option<(i64, String)>, StoreError> {
+    let found: Option<(Option<i64>, Option<String>)> = conn
+        .prepare_cached("SELECT owner, owner_day FROM sync_gone WHERE tbl = ?1 AND pk = ?2")?
+        .query_row([table, key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(found.and_then(|(person, day)| person.zip(day)))
 }
 
 /// Records this device's own transaction, stamped `stamp`.
@@ -156,7 +173,10 @@ pub(crate) fn note_applied(
             }
             save(conn, &change.table, &key, &stamps)
         }
-        Op::Delete => mark_gone(conn, &change.table, &key, stamp),
+        Op::Delete => {
+            let owner = super::tables::owner_of_deleted(conn, change)?;
+            mark_gone(conn, &change.table, &key, stamp, owner)
+        }
     }
 }
 

@@ -24,6 +24,10 @@ pub(crate) struct Lost {
 }
 
 impl Lost {
+    fn key_values(&self) -> Vec<Value> {
+        self.key.iter().map(|(_, v)| v.clone()).collect()
+    }
+
     pub(crate) fn new(
         change: &Change,
         names: &[String],
@@ -78,6 +82,19 @@ pub(crate) fn keep(
     let owner: Option<(i64, String)> = statement
         .query_row(params.as_slice(), |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
+    // A row deleted here: its owner as noted when it went, if they are still here.
+    let owner = match owner {
+        Some(owner) => Some(owner),
+        None => bookkeeping::gone_owner(conn, &lost.table, &key_text(&lost.key_values()))?.filter(
+            |(person, _)| {
+                conn.query_row("SELECT 1 FROM person WHERE id = ?1", [person], |_| Ok(()))
+                    .optional()
+                    .ok()
+                    .flatten()
+                    .is_some()
+            },
+        ),
+    };
     let Some((person, day)) = owner else {
         return Ok(false);
     };
@@ -114,7 +131,7 @@ fn copy_id(lost: &Lost) -> i64 {
     let source = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}",
         lost.table,
-        key_text(&lost.key.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>()),
+        key_text(&lost.key_values()),
         lost.column,
         lost.written
     );

@@ -32,7 +32,11 @@ const APPLIED_SETTING: &str = "sync.applied";
 /// Notes in `tx` that file `from` (device, sequence) is applied.
 pub(crate) fn note_applied(tx: &rusqlite::Connection, from: (u64, u64)) -> Result<(), StoreError> {
     let text: Option<String> = tx
-        .query_row("SELECT value FROM setting WHERE key = ?1", [APPLIED_SETTING], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM setting WHERE key = ?1",
+            [APPLIED_SETTING],
+            |r| r.get(0),
+        )
         .optional()?;
     let mut by_hex: BTreeMap<String, u64> = match text {
         Some(text) => serde_json::from_str(&text)
@@ -190,7 +194,11 @@ impl Store {
     pub fn sync_applied(&self) -> Result<BTreeMap<u64, u64>, StoreError> {
         let text: Option<String> = self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [APPLIED_SETTING], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM setting WHERE key = ?1",
+                [APPLIED_SETTING],
+                |r| r.get(0),
+            )
             .optional()?;
         let Some(text) = text else {
             return Ok(BTreeMap::new());
