@@ -104,6 +104,11 @@ const COMMANDS: &[&str] = &[
     "lock",
     "set_passphrase",
     "set_idle_lock",
+    "sync_status",
+    "sync_start",
+    "sync_join",
+    "sync_now",
+    "sync_leave",
 ];
 
 fn main() {

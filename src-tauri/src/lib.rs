@@ -106,6 +106,7 @@ pub fn run() -> tauri::Result<()> {
             }
             reminders::spawn(app.handle().clone());
             check_then_back_up(app.handle().clone());
+            commands::sync::spawn_auto(app.handle().clone());
             Ok(())
         })
         .on_window_event(tray::on_window_event)

@@ -55,6 +55,8 @@ pub struct AppState {
     /// Told when the home screen first has its data; the day's backup waits for it.
     pub first_screen: tokio::sync::Notify,
     pub clock: Box<dyn Clock>,
+    /// Sync's one-at-a-time lock and the last sync's problems.
+    pub sync: crate::commands::sync::Runner,
 }
 
 /// What commands answer while the data waits for its passphrase.
@@ -94,6 +96,7 @@ impl AppState {
             reminder_wakeup: Default::default(),
             first_screen: Default::default(),
             clock,
+            sync: Default::default(),
         }
     }
 

@@ -16,6 +16,7 @@ pub mod report;
 pub mod sessions;
 pub mod settings;
 pub mod startup;
+pub mod sync;
 
 use leadback_store::{Store, StoreError};
 
@@ -130,6 +131,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         lock::lock,
         lock::set_passphrase,
         lock::set_idle_lock,
+        sync::sync_status,
+        sync::sync_start,
+        sync::sync_join,
+        sync::sync_now,
+        sync::sync_leave,
     ]
 }
 

@@ -26,6 +26,16 @@ export function pickInstrumentFile(): Promise<string | null> {
   return pickOpenPath("Import an instrument", { name: "Instrument", extensions: ["toml"] });
 }
 
+/** Asks for a folder; null when the person cancels. */
+export async function pickFolder(title: string): Promise<string | null> {
+  try {
+    const picked = await open({ title, multiple: false, directory: true });
+    return typeof picked === "string" ? picked : null;
+  } catch (raw) {
+    throw new ApiError("internal", `The folder picker could not open: ${String(raw)}`);
+  }
+}
+
 /** Asks where to write a file; null when the person cancels. */
 export async function pickSavePath(
   title: string,

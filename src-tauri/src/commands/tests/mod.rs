@@ -21,6 +21,7 @@ mod permissions;
 mod programmes;
 mod report;
 mod sessions;
+mod sync;
 
 struct TestApp(MockApp);
 
