@@ -4,6 +4,12 @@ import { describe, expect, it, vi } from "vitest";
 import { fakeRust } from "../assessment/fixtures";
 import Settings from "./Settings.svelte";
 
+const notSyncing = {
+  status: { in_group: false, folder: null, devices: [], unsent: 0, synced_at: null },
+  problems: [],
+  tried_at: null,
+};
+
 describe("settings", () => {
   it("starts at login only when the person turns it on", async () => {
     const calls = fakeRust({
@@ -12,6 +18,7 @@ describe("settings", () => {
       get_backups: () => ({ folder: "/data/backups", backups: [] }),
       get_lock_state: () => ({ encrypted: false, locked: false, idle_minutes: null }),
       list_instruments: () => [],
+      sync_status: () => notSyncing,
     });
     render(Settings);
     const box = screen.getByRole("checkbox", { name: "Start Leadback when I log in" }) as HTMLInputElement;
@@ -28,6 +35,7 @@ describe("settings", () => {
       get_backups: () => ({ folder: "/data/backups", backups: [] }),
       get_lock_state: () => ({ encrypted: false, locked: false, idle_minutes: null }),
       list_instruments: () => [],
+      sync_status: () => notSyncing,
       set_start_at_login: () => {
         throw { code: "storage", message: "Could not change starting at login: no autostart folder" };
       },
