@@ -1,0 +1,139 @@
+// Sync between two computers in the real app: two data folders (two "computers") and one folder
+// their sync tool would keep in step. The app runs one instance at a time here (tauri-driver drives
+// one session, and a second instance of the same app would be handed to the first by the
+// single-instance plugin), so the computers take turns, as a person with a USB stick would:
+// A starts a group and the test reads the pairing code from the screen; B joins with it; a habit
+// added on A reaches B at B's "Sync now". Settings -> Sync is photographed in light and dark mode
+// before, with the code, in a group of two, and with a problem.
+import fs from "node:fs";
+import { expectAccessible, navigate, onboard, openApp, ownDataDir, screenshot, shows } from "./support.js";
+
+const computerA = ownDataDir("sync-a");
+const computerB = ownDataDir("sync-b");
+const syncFolder = ownDataDir("sync-folder");
+const HABIT = "Let someone else go first";
+/** The pairing code as A's screen showed it. */
+let pairingCode = "";
+
+/** Turns on (or off) the app's own dark-mode rules, as when the system asks for dark mode. */
+async function darkMode(on) {
+  await browser.execute((wanted) => {
+    document.getElementById("e2e-dark")?.remove();
+    if (!wanted) return;
+    const rules = [];
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (rule instanceof CSSMediaRule && rule.conditionText.includes("prefers-color-scheme: dark")) {
+          for (const inner of rule.cssRules) rules.push(inner.cssText);
+        }
+      }
+    }
+    const style = document.createElement("style");
+    style.id = "e2e-dark";
+    style.textContent = `${rules.join("\n")}\n:root { color-scheme: dark; }`;
+    document.head.append(style);
+  }, on);
+}
+
+/** Photographs Settings -> Sync in light and dark mode, and checks it with axe in both. */
+async function photograph(name) {
+  await $("#sync").scrollIntoView({ block: "start" });
+  await screenshot(`${name}-light`);
+  await expectAccessible(`${name} (light)`);
+  await darkMode(true);
+  await screenshot(`${name}-dark`);
+  await expectAccessible(`${name} (dark)`);
+  await darkMode(false);
+}
+
+async function openSyncSettings() {
+  await navigate("Settings");
+  await $("h2=Sync with your other computers").waitForDisplayed();
+}
+
+async function syncNow() {
+  await $("button=Sync now").click();
+  const button = $("button=Sync now");
+  await browser.waitUntil(async () => (await button.isExisting()) && (await button.isEnabled()), {
+    timeout: 30_000,
+    timeoutMsg: "the sync never finished",
+  });
+}
+
+describe("sync between two computers", function () {
+  this.timeout(300_000);
+
+  it("starts a group on A and shows its pairing code", async () => {
+    await openApp(computerA);
+    await onboard("Ada");
+    await openSyncSettings();
+    await $("button=Start syncing in a folder…").waitForDisplayed();
+    await photograph("90-sync-before");
+
+    await $("button=Start syncing in a folder…").click();
+    await $("#sync-folder").setValue(syncFolder);
+    await $("button=Start syncing").click();
+    await $("#pairing-code").waitForDisplayed({ timeout: 30_000 });
+    expect(await $("#pairing-code").getText()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await photograph("91-sync-code");
+    pairingCode = await $("#pairing-code").getText();
+  });
+
+  it("joins on B with the code typed without dashes", async () => {
+    const code = pairingCode.replaceAll("-", "").toLowerCase();
+    await openApp(computerB);
+    await onboard("Ada");
+    await openSyncSettings();
+    await $("button=Join with a pairing code…").click();
+    await $("#sync-folder").setValue(syncFolder);
+    await $("#sync-code-input").setValue(code);
+    await $("button=Join").click();
+    await $('[role="status"]*=Joined.').waitForDisplayed({ timeout: 60_000 });
+    const devices = await $("#sync-devices").$$("li");
+    expect(devices.length).toBe(2);
+    expect(await $("#sync-devices").getText()).toContain("this computer");
+  });
+
+  it("sends a habit added on A at its Sync now", async () => {
+    await openApp(computerA);
+    await $("h1*=Ada").waitForDisplayed();
+    await $("button=Choose habits").click();
+    await $("h1=Add a habit").waitForDisplayed();
+    await $("button[data-library-id='let-others-go-first']").click();
+    await $("button[data-library-id='let-others-go-first']").waitForExist({ reverse: true });
+    await openSyncSettings();
+    await syncNow();
+    await $('[role="status"]*=Synced:').waitForDisplayed();
+    expect(await $("#sync-unsent").getText()).toBe("Everything changed here is in the sync folder.");
+  });
+
+  it("brings it to B at B's Sync now, with both computers listed", async () => {
+    await openApp(computerB);
+    await $("h1*=Ada").waitForDisplayed();
+    await openSyncSettings();
+    await syncNow();
+    await $('[role="status"]*=Synced:').waitForDisplayed();
+    expect(await $("#sync-devices").getText()).toContain("last synced");
+    await photograph("92-sync-group");
+    await navigate("Home");
+    await shows(HABIT);
+  });
+
+  it("shows a missing folder as a problem in Settings -> Sync, and nowhere else", async () => {
+    const moved = `${syncFolder}-moved`;
+    fs.renameSync(syncFolder, moved);
+    try {
+      await openSyncSettings();
+      await syncNow();
+      await $("#sync-problems").waitForDisplayed();
+      expect(await $("#sync-problems").getText()).toContain("the sync folder is not there");
+      expect(await $('[role="alert"]').isExisting()).toBe(false);
+      await photograph("93-sync-problem");
+      await navigate("Home");
+      await shows(HABIT);
+      expect(await $('[role="alert"]').isExisting()).toBe(false);
+    } finally {
+      fs.renameSync(moved, syncFolder);
+    }
+  });
+});
