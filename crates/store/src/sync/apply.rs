@@ -344,9 +344,70 @@ fn merge(
     bookkeeping::save(conn, table, &was.key, &stamps)
 }
 
-/// An insert refused by a UNIQUE constraint other than the key (two devices set the same
-/// reminder time, say): the row with the smaller key stays, on every device. Rows that others
-/// refer to are never replaced this way.
+/// What happens when two devices made rows that may not both be as they are (a UNIQUE index
+/// other than the key): the row with the smaller key stays as it is, on every device, and the
+/// other is either left out (a second reminder at the same time, a habit imported twice) or
+/// closed, so that nothing written in it is lost (a second exercise run or assessment left open
+/// at once: it is finished when it started).
+enum Clash {
+    KeepSmaller,
+    CloseLarger {
+        column: &'static str,
+        from: &'static str,
+    },
+}
+
+fn clash_rule(table: &str) -> Clash {
+    match table {
+        "exercise_run" => Clash::CloseLarger {
+            column: "finished_at",
+            from: "started_at",
+        },
+        "assessment" => Clash::CloseLarger {
+            column: "completed_at",
+            from: "started_at",
+        },
+        _ => Clash::KeepSmaller,
+    }
+}
+
+/// A UNIQUE index other than the key: its columns, and the condition of a partial index.
+type UniqueIndex = (Vec<usize>, Option<String>);
+
+/// The table's UNIQUE indexes other than its key.
+fn unique_indexes(conn: &Connection, table: &str) -> Result<Vec<UniqueIndex>, StoreError> {
+    let indexes: Vec<(String, Option<String>)> = conn
+        .prepare(
+            "SELECT l.name, m.sql FROM pragma_index_list(?1) l
+             LEFT JOIN sqlite_schema m ON m.type = 'index' AND m.name = l.name
+             WHERE l.\"unique\" = 1 AND l.origin IN ('u', 'c')",
+        )?
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for (index, sql) in indexes {
+        let columns: Vec<i64> = conn
+            .prepare("SELECT cid FROM pragma_index_info(?1) ORDER BY seqno")?
+            .query_map([&index], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let Ok(columns) = columns
+            .into_iter()
+            .map(usize::try_from)
+            .collect::<Result<Vec<_>, _>>()
+        else {
+            continue;
+        };
+        let condition = sql.and_then(|sql| {
+            let upper = sql.to_ascii_uppercase();
+            upper.rfind(" WHERE ").map(|at| sql[at + 7..].to_owned())
+        });
+        out.push((columns, condition));
+    }
+    Ok(out)
+}
+
+/// An insert refused by a UNIQUE index other than the key: settled by [`clash_rule`], the same
+/// way on every device.
 fn settle_unique_clash(
     conn: &Connection,
     change: &Change,
@@ -355,78 +416,83 @@ fn settle_unique_clash(
     applied: &mut Applied,
 ) -> Result<(), StoreError> {
     let table = change.table.as_str();
-    let referred_to: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
-                        WHERE m.type = 'table' AND f.\"table\" = ?1)",
-        [table],
-        |r| r.get(0),
-    )?;
-    if referred_to || change.key_columns.len() != 1 {
+    if change.key_columns.len() != 1 {
         return Ok(());
     }
     let key_column = change.key_columns[0];
+    let key_name = &names[key_column];
     let theirs = change.key_values().remove(0);
-    let indexes: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_index_list(?1) WHERE \"unique\" = 1 AND origin = 'u'")?
-        .query_map([table], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    for index in indexes {
-        let index_columns: Vec<i64> = conn
-            .prepare("SELECT cid FROM pragma_index_info(?1) ORDER BY seqno")?
-            .query_map([&index], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let Ok(index_columns) = index_columns
-            .into_iter()
-            .map(usize::try_from)
-            .collect::<Result<Vec<usize>, _>>()
-        else {
-            continue;
-        };
-        let filter = index_columns
+    for (columns, condition) in unique_indexes(conn, table)? {
+        let filter = columns
             .iter()
             .enumerate()
-            .map(|(i, c)| format!("\"{}\" IS ?{}", names[*c], i + 1))
+            .map(|(i, c)| format!("\"{}\" IS ?{}", names[*c], i + 2))
+            .chain(condition.map(|c| format!("({c})")))
             .collect::<Vec<_>>()
             .join(" AND ");
-        let values: Vec<Value> = index_columns
-            .iter()
-            .map(|c| change.new[*c].clone().unwrap_or(Value::Null))
-            .collect();
+        let values = std::iter::once(theirs.clone()).chain(
+            columns
+                .iter()
+                .map(|c| change.new[*c].clone().unwrap_or(Value::Null)),
+        );
         let ours: Option<Value> = conn
             .query_row(
-                &format!(
-                    "SELECT \"{}\" FROM \"{table}\" WHERE {filter}",
-                    names[key_column]
-                ),
+                &format!("SELECT \"{key_name}\" FROM \"{table}\" WHERE \"{key_name}\" IS NOT ?1 AND {filter}"),
                 params_from_iter(values),
                 |r| r.get(0),
             )
             .optional()?;
         let Some(ours) = ours else { continue };
-        if sort_key(&theirs) < sort_key(&ours) {
-            conn.execute(
-                &format!(
-                    "DELETE FROM \"{table}\" WHERE \"{}\" = ?1",
-                    names[key_column]
-                ),
-                [&ours],
-            )?;
-            let list = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>();
-            let marks = (1..=names.len())
-                .map(|i| format!("?{i}"))
-                .collect::<Vec<_>>();
-            conn.execute(
-                &format!(
-                    "INSERT INTO \"{table}\" ({}) VALUES ({})",
-                    list.join(", "),
-                    marks.join(", ")
-                ),
-                params_from_iter(change.new.iter().map(|v| v.clone().unwrap_or(Value::Null))),
-            )?;
-            bookkeeping::forget(conn, table, &super::changes::key_text(&[ours]))?;
-            bookkeeping::save(conn, table, &change.key(), remote)?;
-            applied.rows += 1;
+        let theirs_first = sort_key(&theirs) < sort_key(&ours);
+        let mut row: Vec<Value> = change
+            .new
+            .iter()
+            .map(|v| v.clone().unwrap_or(Value::Null))
+            .collect();
+        match clash_rule(table) {
+            Clash::KeepSmaller if theirs_first => {
+                conn.execute(
+                    &format!("DELETE FROM \"{table}\" WHERE \"{key_name}\" = ?1"),
+                    [&ours],
+                )?;
+                bookkeeping::mark_gone(
+                    conn,
+                    table,
+                    &super::changes::key_text(&[ours]),
+                    remote.born,
+                    None,
+                )?;
+            }
+            Clash::KeepSmaller => return Ok(()),
+            Clash::CloseLarger { column, from } if theirs_first => {
+                conn.execute(
+                    &format!(
+                        "UPDATE \"{table}\" SET \"{column}\" = \"{from}\" WHERE \"{key_name}\" = ?1"
+                    ),
+                    [&ours],
+                )?;
+            }
+            Clash::CloseLarger { column, from } => {
+                let at = |name: &str| names.iter().position(|n| n == name);
+                if let (Some(column), Some(from)) = (at(column), at(from)) {
+                    row[column] = row[from].clone();
+                }
+            }
         }
+        let list = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>();
+        let marks = (1..=names.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>();
+        conn.execute(
+            &format!(
+                "INSERT INTO \"{table}\" ({}) VALUES ({})",
+                list.join(", "),
+                marks.join(", ")
+            ),
+            params_from_iter(row),
+        )?;
+        bookkeeping::save(conn, table, &change.key(), remote)?;
+        applied.rows += 1;
         return Ok(());
     }
     Ok(())

@@ -1,0 +1,580 @@
+//! Three computers of one person sync through a folder that a file-sync tool keeps in step badly:
+//! each computer sees its own copy of the folder, and a copier brings each computer's files to
+//! the others late, in any order, some not at all for a while, some again. Whatever each
+//! computer does meanwhile (check-ins and notes on the same days, habits, reminders, energy,
+//! journal notes, reflections, clients, sessions, erasing a client…), once everything has been
+//! delivered all three hold the same records, and no text a person wrote is lost to a conflict:
+//! it is where it was written or kept in the journal.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use leadback_actions::sync::{self, Options};
+use leadback_core::PersonName;
+use leadback_core::habits::{CheckState, HabitName, HabitStance, Schedule};
+use leadback_store::{NewHabit, Store, StoredProgramme};
+use leadback_testkit::{add_client, now, set_me};
+use proptest::prelude::*;
+use serde_json::Value;
+
+const OPTIONS: Options = Options {
+    work_factor: 1,
+    compact_after: 3,
+};
+
+#[derive(Debug, Clone)]
+enum Op {
+    Habit,
+    CheckIn {
+        habit: u8,
+        day: u8,
+        state: u8,
+        note: bool,
+    },
+    Clear {
+        habit: u8,
+        day: u8,
+    },
+    Archive {
+        habit: u8,
+    },
+    Reminder {
+        habit: u8,
+        minute: u16,
+    },
+    Energy {
+        day: u8,
+        level: i64,
+        note: bool,
+    },
+    Note {
+        day: u8,
+    },
+    Reflection {
+        prompt: u8,
+    },
+    Rename,
+    Programme {
+        id: u8,
+    },
+    Client,
+    Session {
+        client: u8,
+    },
+    SessionNotes {
+        session: u8,
+    },
+    DeleteSession {
+        session: u8,
+    },
+    Erase {
+        client: u8,
+    },
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Do {
+        device: usize,
+        op: Op,
+    },
+    /// The file-sync tool brings some of `from`'s files to `to`: `pick` chooses which.
+    Copy {
+        from: usize,
+        to: usize,
+        pick: u64,
+    },
+    Sync {
+        device: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        Just(Op::Habit),
+        (0u8..3, 0u8..3, 0u8..3, any::<bool>()).prop_map(|(habit, day, state, note)| Op::CheckIn {
+            habit,
+            day,
+            state,
+            note
+        }),
+        (0u8..3, 0u8..3).prop_map(|(habit, day)| Op::Clear { habit, day }),
+        (0u8..3).prop_map(|habit| Op::Archive { habit }),
+        (0u8..3, 0u16..3).prop_map(|(habit, minute)| Op::Reminder { habit, minute }),
+        (0u8..2, 1i64..=5, any::<bool>()).prop_map(|(day, level, note)| Op::Energy {
+            day,
+            level,
+            note
+        }),
+        (0u8..3).prop_map(|day| Op::Note { day }),
+        (0u8..2).prop_map(|prompt| Op::Reflection { prompt }),
+        Just(Op::Rename),
+        (0u8..2).prop_map(|id| Op::Programme { id }),
+        Just(Op::Client),
+        (0u8..2).prop_map(|client| Op::Session { client }),
+        (0u8..3).prop_map(|session| Op::SessionNotes { session }),
+        (0u8..3).prop_map(|session| Op::DeleteSession { session }),
+        (0u8..2).prop_map(|client| Op::Erase { client }),
+    ]
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        5 => (0usize..3, op()).prop_map(|(device, op)| Step::Do { device, op }),
+        2 => (0usize..3, 0usize..3, any::<u64>()).prop_map(|(from, to, pick)| Step::Copy { from, to, pick }),
+        2 => (0usize..3).prop_map(|device| Step::Sync { device }),
+    ]
+}
+
+struct Computer {
+    _data: tempfile::TempDir,
+    store: Store,
+    /// This computer's copy of the shared folder.
+    view: PathBuf,
+    /// Its own folder inside, once in the group.
+    own: Option<String>,
+}
+
+/// What the test knows about texts: every one written, those a person replaced or deleted
+/// knowingly (they saw it), and those of erased clients.
+#[derive(Default)]
+struct Texts {
+    written: Vec<(String, Option<i64>)>,
+    replaced: HashSet<String>,
+    erased: HashSet<i64>,
+    counter: u32,
+}
+
+impl Texts {
+    fn new_text(&mut self, what: &str, client: Option<i64>) -> String {
+        self.counter += 1;
+        let text = format!("{what} {} ✓", self.counter);
+        self.written.push((text.clone(), client));
+        text
+    }
+}
+
+fn day(offset: u8) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap() + Duration::days(i64::from(offset))
+}
+
+/// The rows of `table` in `store`, each as column name → value.
+fn rows(store: &Store, table: &str) -> Vec<BTreeMap<String, Value>> {
+    let doc = store.export_all(now()).unwrap();
+    let Some(data) = doc.tables.get(table) else {
+        return Vec::new();
+    };
+    data.rows
+        .iter()
+        .map(|row| {
+            data.columns
+                .iter()
+                .cloned()
+                .zip(row.iter().cloned())
+                .collect()
+        })
+        .collect()
+}
+
+fn text_of(row: &BTreeMap<String, Value>, column: &str) -> Option<String> {
+    row.get(column).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn pick<T: Copy>(list: &[T], index: u8) -> Option<T> {
+    (!list.is_empty()).then(|| list[usize::from(index) % list.len()])
+}
+
+fn habits(store: &Store, me: i64) -> Vec<i64> {
+    let mut ids: Vec<i64> = store
+        .habits(me, true)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+fn clients(store: &Store) -> Vec<i64> {
+    let mut ids: Vec<i64> = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.consent.is_some())
+        .map(|p| p.person.id)
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+fn sessions(store: &Store) -> Vec<(i64, i64)> {
+    let mut all: Vec<(i64, i64)> = clients(store)
+        .into_iter()
+        .flat_map(|c| {
+            store
+                .sessions(c)
+                .unwrap()
+                .into_iter()
+                .map(move |s| (s.id, c))
+        })
+        .collect();
+    all.sort_unstable();
+    all
+}
+
+fn run_op(store: &mut Store, op: &Op, at: chrono::DateTime<chrono::Utc>, texts: &mut Texts) {
+    let Some(me) = store.me().unwrap().map(|p| p.id) else {
+        return;
+    };
+    let check_in_note = |store: &Store, habit: i64, d: NaiveDate| {
+        store
+            .check_ins(habit)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.day == d)
+            .and_then(|c| c.note)
+    };
+    match op {
+        Op::Habit => {
+            let name = HabitName::parse(&format!("Habit {}", texts.counter)).unwrap();
+            texts.counter += 1;
+            let habit = NewHabit {
+                library_id: None,
+                name: &name,
+                stance: Some(HabitStance::Behind),
+                why: None,
+                schedule: Schedule::DAILY,
+            };
+            store.add_habit(me, &habit, at).unwrap();
+        }
+        Op::CheckIn {
+            habit,
+            day: d,
+            state,
+            note,
+        } => {
+            if let Some(habit) = pick(&habits(store, me), *habit) {
+                if let Some(old) = check_in_note(store, habit, day(*d)) {
+                    texts.replaced.insert(old);
+                }
+                let state = [CheckState::Done, CheckState::NotDone, CheckState::Skipped]
+                    [usize::from(*state)];
+                let note = note.then(|| texts.new_text("check-in", None));
+                store
+                    .check_in(habit, day(*d), Some(state), note.as_deref(), at)
+                    .unwrap();
+            }
+        }
+        Op::Clear { habit, day: d } => {
+            if let Some(habit) = pick(&habits(store, me), *habit) {
+                if let Some(old) = check_in_note(store, habit, day(*d)) {
+                    texts.replaced.insert(old);
+                }
+                store.check_in(habit, day(*d), None, None, at).unwrap();
+            }
+        }
+        Op::Archive { habit } => {
+            if let Some(habit) = pick(&habits(store, me), *habit) {
+                store.set_habit_archived(habit, true, at).unwrap();
+            }
+        }
+        Op::Reminder { habit, minute } => {
+            if let Some(habit) = pick(&habits(store, me), *habit) {
+                let time = NaiveTime::from_hms_opt(8, u32::from(*minute), 0).unwrap();
+                store.set_reminders(habit, &[(time, 127)]).unwrap();
+            }
+        }
+        Op::Energy {
+            day: d,
+            level,
+            note,
+        } => {
+            let old = store
+                .energy(me)
+                .unwrap()
+                .into_iter()
+                .find(|e| e.day == day(*d));
+            if let Some(old) = old.and_then(|e| e.note) {
+                texts.replaced.insert(old);
+            }
+            let note = note.then(|| texts.new_text("energy", None));
+            store
+                .set_energy(me, day(*d), *level, note.as_deref(), at)
+                .unwrap();
+        }
+        Op::Note { day: d } => {
+            let text = texts.new_text("note", None);
+            store.add_journal_note(me, day(*d), &text, at).unwrap();
+        }
+        Op::Reflection { prompt } => {
+            let run = match store.open_exercise_run(me).unwrap() {
+                Some(run) => run,
+                None => store
+                    .start_exercise_run(me, "listen-first", 1, None, at)
+                    .unwrap(),
+            };
+            let prompt = format!("prompt-{prompt}");
+            for row in rows(store, "reflection") {
+                if row.get("run_id").and_then(Value::as_i64) == Some(run.id)
+                    && text_of(&row, "prompt_id").as_deref() == Some(prompt.as_str())
+                    && let Some(old) = text_of(&row, "text")
+                {
+                    texts.replaced.insert(old);
+                }
+            }
+            let text = texts.new_text("reflection", None);
+            store
+                .save_reflection(run.id, 1, &prompt, Some(&text), None, at)
+                .unwrap();
+        }
+        Op::Rename => {
+            texts.counter += 1;
+            let name = PersonName::parse(&format!("Ada {}", texts.counter)).unwrap();
+            store.set_my_name(&name, at).unwrap();
+        }
+        Op::Programme { id } => {
+            texts.counter += 1;
+            let programme = StoredProgramme {
+                id: format!("programme-{id}"),
+                version: 1,
+                title: format!("Programme {}", texts.counter),
+                body: "{}".into(),
+                origin: "imported".into(),
+            };
+            store.save_programme(&programme, at).unwrap();
+        }
+        Op::Client => {
+            texts.counter += 1;
+            add_client(store, &format!("Client {}", texts.counter), "Notes kept");
+        }
+        Op::Session { client } => {
+            if let Some(client) = pick(&clients(store), *client) {
+                store
+                    .add_session(client, day(3).and_hms_opt(10, 0, 0).unwrap(), "Agenda", at)
+                    .unwrap();
+            }
+        }
+        Op::SessionNotes { session } => {
+            if let Some((session, client)) = pick(&sessions(store), *session) {
+                let old = store.session(session).unwrap().notes;
+                if !old.is_empty() {
+                    texts.replaced.insert(old);
+                }
+                let text = texts.new_text("session", Some(client));
+                store.save_session_notes(session, &text, at).unwrap();
+            }
+        }
+        Op::DeleteSession { session } => {
+            if let Some((session, _)) = pick(&sessions(store), *session) {
+                let old = store.session(session).unwrap().notes;
+                texts.replaced.insert(old);
+                store.delete_session(session).unwrap();
+            }
+        }
+        Op::Erase { client } => {
+            if let Some(client) = pick(&clients(store), *client) {
+                texts.erased.insert(client);
+                store.erase_person(client).unwrap();
+            }
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path, pick: u64, all: bool) {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return;
+    };
+    std::fs::create_dir_all(to).unwrap();
+    let mut names: Vec<_> = entries.map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    for (i, name) in names.iter().enumerate() {
+        // Some files now, the others later: a file-sync tool's order is its own.
+        if all || (pick >> (i % 64)) & 1 == 1 {
+            std::fs::copy(from.join(name), to.join(name)).unwrap();
+        }
+    }
+    // Files the owner removed (folded into a snapshot) go away here too.
+    for entry in std::fs::read_dir(to).unwrap() {
+        let name = entry.unwrap().file_name();
+        if !from.join(&name).exists() && (all || pick & 1 == 1) {
+            std::fs::remove_file(to.join(&name)).unwrap();
+        }
+    }
+}
+
+/// Brings `from`'s own files (and the group's key) to `to`'s copy of the folder.
+fn deliver(computers: &[Computer], from: usize, to: usize, pick: u64, all: bool) {
+    if from == to {
+        return;
+    }
+    let source = &computers[from];
+    let target = &computers[to];
+    let key = source.view.join("leadback-sync.key");
+    if key.exists() {
+        std::fs::copy(&key, target.view.join("leadback-sync.key")).unwrap();
+    }
+    if let Some(own) = &source.own {
+        copy_dir(&source.view.join(own), &target.view.join(own), pick, all);
+    }
+}
+
+fn own_dir(view: &Path, known: &[&Computer]) -> Option<String> {
+    std::fs::read_dir(view)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|name| !known.iter().any(|c| c.own.as_deref() == Some(name)))
+}
+
+fn computer(root: &Path, name: &str) -> Computer {
+    let data = tempfile::tempdir().unwrap();
+    let view = root.join(name);
+    std::fs::create_dir_all(&view).unwrap();
+    Computer {
+        store: Store::open_in(data.path()).unwrap(),
+        _data: data,
+        view,
+        own: None,
+    }
+}
+
+/// Every record a computer holds, the journal's index aside (each builds its own).
+fn records(store: &Store) -> BTreeMap<String, leadback_store::export::ExportTable> {
+    let mut tables = store.export_all(now()).unwrap().tables;
+    tables.remove("journal_entry");
+    tables
+}
+
+/// Every text a computer shows: in its records, and in the journal's kept copies.
+fn shown_texts(store: &Store) -> Vec<String> {
+    let mut shown = Vec::new();
+    for (table, column) in [
+        ("check_in", "note"),
+        ("energy_check_in", "note"),
+        ("journal_note", "text"),
+        ("reflection", "text"),
+        ("session", "notes"),
+    ] {
+        shown.extend(rows(store, table).iter().filter_map(|r| text_of(r, column)));
+    }
+    shown
+}
+
+/// The rows two computers do not share, table by table.
+fn differences(
+    a: &BTreeMap<String, leadback_store::export::ExportTable>,
+    b: &BTreeMap<String, leadback_store::export::ExportTable>,
+) -> String {
+    let mut out = String::new();
+    for (table, rows_a) in a {
+        let Some(rows_b) = b.get(table) else { continue };
+        for row in rows_a.rows.iter().filter(|r| !rows_b.rows.contains(r)) {
+            out.push_str(&format!("{table} only on the first: {row:?}\n"));
+        }
+        for row in rows_b.rows.iter().filter(|r| !rows_a.rows.contains(r)) {
+            out.push_str(&format!("{table} only on the other: {row:?}\n"));
+        }
+    }
+    out
+}
+
+fn run(steps: &[Step]) {
+    let root = tempfile::tempdir().unwrap();
+    let mut texts = Texts::default();
+    let mut computers: Vec<Computer> = ["laptop", "desktop", "tablet"]
+        .iter()
+        .map(|name| computer(root.path(), name))
+        .collect();
+    // The laptop and the desktop were both used before sync.
+    let me = set_me(&mut computers[0].store, "Ada");
+    run_op(&mut computers[0].store, &Op::Habit, now(), &mut texts);
+    set_me(&mut computers[1].store, "Ada");
+    run_op(&mut computers[1].store, &Op::Habit, now(), &mut texts);
+    let view = computers[0].view.clone();
+    let started = sync::start(&mut computers[0].store, &view, "Laptop", OPTIONS, now()).unwrap();
+    computers[0].own = own_dir(&computers[0].view, &[]);
+    for joining in 1..3 {
+        deliver(&computers, 0, joining, 0, true);
+        let view = computers[joining].view.clone();
+        let name = ["Laptop", "Desktop", "Tablet"][joining];
+        sync::join(
+            &mut computers[joining].store,
+            &view,
+            &started.code,
+            name,
+            OPTIONS,
+            now(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        let known: Vec<&Computer> = computers.iter().collect();
+        let own = own_dir(&view, &known);
+        computers[joining].own = own;
+    }
+
+    for (i, step) in steps.iter().enumerate() {
+        let at = now() + Duration::minutes(i as i64);
+        match step {
+            Step::Do { device, op } => run_op(&mut computers[*device].store, op, at, &mut texts),
+            Step::Copy { from, to, pick } => deliver(&computers, *from, *to, *pick, false),
+            Step::Sync { device } => {
+                let outcome =
+                    sync::sync_now(&mut computers[*device].store, OPTIONS, at, &mut |_, _| {})
+                        .unwrap();
+                assert!(outcome.refused.is_empty(), "{outcome:?}");
+            }
+        }
+    }
+    // Everything delivered at last: a few rounds, for files that waited on others.
+    for _ in 0..4 {
+        for from in 0..3 {
+            for to in 0..3 {
+                deliver(&computers, from, to, 0, true);
+            }
+        }
+        for computer in &mut computers {
+            let outcome =
+                sync::sync_now(&mut computer.store, OPTIONS, now(), &mut |_, _| {}).unwrap();
+            assert!(outcome.refused.is_empty(), "{outcome:?}");
+        }
+    }
+
+    let first = records(&computers[0].store);
+    for other in &computers[1..] {
+        let theirs = records(&other.store);
+        assert!(
+            theirs == first,
+            "two computers differ:\n{}",
+            differences(&first, &theirs)
+        );
+    }
+    let _ = me;
+    for computer in &computers {
+        let shown = shown_texts(&computer.store);
+        for (text, client) in &texts.written {
+            if texts.replaced.contains(text) || client.is_some_and(|c| texts.erased.contains(&c)) {
+                continue;
+            }
+            assert!(
+                shown
+                    .iter()
+                    .any(|s| s == text || s.ends_with(&format!("\n\n{text}"))),
+                "{text:?} was lost; shown: {shown:?}"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24)
+    ))]
+
+    #[test]
+    fn three_computers_end_with_the_same_records_and_every_text(steps in proptest::collection::vec(step(), 1..50)) {
+        run(&steps);
+    }
+}
