@@ -61,9 +61,26 @@ END;
 
 /// Makes the table and its triggers if they are missing (a new file, one from before them, or a
 /// migration that rebuilt `check_in`), and forgets rows of another version.
+/// Reads first, so that opening a database that has them all writes nothing.
 pub(crate) fn prepare(conn: &Connection) -> Result<(), StoreError> {
-    conn.execute_batch(SCHEMA)?;
-    conn.execute("DELETE FROM derived_habit WHERE version <> ?1", [version()])?;
+    let present: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE name IN ('derived_habit',
+           'derived_check_in_added', 'derived_check_in_changed', 'derived_check_in_removed',
+           'derived_habit_removed')",
+        [],
+        |row| row.get(0),
+    )?;
+    if present < 5 {
+        conn.execute_batch(SCHEMA)?;
+    }
+    let other_version: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM derived_habit WHERE version <> ?1)",
+        [version()],
+        |row| row.get(0),
+    )?;
+    if other_version {
+        conn.execute("DELETE FROM derived_habit WHERE version <> ?1", [version()])?;
+    }
     Ok(())
 }
 
