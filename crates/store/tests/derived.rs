@@ -226,3 +226,25 @@ fn derived_values_are_not_exported() {
     assert!(json.contains("\"check_in\""), "the check-ins are exported");
     assert!(!json.contains("derived_"), "their derived values are not");
 }
+
+#[test]
+fn an_imported_database_rebuilds_them() {
+    let (_dir, store, me, habit) = daily_history(120);
+    let today = on(119);
+    let before = store.habit_overviews(me, false, today).unwrap();
+    let doc = store.export_all(Utc::now()).unwrap();
+    let target = tempfile::tempdir().unwrap();
+    let mut imported = Store::open_in(target.path()).unwrap();
+    imported.import_all(&doc).unwrap();
+    let me_there = imported.me().unwrap().unwrap().id;
+    assert_eq!(
+        imported.habit_overviews(me_there, false, today).unwrap(),
+        before
+    );
+    // A check-in after the import still marks the kept values stale.
+    let now = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).unwrap();
+    imported
+        .check_in(habit, on(100), Some(CheckState::NotDone), None, now)
+        .unwrap();
+    assert_matches_a_rebuild(&imported, me_there, habit, Schedule::DAILY, today);
+}

@@ -65,6 +65,8 @@ pub(super) fn build(doc: &ExportDocument) -> Result<Connection, StoreError> {
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
     MIGRATIONS.to_latest(&mut conn)?;
+    // The import copies this file's pages over the store's: its derived table and triggers too.
+    crate::habit_overview::prepare_derived(&conn)?;
     let problems = check(&conn, "integrity_check")?;
     if !problems.is_empty() {
         return Err(bad(format!(
