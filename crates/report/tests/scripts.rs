@@ -203,7 +203,10 @@ fn names_and_notes_in_every_script_read_back_as_written_and_are_drawn_in_fonts_t
         }
 
         if *script == "Japanese" {
-            let fonts = Command::new("pdffonts").arg(&pdf).output().expect("pdffonts runs");
+            let fonts = Command::new("pdffonts")
+                .arg(&pdf)
+                .output()
+                .expect("pdffonts runs");
             let fonts = String::from_utf8_lossy(&fonts.stdout);
             assert!(
                 fonts.contains("CJKjp"),
