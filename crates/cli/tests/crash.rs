@@ -16,31 +16,8 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use common::{command, ok};
+use common::{Rng, command, env_number, ok};
 use leadback_store::Store;
-
-/// xorshift64*: a few lines are enough for spreading kill moments; seeded, so a failure replays.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// One write a writer makes, and how to find it afterwards.
 #[derive(Debug)]

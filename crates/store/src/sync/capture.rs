@@ -158,8 +158,12 @@ fn record(tx: &Connection, session: &mut Session, capture: &mut Capture) -> Resu
     let stamp = capture.tick();
     bookkeeping::after_local(tx, &changes, stamp)?;
     tx.execute(
+        // Numbers are never given twice, even once the outbox has been emptied: a file being
+        // written names the numbers it covers, and a crash must not let new changes take them.
         "INSERT INTO sync_outbox (seq, stamp, changes)
-         VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_outbox), ?1, ?2)",
+         VALUES (max((SELECT coalesce(max(seq), 0) FROM sync_outbox),
+                     (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM setting
+                      WHERE key = 'sync.outbox_cleared')) + 1, ?1, ?2)",
         (stamp.to_string(), &changes),
     )?;
     bookkeeping::save_clock(tx, stamp)?;

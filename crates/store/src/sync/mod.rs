@@ -184,9 +184,15 @@ impl Store {
 
     /// Forgets the outbox up to and including `seq`, once written to the folder.
     pub fn sync_clear_outbox(&mut self, through: i64) -> Result<(), StoreError> {
-        self.conn
-            .raw_mut()
-            .execute("DELETE FROM sync_outbox WHERE seq <= ?1", [through])?;
+        let tx = self.conn.raw_mut().transaction()?;
+        tx.execute("DELETE FROM sync_outbox WHERE seq <= ?1", [through])?;
+        tx.execute(
+            "INSERT INTO setting (key, value) VALUES ('sync.outbox_cleared', ?1)
+             ON CONFLICT (key) DO UPDATE SET
+               value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+            [through],
+        )?;
+        tx.commit()?;
         Ok(())
     }
 
