@@ -15,29 +15,36 @@ const HABIT = "Let someone else go first";
 /** The pairing code as A's screen showed it. */
 let pairingCode = "";
 
-/** Turns on (or off) the app's own dark-mode rules, as when the system asks for dark mode. */
+/**
+ * Turns on (or off) the app's own dark-mode rules, as when the system asks for dark mode. They are
+ * copied through the CSS object model: the app's content-security policy refuses a <style> element.
+ */
 async function darkMode(on) {
-  await browser.execute((wanted) => {
-    document.getElementById("e2e-dark")?.remove();
-    if (!wanted) return;
+  const found = await browser.execute((wanted) => {
+    const sheets = [...document.styleSheets];
+    const last = sheets[sheets.length - 1];
+    const added = window.__e2eDark ?? 0;
+    for (let i = 0; i < added; i++) last.deleteRule(last.cssRules.length - 1);
+    window.__e2eDark = 0;
+    if (!wanted) return 0;
     const rules = [];
-    for (const sheet of document.styleSheets) {
+    for (const sheet of sheets) {
       for (const rule of sheet.cssRules) {
-        if (rule instanceof CSSMediaRule && rule.conditionText.includes("prefers-color-scheme: dark")) {
+        if (rule.media && /prefers-color-scheme:\s*dark/.test(rule.media.mediaText)) {
           for (const inner of rule.cssRules) rules.push(inner.cssText);
         }
       }
     }
-    const style = document.createElement("style");
-    style.id = "e2e-dark";
-    style.textContent = `${rules.join("\n")}\n:root { color-scheme: dark; }`;
-    document.head.append(style);
+    for (const rule of [...rules, ":root { color-scheme: dark; }"]) last.insertRule(rule, last.cssRules.length);
+    window.__e2eDark = rules.length + 1;
+    return getComputedStyle(document.documentElement).getPropertyValue("--bg").trim();
   }, on);
+  if (on) expect(found).toBe("#161a18");
 }
 
 /** Photographs Settings -> Sync in light and dark mode, and checks it with axe in both. */
 async function photograph(name) {
-  await $("#sync").scrollIntoView({ block: "start" });
+  await browser.execute(() => document.getElementById("sync").scrollIntoView({ block: "start", behavior: "instant" }));
   await screenshot(`${name}-light`);
   await expectAccessible(`${name} (light)`);
   await darkMode(true);
@@ -47,7 +54,7 @@ async function photograph(name) {
 }
 
 async function openSyncSettings() {
-  await navigate("Settings");
+  await $("header").$("button=Settings").click();
   await $("h2=Sync with your other computers").waitForDisplayed();
 }
 

@@ -137,7 +137,7 @@ describe("sync settings", () => {
   });
 
   it("lists problems in plain words, once, with no pop-up for a sync that could not run", async () => {
-    const missing = "/mnt/usb/Leadback: the sync folder is not there: is its drive connected, or was it moved?";
+    const missing = "/home/ada/Sync/Leadback: the sync folder is not there: is its drive connected, or was it moved?";
     let view = inGroup({}, [{ file: "b/00000007.lbsync", message: "it was changed or damaged after it was written" }]);
     fakeRust({
       sync_status: () => view,
@@ -151,7 +151,11 @@ describe("sync settings", () => {
     expect(problems.textContent).toContain("“b/00000007.lbsync” was not applied: It was changed or damaged");
 
     await userEvent.click(screen.getByRole("button", { name: "Sync now" }));
-    await vi.waitFor(() => expect(screen.getByRole("region", { name: "Problems" }).textContent).toContain("The last sync did not run."));
+    await vi.waitFor(() =>
+      expect(screen.getByRole("region", { name: "Problems" }).textContent).toContain(
+        "The last sync did not run. The sync folder is not there",
+      ),
+    );
     expect(screen.queryByRole("alert")).toBeNull();
   });
 

@@ -66,9 +66,10 @@ export function relativeTime(iso: string | null, now: Date, locale?: string): st
   return `on ${dateFormat(locale, { day: "numeric", month: "short", year: "numeric" }).format(then)}`;
 }
 
-/** A problem in a sentence a person can act on. */
-export function problemText(problem: SyncProblem): string {
-  const message = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
+/** A problem in a sentence a person can act on; `folder` (shown above it) is not said again. */
+export function problemText(problem: SyncProblem, folder: string | null = null): string {
+  const said = folder !== null && problem.message.startsWith(`${folder}: `) ? problem.message.slice(folder.length + 2) : problem.message;
+  const message = said.charAt(0).toUpperCase() + said.slice(1);
   if (problem.file === null) {
     return `The last sync did not run. ${message} Leadback tries again every few minutes.`;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SyncOutcome } from "../../api/sync";
-import { codeCharacters, codeProblem, folderProblem, formatCode, outcomeText, problemText, relativeTime } from "./sync";
+import { codeCharacters, codeProblem, folderProblem, formatCode, outcomeText, problemText, relativeTime } from "./wording";
 
 describe("pairing codes as typed", () => {
   it("read the same with or without dashes, spaces or capitals, I, L and O taken for digits", () => {
@@ -59,10 +59,11 @@ describe("problems and outcomes", () => {
   });
 
   it("say when the whole sync did not run, and that it is tried again", () => {
-    const text = problemText({ file: null, message: "/mnt/usb/Leadback: the sync folder is not there: is its drive connected, or was it moved?" });
-    expect(text).toBe(
-      "The last sync did not run. /mnt/usb/Leadback: the sync folder is not there: is its drive connected, or was it moved? Leadback tries again every few minutes.",
+    const problem = { file: null, message: "/mnt/usb/Leadback: the sync folder is not there: is its drive connected, or was it moved?" };
+    expect(problemText(problem, "/mnt/usb/Leadback")).toBe(
+      "The last sync did not run. The sync folder is not there: is its drive connected, or was it moved? Leadback tries again every few minutes.",
     );
+    expect(problemText(problem, "/elsewhere")).toContain("did not run. /mnt/usb/Leadback: the sync folder");
   });
 
   const outcome = (over: Partial<SyncOutcome>): SyncOutcome => ({
