@@ -133,7 +133,7 @@ describe("sync between two computers", function () {
       await openSyncSettings();
       await syncNow();
       await $("#sync-problems").waitForDisplayed();
-      expect(await $("#sync-problems").getText()).toContain("the sync folder is not there");
+      expect(await $("#sync-problems").getText()).toContain("The last sync did not run. The sync folder is not there");
       expect(await $('[role="alert"]').isExisting()).toBe(false);
       await photograph("93-sync-problem");
       await navigate("Home");
