@@ -12,7 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SUDO=${SUDO-$([ "$(id -u)" = 0 ] || echo sudo)}
-MAX_BINARY_BYTES=$((15 * 1024 * 1024))
+# The brief's 15 MB, plus the 5 MB issue #21 allows for typesetting names and notes in every
+# script (shaping, bidi, CFF and collection fonts embedded as subsets): 14.7 MB before it.
+MAX_BINARY_BYTES=$((20 * 1024 * 1024))
 BIN=leadback-app
 ICON_SIZES="32 64 128 256 512"
 
