@@ -4,6 +4,26 @@
 -- key, in the same order, changing every reference to it. What follows is what a device keeps
 -- for sync beside the data; none of it is exported.
 
+-- Rules that two computers could each keep alone and break together, before they hear from each
+-- other, become rules of the code that reads: one reminder a habit a time of day (two made at once
+-- read as one), one unfinished assessment and exercise run a person (the newest is resumed).
+CREATE TABLE reminder_without_unique (
+    id       INTEGER PRIMARY KEY,
+    habit_id INTEGER NOT NULL REFERENCES habit (id) ON DELETE CASCADE,
+    time     TEXT NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    weekdays INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127)
+) STRICT;
+INSERT INTO reminder_without_unique (id, habit_id, time, weekdays)
+    SELECT id, habit_id, time, weekdays FROM reminder;
+DROP TABLE reminder;
+ALTER TABLE reminder_without_unique RENAME TO reminder;
+CREATE INDEX reminder_by_habit ON reminder (habit_id, time);
+
+DROP INDEX assessment_one_open;
+CREATE INDEX assessment_open ON assessment (person_id) WHERE completed_at IS NULL;
+DROP INDEX exercise_run_one_open;
+CREATE INDEX exercise_run_open ON exercise_run (person_id) WHERE finished_at IS NULL;
+
 -- When each synced row came to be ("born") and when each column changed after that ("cells",
 -- a JSON object of column number to stamp): the later change wins, column by column.
 CREATE TABLE sync_row (

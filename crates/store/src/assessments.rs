@@ -53,7 +53,9 @@ impl Store {
         let id: Option<i64> = self
             .conn
             .query_row(
-                "SELECT id FROM assessment WHERE person_id = ?1 AND completed_at IS NULL",
+                // Two left open on two computers at once: the newest is the one to resume.
+                "SELECT id FROM assessment WHERE person_id = ?1 AND completed_at IS NULL
+                 ORDER BY started_at DESC, id DESC LIMIT 1",
                 [person_id],
                 |row| row.get(0),
             )

@@ -51,8 +51,10 @@ impl Store {
     /// The reminders of one habit, or of every unarchived habit.
     pub fn reminders(&self, habit_id: Option<i64>) -> Result<Vec<ReminderRecord>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.id, r.habit_id, r.time, r.weekdays FROM reminder r JOIN habit h ON h.id = r.habit_id
-             WHERE h.archived_at IS NULL AND (?1 IS NULL OR r.habit_id = ?1) ORDER BY r.time, r.id",
+            // The same time set on two computers at once is one reminder (the first made).
+            "SELECT min(r.id), r.habit_id, r.time, r.weekdays FROM reminder r JOIN habit h ON h.id = r.habit_id
+             WHERE h.archived_at IS NULL AND (?1 IS NULL OR r.habit_id = ?1)
+             GROUP BY r.habit_id, r.time ORDER BY r.time, min(r.id)",
         )?;
         let rows = stmt.query_map([habit_id], |row| {
             let time: String = row.get(2)?;

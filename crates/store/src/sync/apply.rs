@@ -344,33 +344,6 @@ fn merge(
     bookkeeping::save(conn, table, &was.key, &stamps)
 }
 
-/// What happens when two devices made rows that may not both be as they are (a UNIQUE index
-/// other than the key): the row with the smaller key stays as it is, on every device, and the
-/// other is either left out (a second reminder at the same time, a habit imported twice) or
-/// closed, so that nothing written in it is lost (a second exercise run or assessment left open
-/// at once: it is finished when it started).
-enum Clash {
-    KeepSmaller,
-    CloseLarger {
-        column: &'static str,
-        from: &'static str,
-    },
-}
-
-fn clash_rule(table: &str) -> Clash {
-    match table {
-        "exercise_run" => Clash::CloseLarger {
-            column: "finished_at",
-            from: "started_at",
-        },
-        "assessment" => Clash::CloseLarger {
-            column: "completed_at",
-            from: "started_at",
-        },
-        _ => Clash::KeepSmaller,
-    }
-}
-
 /// A UNIQUE index other than the key: its columns, and the condition of a partial index.
 type UniqueIndex = (Vec<usize>, Option<String>);
 
@@ -406,8 +379,10 @@ fn unique_indexes(conn: &Connection, table: &str) -> Result<Vec<UniqueIndex>, St
     Ok(out)
 }
 
-/// An insert refused by a UNIQUE index other than the key: settled by [`clash_rule`], the same
-/// way on every device.
+/// An insert refused by a UNIQUE index other than the key (one "me", a Loop habit imported
+/// once, an observer's token): the row with the smaller key stays, on every device. (Rules two
+/// computers could break together by acting at once are kept by the code that reads instead:
+/// see migration 0010.)
 fn settle_unique_clash(
     conn: &Connection,
     change: &Change,
@@ -416,7 +391,9 @@ fn settle_unique_clash(
     applied: &mut Applied,
 ) -> Result<(), StoreError> {
     let table = change.table.as_str();
-    if change.key_columns.len() != 1 {
+    // Two "me"s cannot meet (a joining computer takes the group's "me" first); were they to, no
+    // person is ever removed to make room for another.
+    if change.key_columns.len() != 1 || table == "person" {
         return Ok(());
     }
     let key_column = change.key_columns[0];
@@ -443,42 +420,25 @@ fn settle_unique_clash(
             )
             .optional()?;
         let Some(ours) = ours else { continue };
-        let theirs_first = sort_key(&theirs) < sort_key(&ours);
-        let mut row: Vec<Value> = change
+        if sort_key(&theirs) > sort_key(&ours) {
+            return Ok(());
+        }
+        conn.execute(
+            &format!("DELETE FROM \"{table}\" WHERE \"{key_name}\" = ?1"),
+            [&ours],
+        )?;
+        bookkeeping::mark_gone(
+            conn,
+            table,
+            &super::changes::key_text(&[ours]),
+            remote.born,
+            None,
+        )?;
+        let row: Vec<Value> = change
             .new
             .iter()
             .map(|v| v.clone().unwrap_or(Value::Null))
             .collect();
-        match clash_rule(table) {
-            Clash::KeepSmaller if theirs_first => {
-                conn.execute(
-                    &format!("DELETE FROM \"{table}\" WHERE \"{key_name}\" = ?1"),
-                    [&ours],
-                )?;
-                bookkeeping::mark_gone(
-                    conn,
-                    table,
-                    &super::changes::key_text(&[ours]),
-                    remote.born,
-                    None,
-                )?;
-            }
-            Clash::KeepSmaller => return Ok(()),
-            Clash::CloseLarger { column, from } if theirs_first => {
-                conn.execute(
-                    &format!(
-                        "UPDATE \"{table}\" SET \"{column}\" = \"{from}\" WHERE \"{key_name}\" = ?1"
-                    ),
-                    [&ours],
-                )?;
-            }
-            Clash::CloseLarger { column, from } => {
-                let at = |name: &str| names.iter().position(|n| n == name);
-                if let (Some(column), Some(from)) = (at(column), at(from)) {
-                    row[column] = row[from].clone();
-                }
-            }
-        }
         let list = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>();
         let marks = (1..=names.len())
             .map(|i| format!("?{i}"))

@@ -42,11 +42,9 @@ impl Store {
         conn.execute_batch("ATTACH DATABASE ':memory:' AS sync_empty")?;
         let made = (|| -> Result<Vec<u8>, StoreError> {
             for (name, sql) in &tables {
-                let create = sql.replacen(
-                    &format!("CREATE TABLE {name}"),
-                    &format!("CREATE TABLE sync_empty.{name}"),
-                    1,
-                );
+                // The same columns and key under the empty schema (the name may be quoted).
+                let columns = sql.find('(').map_or("", |at| &sql[at..]);
+                let create = format!("CREATE TABLE sync_empty.\"{name}\" {columns}");
                 conn.execute_batch(&create)?;
             }
             let mut session = Session::new(conn)?;
