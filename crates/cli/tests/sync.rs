@@ -197,6 +197,16 @@ fn a_wrong_code_is_refused_and_nothing_is_written() {
     assert_eq!(walk(&s.shared), listing_before);
     let status = json(&ok(&s.desktop, &["sync", "status", "--json"]));
     assert_eq!(status["in_group"], Value::Bool(false));
+    // A lost code is replaced from a computer in the group; the old one stops working.
+    let new = json(&ok(&s.laptop, &["sync", "code", "--json"]));
+    let new = new["code"].as_str().unwrap();
+    assert_ne!(new, code);
+    let out = leadback(
+        &s.desktop,
+        &["sync", "join", "--folder", shared, "--code", &code],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    join(&s.desktop, &s.shared, new, "Desktop");
     // And a data folder cannot be its own sync folder.
     let out = leadback(
         &s.desktop,

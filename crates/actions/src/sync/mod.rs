@@ -221,6 +221,24 @@ pub fn start(
     })
 }
 
+/// A new pairing code for the group this computer is in, for when the first one is lost: the
+/// group's key is sealed again with it in the folder (the old code stops working; computers
+/// already in the group are not affected).
+pub fn new_code(store: &Store, options: Options) -> Result<Started, ActionError> {
+    let joined = joined(store)?;
+    let code = PairingCode::generate().map_err(group_error)?;
+    let sealed = joined
+        .key
+        .seal(&code, options.work_factor)
+        .map_err(group_error)?;
+    files::write(store, &folder::key_path(&joined.folder), sealed)?;
+    Ok(Started {
+        code: code.to_string(),
+        folder: joined.folder,
+        device: joined.name,
+    })
+}
+
 /// Joins the group in `folder` with the code shown on one of its devices. A wrong code is
 /// refused with nothing written. Records already here are kept and sent to the others.
 pub fn join(

@@ -44,6 +44,12 @@ pub enum SyncCommand {
         #[arg(long)]
         json: bool,
     },
+    /// A new pairing code for this computer's group (the old one stops working), for when the
+    /// first is lost.
+    Code {
+        #[arg(long)]
+        json: bool,
+    },
     /// The group's computers and when each last synced.
     Status {
         #[arg(long)]
@@ -121,6 +127,22 @@ pub fn run(
                 writeln!(out, "Joined the sync group as “{name}”.")?;
             }
             return report(out, &outcome, json);
+        }
+        SyncCommand::Code { json } => {
+            let started = sync::new_code(&store, options)?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&started).map_err(std::io::Error::other)?
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "New pairing code: {} (the old one no longer works).",
+                    started.code
+                )?;
+            }
         }
         SyncCommand::Now { json } => {
             let outcome = sync::sync_now(&mut store, options, clock.now(), &mut quiet)?;
