@@ -108,6 +108,7 @@ const COMMANDS: &[&str] = &[
     "sync_start",
     "sync_join",
     "sync_now",
+    "sync_new_code",
     "sync_leave",
 ];
 

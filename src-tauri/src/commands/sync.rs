@@ -290,6 +290,17 @@ pub async fn sync_now<R: Runtime>(
     .await
 }
 
+/// A new pairing code for this computer's group, for when the first is lost (the old one stops
+/// working).
+#[tauri::command]
+pub async fn sync_new_code<R: Runtime>(app: AppHandle<R>) -> Result<Started, IpcError> {
+    blocking(app, move |state| {
+        let _one = state.sync.one_at_a_time();
+        Ok(sync::new_code(&*state.store()?, state.sync.options)?)
+    })
+    .await
+}
+
 /// Stops syncing this computer; its data stays here.
 #[tauri::command]
 pub async fn sync_leave(state: State<'_, AppState>) -> Result<(), IpcError> {

@@ -45,6 +45,11 @@ export function syncNow(onProgress?: OnProgress): Promise<SyncOutcome> {
   return call<SyncOutcome>("sync_now", { onProgress: progressChannel(onProgress) });
 }
 
+/** A new pairing code for this computer's group, when the first is lost (the old one stops working). */
+export function newSyncCode(): Promise<SyncStarted> {
+  return call<SyncStarted>("sync_new_code");
+}
+
 /** Stops syncing this computer; its data stays here. */
 export function leaveSync(): Promise<null> {
   return call<null>("sync_leave");

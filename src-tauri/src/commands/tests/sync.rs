@@ -117,6 +117,18 @@ fn a_wrong_code_or_a_relative_folder_is_refused_and_leaves_the_computer_out_of_a
     let view = c.ok("sync_status", json!({}));
     assert_eq!(view["status"]["in_group"], false);
     assert_eq!(view["problems"], json!([]));
+
+    // The code was lost: a computer in the group shows a new one, and only that one works.
+    let new = pair.b.ok("sync_new_code", json!({}));
+    let new = new["code"].as_str().unwrap();
+    assert_ne!(new, pair.code);
+    let old = json!({ "folder": pair.folder, "code": pair.code, "onProgress": PROGRESS });
+    assert_eq!(c.code("sync_join", old), "invalid_input");
+    c.ok(
+        "sync_join",
+        json!({ "folder": pair.folder, "code": new, "onProgress": PROGRESS }),
+    );
+    assert_eq!(c.ok("sync_status", json!({}))["status"]["in_group"], true);
 }
 
 #[test]

@@ -34,6 +34,18 @@ function inGroup(over: Partial<SyncView["status"]> = {}, problems: SyncView["pro
 const noOutcome = { sent: [], applied: [], refused: [], kept_copies: 0, waiting: 0 };
 
 describe("sync settings", () => {
+  it("shows a new pairing code from a computer in the group, when the first was lost", async () => {
+    fakeRust({
+      sync_status: () => inGroup(),
+      sync_new_code: () => ({ code: "M9ZD-7K3Q-4HRT-0XWE", folder: "/home/ada/Sync/Leadback", device: "desk" }),
+    });
+    render(Sync);
+    await userEvent.click(await screen.findByRole("button", { name: "New pairing code" }));
+    const pairing = await screen.findByRole("region", { name: "Pairing code" });
+    expect(within(pairing).getByText("M9ZD-7K3Q-4HRT-0XWE")).toBeTruthy();
+    expect(pairing.textContent).toContain("the old one then stops working");
+  });
+
   it("explains sync before a computer is in a group: no server, the database never in the folder, a lost code", async () => {
     fakeRust({ sync_status: () => notSyncing });
     render(Sync);
