@@ -5,7 +5,7 @@
 //! truncated or foreign file does not open.
 //!
 //! Layout: the line `leadback-sync 1\n`, then an age file (X25519, to the group's key) whose
-//! plaintext is one line of JSON (the [`Header`]) and the body's bytes after it.
+//! plaintext is one line of JSON (the [`Header`]) and the body after it, deflated (RFC 1951).
 
 use std::collections::BTreeMap;
 
@@ -22,6 +22,9 @@ pub const FORMAT: u32 = 1;
 
 /// The largest file read: far beyond a year of one device's changes.
 pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// The largest body once inflated: a file that would unpack to more is refused, not unpacked.
+pub const MAX_BODY_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// What a batch holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,9 +91,16 @@ pub enum FileError {
 
 /// Seals `header` and `body` to the group's key.
 pub fn seal(key: &GroupKey, header: &Header, body: &[u8]) -> Result<Vec<u8>, FileError> {
+    use std::io::Write;
     let mut plain = serde_json::to_vec(header).map_err(|e| FileError::Damaged(e.to_string()))?;
     plain.push(b'\n');
-    plain.extend_from_slice(body);
+    let mut deflater = flate2::write::DeflateEncoder::new(plain, flate2::Compression::default());
+    deflater
+        .write_all(body)
+        .map_err(|e| FileError::Damaged(e.to_string()))?;
+    let plain = deflater
+        .finish()
+        .map_err(|e| FileError::Damaged(e.to_string()))?;
     let sealed =
         age::encrypt(&key.recipient(), &plain).map_err(|e| FileError::Damaged(e.to_string()))?;
     let mut file = format!("{MAGIC}{FORMAT}\n").into_bytes();
@@ -142,5 +152,21 @@ pub fn open(key: &GroupKey, file: &[u8], our_schema: i64) -> Result<(Header, Vec
             ours: our_schema,
         });
     }
-    Ok((header, plain[split + 1..].to_vec()))
+    Ok((header, inflate(&plain[split + 1..])?))
+}
+
+/// A body inflated, never beyond [`MAX_BODY_BYTES`].
+fn inflate(deflated: &[u8]) -> Result<Vec<u8>, FileError> {
+    use std::io::Read;
+    let mut body = Vec::new();
+    flate2::read::DeflateDecoder::new(deflated)
+        .take(MAX_BODY_BYTES + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| FileError::Damaged(format!("its body does not unpack ({e})")))?;
+    if body.len() as u64 > MAX_BODY_BYTES {
+        return Err(FileError::Damaged(
+            "its body unpacks to more than any sync file holds".to_owned(),
+        ));
+    }
+    Ok(body)
 }
