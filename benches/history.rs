@@ -86,6 +86,22 @@ fn edit_ten_years_back(c: &mut Criterion) {
     });
 }
 
+/// The first home screen of a new day: every habit's values were kept yesterday and are brought
+/// forward a day (from their last streak checkpoint), 20 habits × 10 years.
+fn first_read_of_a_day(c: &mut Criterion) {
+    let today = demo_today().date_naive();
+    let yesterday = today.pred_opt().unwrap();
+    let (_dir, store) = demo_store(20, 10, None);
+    let me = store.me().unwrap().unwrap().id;
+    c.bench_function("history_new_day/home, values kept yesterday", |b| {
+        b.iter_batched(
+            || store.habit_overviews(me, false, yesterday).unwrap(),
+            |_| store.habit_overviews(me, false, today).unwrap(),
+            criterion::BatchSize::PerIteration,
+        )
+    });
+}
+
 fn ten_years_before(today: NaiveDate) -> NaiveDate {
     today
         .checked_sub_months(chrono::Months::new(120))
@@ -105,5 +121,11 @@ fn client_list(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, screens, edit_ten_years_back, client_list);
+criterion_group!(
+    benches,
+    screens,
+    edit_ten_years_back,
+    first_read_of_a_day,
+    client_list
+);
 criterion_main!(benches);
