@@ -40,6 +40,9 @@ pub struct Applied {
     pub rows: usize,
     /// Losing texts kept as journal notes.
     pub kept_copies: usize,
+    /// The kept copies as a changeset, to send on: a copy one device made while another, which
+    /// saw the changes in another order, did not, reaches that one too.
+    pub(crate) copies: Vec<u8>,
 }
 
 /// Column names of a table, read once.
@@ -139,10 +142,15 @@ pub(crate) fn apply_changes(
         settle(conn, change, was, &names, &wins, &mut lost, &mut applied)?;
     }
     remove_orphans(conn)?;
-    for copy in lost {
-        if copies::keep(conn, &copy, device_name)? {
-            applied.kept_copies += 1;
+    if !lost.is_empty() {
+        let mut session = rusqlite::session::Session::new(conn)?;
+        session.attach(Some("journal_note"))?;
+        for copy in lost {
+            if copies::keep(conn, &copy, device_name)? {
+                applied.kept_copies += 1;
+            }
         }
+        session.changeset_strm(&mut applied.copies)?;
     }
     Ok(applied)
 }

@@ -98,6 +98,15 @@ impl Db {
         Ok(changed)
     }
 
+    /// A transaction that records nothing (applying other devices' changes), with the capture
+    /// beside it for what the apply itself must send on.
+    pub(crate) fn unrecorded(
+        &mut self,
+    ) -> Result<(Transaction<'_>, Option<&mut Capture>), rusqlite::Error> {
+        let Db { conn, capture } = self;
+        Ok((conn.transaction()?, capture.as_mut()))
+    }
+
     /// The connection itself, for what replaces the whole file (restore, import, re-keying).
     pub(crate) fn raw_mut(&mut self) -> &mut Connection {
         &mut self.conn
@@ -155,8 +164,12 @@ fn record(tx: &Connection, session: &mut Session, capture: &mut Capture) -> Resu
     if changes.is_empty() {
         return Ok(());
     }
-    let stamp = capture.tick();
-    bookkeeping::after_local(tx, &changes, stamp)?;
+    keep_local(tx, &changes, capture.tick())
+}
+
+/// Keeps `changes`, made here at `stamp`, in the outbox for the other devices.
+pub(crate) fn keep_local(tx: &Connection, changes: &[u8], stamp: Stamp) -> Result<(), StoreError> {
+    bookkeeping::after_local(tx, changes, stamp)?;
     tx.execute(
         // Numbers are never given twice, even once the outbox has been emptied: a file being
         // written names the numbers it covers, and a crash must not let new changes take them.
@@ -164,7 +177,7 @@ fn record(tx: &Connection, session: &mut Session, capture: &mut Capture) -> Resu
          VALUES (max((SELECT coalesce(max(seq), 0) FROM sync_outbox),
                      (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM setting
                       WHERE key = 'sync.outbox_cleared')) + 1, ?1, ?2)",
-        (stamp.to_string(), &changes),
+        (stamp.to_string(), changes),
     )?;
     bookkeeping::save_clock(tx, stamp)?;
     Ok(())

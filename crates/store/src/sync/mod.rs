@@ -29,6 +29,20 @@ const DEVICE_SETTING: &str = "sync.device";
 /// The setting holding how far each other device's files are applied here.
 const APPLIED_SETTING: &str = "sync.applied";
 
+/// Puts the conflict copies an apply made in the outbox, so every device ends with them.
+pub(crate) fn send_copies(
+    tx: &rusqlite::Connection,
+    applied: &Applied,
+    capture: Option<&mut capture::Capture>,
+) -> Result<(), StoreError> {
+    if let Some(capture) = capture
+        && !applied.copies.is_empty()
+    {
+        capture::keep_local(tx, &applied.copies, capture.tick())?;
+    }
+    Ok(())
+}
+
 /// Notes in `tx` that file `from` (device, sequence) is applied.
 pub(crate) fn note_applied(tx: &rusqlite::Connection, from: (u64, u64)) -> Result<(), StoreError> {
     let text: Option<String> = tx
@@ -236,13 +250,14 @@ impl Store {
             .map(|(stamp, _)| *stamp)
             .max()
             .map(|newest| self.observe(newest, now));
-        let tx = self.conn.raw_mut().transaction()?;
+        let (tx, mut capture) = self.conn.unrecorded()?;
         let mut total = Applied::default();
         for (stamp, changes) in entries {
             let applied =
                 apply::apply_changes(&tx, changes, &apply::Stamps::Uniform(*stamp), device_name)?;
             total.rows += applied.rows;
             total.kept_copies += applied.kept_copies;
+            send_copies(&tx, &applied, capture.as_deref_mut())?;
         }
         if let Some(seen) = seen {
             bookkeeping::save_clock(&tx, seen)?;
