@@ -89,14 +89,14 @@ impl Store {
         }
         let now = self.wall().now();
         let seen = newest.map(|newest| self.observe(newest, now));
-        let (tx, mut capture) = self.conn.unrecorded()?;
+        let (tx, capture) = self.conn.unrecorded()?;
         let applied = super::apply::apply_changes(
             &tx,
             &snapshot.changes,
             &super::apply::Stamps::PerRow(&stamps),
             device_name,
         )?;
-        super::send_copies(&tx, &applied, capture.as_deref_mut())?;
+        super::send_copies(&tx, &applied, capture)?;
         if let Some(seen) = seen {
             bookkeeping::save_clock(&tx, seen)?;
         }
