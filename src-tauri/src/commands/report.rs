@@ -21,6 +21,9 @@ pub struct ReportSummary {
     pub pages: usize,
     #[ts(type = "number")]
     pub bytes: usize,
+    /// Which characters no font on this computer has, in a sentence for the coach (the report
+    /// was still written, with boxes in their place); `None` when every character was drawn.
+    pub missing_note: Option<String>,
 }
 
 /// Writes the report about `person_id` (me or a client) to `path`, a `.pdf` file: profile,
@@ -48,5 +51,6 @@ pub async fn export_report(
     Ok(ReportSummary {
         pages: written.pages,
         bytes: written.bytes,
+        missing_note: reports::missing_note(&written.missing),
     })
 }

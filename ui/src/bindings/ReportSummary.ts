@@ -3,4 +3,9 @@
 /**
  * What [`export_report`] wrote.
  */
-export type ReportSummary = { pages: number, bytes: number, };
+export type ReportSummary = { pages: number, bytes: number, 
+/**
+ * Which characters no font on this computer has, in a sentence for the coach (the report
+ * was still written, with boxes in their place); `None` when every character was drawn.
+ */
+missing_note: string | null, };

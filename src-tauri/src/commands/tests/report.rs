@@ -1,5 +1,6 @@
 //! The PDF report through IPC: a client's report names them and their coach and leaves session
-//! notes out unless asked; bad arguments (unknown people, paths that are not PDFs, folders that
+//! notes out unless asked; a character no font on the computer has is named to the coach; bad
+//! arguments (unknown people, paths that are not PDFs, folders that
 //! do not exist, the data folder itself, wrong types) get a coded error and write nothing.
 
 use chrono::{TimeZone, Utc};
@@ -72,6 +73,41 @@ fn a_clients_report_names_them_and_the_coach_and_notes_only_when_chosen() {
     assert!(
         !dir.path().join("noor.pdf.partial").exists(),
         "no partial file is left behind"
+    );
+}
+
+#[test]
+fn a_character_no_font_has_is_named_and_nothing_is_said_when_all_are_drawn() {
+    let app = TestApp::new();
+    // U+10FFFD is a private-use character: no font on any computer draws it.
+    let ada = app.add_client("Ada \u{10FFFD} Lovelace");
+    let noor = app.add_client("Noor Haddad");
+    let dir = tempfile::tempdir().unwrap();
+
+    let odd = dir.path().join("ada.pdf");
+    let summary = app.ok(
+        "export_report",
+        json!({ "personId": ada, "path": odd, "includeNotes": false }),
+    );
+    let note = summary["missing_note"].as_str().unwrap_or_default();
+    assert!(
+        note.starts_with("1 character could not be drawn") && note.contains("U+10FFFD"),
+        "the coach is told which character: {summary}"
+    );
+    assert!(
+        pdf_text(&odd).contains("Lovelace"),
+        "the report is still written"
+    );
+
+    let plain = dir.path().join("noor.pdf");
+    let summary = app.ok(
+        "export_report",
+        json!({ "personId": noor, "path": plain, "includeNotes": false }),
+    );
+    assert_eq!(
+        summary["missing_note"],
+        Value::Null,
+        "nothing is said when every character is drawn"
     );
 }
 

@@ -152,7 +152,7 @@ describe("a client's overview", () => {
       ...common,
       get_client_overview: () => overview(),
       "plugin:dialog|save": () => "/home/kim/noor-report.pdf",
-      export_report: () => ({ pages: 3, bytes: 52000 }),
+      export_report: () => ({ pages: 3, bytes: 52000, missing_note: null }),
     });
     render(ClientOverview, { id: 2, now: new Date(2026, 10, 22, 12) });
     await userEvent.click(await screen.findByRole("button", { name: "Report as PDF…" }));
@@ -166,6 +166,30 @@ describe("a client's overview", () => {
     expect(calls).toContainEqual(["export_report", { personId: 2, path: "/home/kim/noor-report.pdf", includeNotes: true }]);
     const save = calls.find(([c]) => c === "plugin:dialog|save");
     expect(JSON.stringify(save)).toContain("noor-haddad-report-2026-11-22.pdf");
+  });
+
+  it("says which characters no font could draw, after the report is written, until the next one", async () => {
+    const note =
+      "1 character could not be drawn, as no font on this computer has it: U+10FFFD. It shows as a box in the report (copying its text still gives it); install a font that has it (the Noto fonts cover most scripts) and write the report again.";
+    let missing: string | null = note;
+    fakeRust({
+      ...common,
+      get_client_overview: () => overview(),
+      "plugin:dialog|save": () => "/home/kim/noor-report.pdf",
+      export_report: () => ({ pages: 3, bytes: 52000, missing_note: missing }),
+    });
+    render(ClientOverview, { id: 2, now: new Date(2026, 10, 22, 12) });
+    await userEvent.click(await screen.findByRole("button", { name: "Report as PDF…" }));
+    await screen.findByText(wholeText("Wrote Noor Haddad's report (3 pages) to /home/kim/noor-report.pdf."));
+    // A notice read out politely beside the report's sentence, not an alert that interrupts.
+    const notices = screen.getAllByRole("status").filter((s) => s.textContent?.includes("U+10FFFD"));
+    expect(notices.map((s) => s.textContent)).toEqual([note]);
+    expect(screen.queryByRole("alert")).toBeNull();
+
+    missing = null;
+    await userEvent.click(screen.getByRole("button", { name: "Report as PDF…" }));
+    await screen.findByText(wholeText("Wrote Noor Haddad's report (3 pages) to /home/kim/noor-report.pdf."));
+    expect(screen.queryByText(/could not be drawn/)).toBeNull();
   });
 
   it("erases a client only once their name is typed, after saying what goes", async () => {
