@@ -144,6 +144,36 @@ pub(crate) fn gone_owner(
     Ok(found.and_then(|(person, day)| person.zip(day)))
 }
 
+/// The setting holding the last outbox entry whose changes are noted in `sync_row`/`sync_gone`.
+const NOTED_SETTING: &str = "sync.noted";
+
+/// Notes in sync's records what this device's transactions in the outbox changed, those not
+/// noted yet, in order. Runs before anything reads the records (applying, a snapshot) and before
+/// the outbox is emptied.
+pub(crate) fn catch_up(conn: &Connection) -> Result<(), StoreError> {
+    let noted: i64 = conn.query_row(
+        "SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM setting WHERE key = ?1",
+        [NOTED_SETTING],
+        |r| r.get(0),
+    )?;
+    let entries: Vec<(i64, String, Vec<u8>)> = conn
+        .prepare("SELECT seq, stamp, changes FROM sync_outbox WHERE seq > ?1 ORDER BY seq")?
+        .query_map([noted], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let Some(last) = entries.last().map(|e| e.0) else {
+        return Ok(());
+    };
+    for (_, stamp, changes) in &entries {
+        after_local(conn, changes, parse(stamp)?)?;
+    }
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [NOTED_SETTING, &last.to_string()],
+    )?;
+    Ok(())
+}
+
 /// Records this device's own transaction, stamped `stamp`.
 pub(crate) fn after_local(
     conn: &Connection,

@@ -12,7 +12,6 @@ use leadback_sync::clock::{HybridClock, Stamp};
 use rusqlite::session::Session;
 use rusqlite::{Connection, Params, Transaction};
 
-use super::bookkeeping;
 use super::tables::is_synced;
 use crate::StoreError;
 
@@ -167,9 +166,10 @@ fn record(tx: &Connection, session: &mut Session, capture: &mut Capture) -> Resu
     keep_local(tx, &changes, capture.tick())
 }
 
-/// Keeps `changes`, made here at `stamp`, in the outbox for the other devices.
+/// Keeps `changes`, made here at `stamp`, in the outbox for the other devices. What they change
+/// in sync's records of each row is noted later, off the write's path (see
+/// [`bookkeeping::catch_up`]), before anything reads those records.
 pub(crate) fn keep_local(tx: &Connection, changes: &[u8], stamp: Stamp) -> Result<(), StoreError> {
-    bookkeeping::after_local(tx, changes, stamp)?;
     tx.execute(
         // Numbers are never given twice, even once the outbox has been emptied: a file being
         // written names the numbers it covers, and a crash must not let new changes take them.
@@ -179,7 +179,9 @@ pub(crate) fn keep_local(tx: &Connection, changes: &[u8], stamp: Stamp) -> Resul
                       WHERE key = 'sync.outbox_cleared')) + 1, ?1, ?2)",
         (stamp.to_string(), changes),
     )?;
-    bookkeeping::save_clock(tx, stamp)?;
+    // The clock is not saved here (a write per transaction): the outbox holds this stamp until
+    // it is written out, and the clock is saved when the outbox is emptied (and read back from
+    // both when the store opens).
     Ok(())
 }
 

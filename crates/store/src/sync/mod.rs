@@ -108,7 +108,10 @@ impl Store {
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [DEVICE_SETTING, &format!("{device:016x}")],
         )?;
-        tx.execute_batch("DELETE FROM sync_row; DELETE FROM sync_gone; DELETE FROM sync_outbox;")?;
+        tx.execute_batch(
+            "DELETE FROM sync_row; DELETE FROM sync_gone; DELETE FROM sync_outbox;
+             DELETE FROM setting WHERE key IN ('sync.noted', 'sync.outbox_cleared', 'sync.applied');",
+        )?;
         bookkeeping::stamp_every_row(&tx, born)?;
         bookkeeping::save_clock(&tx, born)?;
         tx.commit()?;
@@ -164,7 +167,12 @@ impl Store {
         let Some(device) = self.sync_device()? else {
             return Ok(());
         };
-        let clock = match bookkeeping::load_clock(&self.conn)? {
+        // The newest stamp given: the saved clock, or a change still in the outbox.
+        let waiting: Option<String> =
+            self.conn
+                .query_row("SELECT max(stamp) FROM sync_outbox", [], |r| r.get(0))?;
+        let waiting = waiting.and_then(|s| s.parse::<Stamp>().ok());
+        let clock = match bookkeeping::load_clock(&self.conn)?.max(waiting) {
             Some(last) => HybridClock::resume(last),
             None => HybridClock::new(device),
         };
@@ -199,6 +207,15 @@ impl Store {
     /// Forgets the outbox up to and including `seq`, once written to the folder.
     pub fn sync_clear_outbox(&mut self, through: i64) -> Result<(), StoreError> {
         let tx = self.conn.raw_mut().transaction()?;
+        bookkeeping::catch_up(&tx)?;
+        let newest: Option<String> = tx.query_row(
+            "SELECT max(stamp) FROM sync_outbox WHERE seq <= ?1",
+            [through],
+            |r| r.get(0),
+        )?;
+        if let Some(newest) = newest.and_then(|s| s.parse().ok()) {
+            bookkeeping::save_clock(&tx, newest)?;
+        }
         tx.execute("DELETE FROM sync_outbox WHERE seq <= ?1", [through])?;
         tx.execute(
             "INSERT INTO setting (key, value) VALUES ('sync.outbox_cleared', ?1)
@@ -251,6 +268,7 @@ impl Store {
             .max()
             .map(|newest| self.observe(newest, now));
         let (tx, mut capture) = self.conn.unrecorded()?;
+        bookkeeping::catch_up(&tx)?;
         let mut total = Applied::default();
         for (stamp, changes) in entries {
             let applied =

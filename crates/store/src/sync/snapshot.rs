@@ -29,7 +29,12 @@ pub struct RowStampsText {
 
 impl Store {
     /// Everything here that syncs, with its stamps.
-    pub fn sync_snapshot(&self) -> Result<Snapshot, StoreError> {
+    pub fn sync_snapshot(&mut self) -> Result<Snapshot, StoreError> {
+        {
+            let tx = self.conn.raw_mut().transaction()?;
+            bookkeeping::catch_up(&tx)?;
+            tx.commit()?;
+        }
         let conn: &rusqlite::Connection = &self.conn;
         let tables: Vec<(String, String)> = conn
             .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name")?
@@ -90,6 +95,7 @@ impl Store {
         let now = self.wall().now();
         let seen = newest.map(|newest| self.observe(newest, now));
         let (tx, capture) = self.conn.unrecorded()?;
+        bookkeeping::catch_up(&tx)?;
         let applied = super::apply::apply_changes(
             &tx,
             &snapshot.changes,
