@@ -7,6 +7,7 @@ mod apply;
 mod bookkeeping;
 mod capture;
 mod changes;
+mod clashes;
 mod copies;
 mod snapshot;
 mod tables;

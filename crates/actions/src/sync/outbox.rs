@@ -1,0 +1,218 @@
+//! Writing this device's side of the folder: its changes as the next numbered file (noted first,
+//! so a crash writes the same file again), its snapshot, its card, and folding its files into a
+//! snapshot once every device has them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use leadback_store::{Store, latest_schema_version};
+use leadback_sync::clock::Stamp;
+use leadback_sync::file::{self, Header, Kind};
+use leadback_sync::group::GroupKey;
+
+use super::body::{self, Card};
+use super::{Joined, Options, Outcome, PENDING, SEQUENCE, folder, invalid};
+use crate::{ActionError, files};
+
+/// The next number for a file of this device: after the last one noted and the last in the
+/// folder (a crash may have left a file written but not noted).
+pub(super) fn next_sequence(store: &Store, joined: &Joined) -> Result<u64, ActionError> {
+    let noted: u64 = store
+        .setting(SEQUENCE)?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let in_folder = folder::numbered(&joined.folder, joined.device)?
+        .last()
+        .map_or(0, |f| f.sequence);
+    Ok(noted.max(in_folder) + 1)
+}
+
+pub(super) fn seen(store: &Store) -> Result<BTreeMap<String, u64>, ActionError> {
+    Ok(store
+        .sync_applied()?
+        .into_iter()
+        .map(|(device, seq)| (format!("{device:016x}"), seq))
+        .collect())
+}
+
+pub(super) fn seal_to_folder(
+    store: &Store,
+    joined: &Joined,
+    header: &Header,
+    body: &[u8],
+) -> Result<String, ActionError> {
+    let sealed = file::seal(&joined.key, header, body).map_err(|e| invalid(e.to_string()))?;
+    let path = folder::file_path(&joined.folder, joined.device, header.sequence);
+    files::write(store, &path, sealed)?;
+    Ok(file_label(&path))
+}
+
+pub(super) fn file_label(path: &Path) -> String {
+    let name = |p: Option<&Path>| {
+        p.and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    format!("{}/{}", name(path.parent()), name(Some(path)))
+}
+
+/// Writes the changes recorded here since the last file as the next file. The file's number and
+/// what it covers are noted first, so a crash part-way writes the same file again, never a
+/// different one under the same number.
+pub(super) fn flush(store: &mut Store, joined: &Joined) -> Result<Option<String>, ActionError> {
+    let pending = store
+        .setting(PENDING)?
+        .filter(|p| !p.is_empty())
+        .and_then(|p| {
+            let (seq, through) = p.split_once(' ')?;
+            Some((seq.parse::<u64>().ok()?, through.parse::<i64>().ok()?))
+        });
+    let outbox = store.sync_outbox()?;
+    let (sequence, through) = match pending {
+        Some(pending) => pending,
+        None => {
+            let Some(last) = outbox.last() else {
+                return Ok(None);
+            };
+            let sequence = next_sequence(store, joined)?;
+            store.set_setting(PENDING, &format!("{sequence} {}", last.seq))?;
+            store.set_setting(SEQUENCE, &sequence.to_string())?;
+            (sequence, last.seq)
+        }
+    };
+    let entries: Vec<(Stamp, Vec<u8>)> = outbox
+        .into_iter()
+        .filter(|e| e.seq <= through)
+        .map(|e| (e.stamp, e.changes))
+        .collect();
+    let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
+        store.set_setting(PENDING, "")?;
+        return Ok(None);
+    };
+    let header = Header {
+        device: joined.device,
+        sequence,
+        schema: latest_schema_version(),
+        kind: Kind::Changes,
+        first: first.0.to_string(),
+        last: last.0.to_string(),
+        seen: seen(store)?,
+    };
+    let sent = seal_to_folder(store, joined, &header, &body::encode_entries(&entries))?;
+    store.sync_clear_outbox(through)?;
+    store.set_setting(PENDING, "")?;
+    Ok(Some(sent))
+}
+
+/// Writes everything here as this device's next file.
+pub(super) fn write_snapshot(
+    store: &mut Store,
+    joined: &Joined,
+) -> Result<(u64, String), ActionError> {
+    // Changes not yet written go out first, so the snapshot's number follows theirs.
+    flush(store, joined)?;
+    let snapshot = store.sync_snapshot()?;
+    let newest = snapshot
+        .stamps
+        .iter()
+        .map(|s| s.born.clone())
+        .max()
+        .unwrap_or_else(|| Stamp::ZERO.to_string());
+    let sequence = next_sequence(store, joined)?;
+    let header = Header {
+        device: joined.device,
+        sequence,
+        schema: latest_schema_version(),
+        kind: Kind::Snapshot,
+        first: Stamp::ZERO.to_string(),
+        last: newest,
+        seen: seen(store)?,
+    };
+    let body = body::encode_snapshot(&snapshot).map_err(|e| invalid(e.to_string()))?;
+    let written = seal_to_folder(store, joined, &header, &body)?;
+    store.set_setting(SEQUENCE, &sequence.to_string())?;
+    // Everything here is in it: the outbox has nothing more to say.
+    if let Some(last) = store.sync_outbox()?.last() {
+        store.sync_clear_outbox(last.seq)?;
+    }
+    Ok((sequence, written))
+}
+
+pub(super) fn write_card(
+    store: &Store,
+    joined: &Joined,
+    now: DateTime<Utc>,
+) -> Result<(), ActionError> {
+    let card = Card {
+        name: joined.name.clone(),
+        me: store.me()?.map(|p| p.id),
+        synced_at: now.to_rfc3339(),
+        sequence: next_sequence(store, joined)?.saturating_sub(1),
+        applied: seen(store)?,
+    };
+    let body = serde_json::to_vec(&card).map_err(|e| invalid(e.to_string()))?;
+    let header = Header {
+        device: joined.device,
+        sequence: 0,
+        schema: latest_schema_version(),
+        kind: Kind::Device,
+        first: Stamp::ZERO.to_string(),
+        last: Stamp::ZERO.to_string(),
+        seen: BTreeMap::new(),
+    };
+    let sealed = file::seal(&joined.key, &header, &body).map_err(|e| invalid(e.to_string()))?;
+    files::write(
+        store,
+        &folder::card_path(&joined.folder, joined.device),
+        sealed,
+    )
+}
+
+/// Every readable card in the folder (this device's too), by device id; `except` is left out.
+pub(super) fn read_cards(folder: &Path, key: &GroupKey, except: u64) -> BTreeMap<u64, Card> {
+    let mut cards = BTreeMap::new();
+    for device in folder::devices(folder, except).unwrap_or_default() {
+        let Ok(bytes) = folder::read(&folder::card_path(folder, device)) else {
+            continue;
+        };
+        let Ok((header, body)) = file::open(key, &bytes, i64::MAX) else {
+            continue;
+        };
+        if header.kind != Kind::Device || header.device != device {
+            continue;
+        }
+        if let Ok(card) = serde_json::from_slice::<Card>(&body) {
+            cards.insert(device, card);
+        }
+    }
+    cards
+}
+
+/// Once `compact_after` of this device's files are applied by every device of the group, they
+/// are replaced by one snapshot, so the folder does not grow with years of changes.
+pub(super) fn compact(
+    store: &mut Store,
+    joined: &Joined,
+    options: Options,
+    outcome: &mut Outcome,
+) -> Result<(), ActionError> {
+    let ours = folder::numbered(&joined.folder, joined.device)?;
+    let cards = read_cards(&joined.folder, &joined.key, joined.device);
+    let hex = format!("{:016x}", joined.device);
+    let everywhere = cards
+        .values()
+        .map(|card| card.applied.get(&hex).copied().unwrap_or(0))
+        .min()
+        .unwrap_or(0);
+    let folded: Vec<_> = ours.iter().filter(|f| f.sequence <= everywhere).collect();
+    if folded.len() < options.compact_after {
+        return Ok(());
+    }
+    let (snapshot, written) = write_snapshot(store, joined)?;
+    outcome.sent.push(written);
+    for file in folded.into_iter().filter(|f| f.sequence < snapshot) {
+        let _ = std::fs::remove_file(&file.path);
+    }
+    Ok(())
+}
