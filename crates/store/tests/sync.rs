@@ -103,6 +103,23 @@ fn laptop_and_desktop() -> (Device, Device, i64, i64) {
     (laptop, desktop, me, go_second)
 }
 
+/// The laptop adds a client, Ben, with a session on the 5th; the desktop hears of both.
+fn ben_with_a_session(laptop: &mut Device, desktop: &mut Device) -> (i64, i64) {
+    let client = add_client(laptop.at(1_800_000_003_000), "Ben", "Notes kept");
+    let session = laptop
+        .at(1_800_000_004_000)
+        .add_session(
+            client,
+            day(5).and_hms_opt(10, 0, 0).unwrap(),
+            "Goals",
+            now(),
+        )
+        .unwrap()
+        .id;
+    laptop.send_to(desktop);
+    (client, session)
+}
+
 #[test]
 fn a_device_records_nothing_until_it_syncs() {
     let dir = tempfile::tempdir().unwrap();
@@ -192,18 +209,7 @@ fn the_later_change_wins_on_both_devices_and_the_losing_note_is_kept() {
 #[test]
 fn edits_to_different_columns_of_one_row_both_stay() {
     let (mut laptop, mut desktop, me, _) = laptop_and_desktop();
-    let client = add_client(laptop.at(1_800_000_003_000), "Ben", "Notes kept");
-    let session = laptop
-        .at(1_800_000_004_000)
-        .add_session(
-            client,
-            day(5).and_hms_opt(10, 0, 0).unwrap(),
-            "Goals",
-            now(),
-        )
-        .unwrap()
-        .id;
-    laptop.send_to(&mut desktop);
+    let (_, session) = ben_with_a_session(&mut laptop, &mut desktop);
     laptop
         .at(1_800_000_030_000)
         .save_session_notes(session, "Ben wants to listen more", now())
@@ -230,18 +236,7 @@ fn edits_to_different_columns_of_one_row_both_stay() {
 #[test]
 fn an_erased_client_stays_erased_when_an_edit_arrives_later() {
     let (mut laptop, mut desktop, _, _) = laptop_and_desktop();
-    let client = add_client(laptop.at(1_800_000_003_000), "Ben", "Notes kept");
-    let session = laptop
-        .at(1_800_000_004_000)
-        .add_session(
-            client,
-            day(5).and_hms_opt(10, 0, 0).unwrap(),
-            "Goals",
-            now(),
-        )
-        .unwrap()
-        .id;
-    laptop.send_to(&mut desktop);
+    let (client, session) = ben_with_a_session(&mut laptop, &mut desktop);
     // The desktop erases Ben; later, the laptop (not yet told) writes notes and a new session.
     desktop.at(1_800_000_010_000).erase_person(client).unwrap();
     laptop
@@ -366,18 +361,7 @@ fn a_device_that_joins_with_records_of_its_own_keeps_them_and_gets_the_others() 
 #[test]
 fn notes_written_into_a_session_deleted_elsewhere_are_kept() {
     let (mut laptop, mut desktop, _, _) = laptop_and_desktop();
-    let client = add_client(laptop.at(1_800_000_003_000), "Ben", "Notes kept");
-    let session = laptop
-        .at(1_800_000_004_000)
-        .add_session(
-            client,
-            day(5).and_hms_opt(10, 0, 0).unwrap(),
-            "Goals",
-            now(),
-        )
-        .unwrap()
-        .id;
-    laptop.send_to(&mut desktop);
+    let (client, session) = ben_with_a_session(&mut laptop, &mut desktop);
     desktop
         .at(1_800_000_010_000)
         .delete_session(session)

@@ -104,21 +104,6 @@ impl Runner {
     }
 }
 
-/// The name this computer goes by in the group: its host name.
-fn device_name() -> String {
-    let from_env = ["HOSTNAME", "COMPUTERNAME"]
-        .into_iter()
-        .filter_map(|var| std::env::var(var).ok());
-    let from_files = ["/etc/hostname", "/proc/sys/kernel/hostname"]
-        .into_iter()
-        .filter_map(|file| std::fs::read_to_string(file).ok());
-    from_env
-        .chain(from_files)
-        .map(|name| name.trim().to_owned())
-        .find(|name| !name.is_empty())
-        .unwrap_or_else(|| "This computer".to_owned())
-}
-
 /// A folder typed or picked: it must be a full path (a relative one would depend on where the
 /// app happened to start).
 fn full_path(folder: PathBuf) -> Result<PathBuf, IpcError> {
@@ -231,7 +216,7 @@ pub async fn sync_start<R: Runtime>(
         let started = sync::start(
             &mut *state.store()?,
             &folder,
-            &device_name(),
+            &sync::this_computer_name(),
             state.sync.options,
             now,
         )?;
@@ -261,7 +246,7 @@ pub async fn sync_join<R: Runtime>(
                 &mut store,
                 &folder,
                 &code,
-                &device_name(),
+                &sync::this_computer_name(),
                 state.sync.options,
                 now,
                 &mut progress,

@@ -116,6 +116,22 @@ pub struct Status {
     pub synced_at: Option<String>,
 }
 
+/// The name this computer goes by in a group, for both front ends: its host name, or "This
+/// computer" when none can be read.
+pub fn this_computer_name() -> String {
+    let from_env = ["HOSTNAME", "COMPUTERNAME"]
+        .into_iter()
+        .filter_map(|var| std::env::var(var).ok());
+    let from_files = ["/etc/hostname", "/proc/sys/kernel/hostname"]
+        .into_iter()
+        .filter_map(|file| std::fs::read_to_string(file).ok());
+    from_env
+        .chain(from_files)
+        .map(|name| name.trim().to_owned())
+        .find(|name| !name.is_empty())
+        .unwrap_or_else(|| "This computer".to_owned())
+}
+
 fn invalid(message: impl Into<String>) -> ActionError {
     ActionError::Invalid(message.into())
 }

@@ -59,15 +59,6 @@ pub enum SyncCommand {
     Leave,
 }
 
-fn host_name() -> String {
-    std::env::var("HOSTNAME")
-        .ok()
-        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "This computer".to_owned())
-}
-
 pub fn run(
     data_dir: &Path,
     command: SyncCommand,
@@ -79,7 +70,7 @@ pub fn run(
     let mut quiet = |_: usize, _: usize| {};
     match command {
         SyncCommand::Start { folder, name, json } => {
-            let name = name.unwrap_or_else(host_name);
+            let name = name.unwrap_or_else(sync::this_computer_name);
             let started = sync::start(
                 &mut store,
                 &super::absolute(&folder),
@@ -88,11 +79,7 @@ pub fn run(
                 clock.now(),
             )?;
             if json {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&started).map_err(std::io::Error::other)?
-                )?;
+                print_json(out, &started)?;
             } else {
                 writeln!(
                     out,
@@ -113,7 +100,7 @@ pub fn run(
             name,
             json,
         } => {
-            let name = name.unwrap_or_else(host_name);
+            let name = name.unwrap_or_else(sync::this_computer_name);
             let outcome = sync::join(
                 &mut store,
                 &super::absolute(&folder),
@@ -131,11 +118,7 @@ pub fn run(
         SyncCommand::Code { json } => {
             let started = sync::new_code(&store, options)?;
             if json {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&started).map_err(std::io::Error::other)?
-                )?;
+                print_json(out, &started)?;
             } else {
                 writeln!(
                     out,
@@ -151,11 +134,7 @@ pub fn run(
         SyncCommand::Status { json } => {
             let status = sync::status(&store)?;
             if json {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&status).map_err(std::io::Error::other)?
-                )?;
+                print_json(out, &status)?;
             } else if !status.in_group {
                 writeln!(
                     out,
@@ -189,14 +168,17 @@ pub fn run(
     Ok(())
 }
 
+/// `value` as pretty JSON, the shape scripts rely on.
+fn print_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(value).map_err(std::io::Error::other)?;
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
 /// What a sync did; an error (exit code 3) when something was refused.
 fn report(out: &mut dyn Write, outcome: &Outcome, json: bool) -> Result<(), CliError> {
     if json {
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(outcome).map_err(std::io::Error::other)?
-        )?;
+        print_json(out, outcome)?;
     } else {
         writeln!(
             out,

@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use leadback_sync::clock::Stamp;
 use rusqlite::session::{ConflictAction, ConflictType};
@@ -116,6 +117,10 @@ pub(crate) fn apply_changes(
 
     let wins = Arc::new(delete_wins);
     let handler_wins = Arc::clone(&wins);
+    // Rows can be left pointing at a deleted parent only where `apply` reports a foreign-key
+    // problem: the whole schema is checked then, not after every file.
+    let orphans = Arc::new(AtomicBool::new(false));
+    let handler_orphans = Arc::clone(&orphans);
     let mut input: &[u8] = changes;
     let reader: &mut dyn Read = &mut input;
     conn.apply_strm(
@@ -131,6 +136,10 @@ pub(crate) fn apply_changes(
                 }
                 _ => ConflictAction::SQLITE_CHANGESET_OMIT,
             },
+            ConflictType::SQLITE_CHANGESET_FOREIGN_KEY => {
+                handler_orphans.store(true, Ordering::Relaxed);
+                ConflictAction::SQLITE_CHANGESET_OMIT
+            }
             // Everything else is settled below, after the rest went in.
             _ => ConflictAction::SQLITE_CHANGESET_OMIT,
         },
@@ -142,7 +151,9 @@ pub(crate) fn apply_changes(
         let names = columns.of(conn, &change.table)?.to_vec();
         settle(conn, change, was, &names, &wins, &mut lost, &mut applied)?;
     }
-    remove_orphans(conn)?;
+    if orphans.load(Ordering::Relaxed) {
+        remove_orphans(conn)?;
+    }
     if !lost.is_empty() {
         let mut session = rusqlite::session::Session::new(conn)?;
         session.attach(Some("journal_note"))?;
