@@ -7,6 +7,9 @@ use rusqlite::types::{Value, ValueRef};
 use super::capture::read_changes;
 use crate::StoreError;
 
+/// SQLite's default limit on a table's columns (SQLITE_MAX_COLUMN).
+const MAX_COLUMNS: usize = 2000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Op {
     Insert,
@@ -29,6 +32,13 @@ impl Change {
     pub(crate) fn read(item: &ChangesetItem) -> Result<Self, StoreError> {
         let op = item.op()?;
         let columns = usize::try_from(op.number_of_columns()).unwrap_or(0);
+        // No table has more columns than SQLite allows (2,000 by default): a damaged changeset
+        // claiming millions is refused before anything is built for them.
+        if columns > MAX_COLUMNS {
+            return Err(StoreError::Sync(format!(
+                "a change claims {columns} columns, more than any table has"
+            )));
+        }
         let kind = match op.code() {
             Action::SQLITE_INSERT => Op::Insert,
             Action::SQLITE_UPDATE => Op::Update,
