@@ -191,6 +191,7 @@ pub(crate) fn read_changes<T>(
     mut each: impl FnMut(&rusqlite::session::ChangesetItem) -> Result<T, StoreError>,
 ) -> Result<Vec<T>, StoreError> {
     use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
+    check_first_table(changes)?;
     let mut bytes: &[u8] = changes;
     let input: &mut dyn Read = &mut bytes;
     let mut items = rusqlite::session::ChangesetIter::start_strm(&input)?;
@@ -199,4 +200,29 @@ pub(crate) fn read_changes<T>(
         out.push(each(item)?);
     }
     Ok(out)
+}
+
+/// SQLite's streaming reader keeps asking for more input when a table's header claims more
+/// columns than the bytes hold, and never returns: the first header is checked before it reads.
+/// (Its layout: 'T' or 'P', the column count as a varint, a byte per column, the table's name.)
+fn check_first_table(changes: &[u8]) -> Result<(), StoreError> {
+    let Some((&kind, rest)) = changes.split_first() else {
+        return Ok(());
+    };
+    let damaged = || StoreError::Sync("the changes are damaged (a table header)".to_owned());
+    if kind != b'T' && kind != b'P' {
+        return Err(damaged());
+    }
+    let mut columns: u64 = 0;
+    let mut used = 0;
+    for byte in rest.iter().take(9) {
+        used += 1;
+        columns = (columns << 7) | u64::from(byte & 0x7f);
+        if byte & 0x80 == 0 {
+            break;
+        }
+    }
+    let fits =
+        usize::try_from(columns).is_ok_and(|c| (1..=2000).contains(&c) && used + c < rest.len());
+    if fits { Ok(()) } else { Err(damaged()) }
 }
