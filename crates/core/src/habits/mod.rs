@@ -19,6 +19,7 @@ mod check_in;
 mod derived;
 mod explain;
 mod library;
+mod measure;
 mod notes;
 mod rates;
 mod reminders;
@@ -44,6 +45,11 @@ pub use explain::{StrengthExplanation, explain_strength};
 pub use library::{
     HabitFault, HabitLibrary, HabitLibraryError, HabitProblem, LibraryHabit, SOURCE_MAX_CHARS,
     WHY_MAX_CHARS,
+};
+pub use measure::{
+    Amounts, DayAmount, MAX_AMOUNT, Measure, MeasureError, UNIT_MAX_CHARS, explain_measured,
+    measured_strength_on, measured_strength_series, met_days, parse_amount, period_schedule,
+    period_sum,
 };
 pub use notes::add_to_note;
 pub use rates::{CompletionRate, completion_rates};
