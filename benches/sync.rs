@@ -46,6 +46,7 @@ fn with_habits(dir: &Path, habits: usize) -> (Store, i64, Vec<i64>) {
                 stance: Some(HabitStance::Behind),
                 why: None,
                 schedule: Schedule::DAILY,
+                measure: None,
             };
             store.add_habit(me, &habit, demo_today()).unwrap().id
         })

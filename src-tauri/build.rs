@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "archive_habit",
     "reorder_habits",
     "check_in",
+    "enter_amount",
     "get_habit_detail",
     "set_energy",
     "get_energy",

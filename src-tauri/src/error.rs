@@ -98,6 +98,8 @@ impl From<StoreError> for IpcError {
             StoreError::NotFound { .. } | StoreError::NoProgramme { .. } => ErrorCode::NotFound,
             StoreError::ConsentWithdrawn { .. } => ErrorCode::ConsentWithdrawn,
             StoreError::Finished { .. }
+            | StoreError::HabitKind { .. }
+            | StoreError::EntryKind { .. }
             | StoreError::AlreadyAnswered { .. }
             | StoreError::BuiltInProgramme { .. }
             | StoreError::WouldReplaceAuthored { .. }

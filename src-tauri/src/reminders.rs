@@ -259,6 +259,7 @@ mod tests {
             stance: None,
             why: why.map(str::to_owned),
             schedule: leadback_core::habits::Schedule::DAILY,
+            measure: None,
             position: 0,
             archived_at: None,
             created_at: leadback_testkit::now(),

@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use leadback_core::Clock;
 use leadback_core::habits::{
-    CheckState, HabitLibrary, HabitName, HabitStance, Period, ReminderRule, Schedule, StanceRollup,
-    WEEK, check_in_date, check_in_note, stance_rollup,
+    CheckState, HabitLibrary, HabitName, HabitStance, Measure, MeasureError, Period, ReminderRule,
+    Schedule, StanceRollup, WEEK, check_in_date, check_in_note, checked_amount, stance_rollup,
 };
 use leadback_store::{CheckInRecord, HabitRecord, NewHabit, ReminderRecord, Store, StoreError};
 
@@ -33,13 +33,31 @@ pub struct OwnHabit<'a> {
     pub stance: Option<HabitStance>,
     /// Why it matters to them, kept like a note.
     pub why: Option<&'a str>,
+    /// For a measurable habit, once in its period's days (see [`leadback_core::habits::period_schedule`]).
     pub schedule: Schedule,
+    /// Set for a measurable habit: what it counts and aims for (checked by [`Measure::new`]).
+    pub measure: Option<&'a Measure>,
+}
+
+impl From<MeasureError> for ActionError {
+    fn from(err: MeasureError) -> Self {
+        Self::Invalid(err.to_string())
+    }
 }
 
 impl OwnHabit<'_> {
     fn checked(&self) -> Result<(HabitName, Option<String>), ActionError> {
         let name = HabitName::parse(self.name)?;
         let why = self.why.map(check_in_note).transpose()?.flatten();
+        if self.measure.is_some() && self.schedule.times() != 1 {
+            return Err(ActionError::Invalid(
+                "A measurable habit's target is per day, per week or per month.".to_owned(),
+            ));
+        }
+        if let Some(measure) = self.measure {
+            // A value built elsewhere (an IPC argument) is checked like a typed one.
+            Measure::new(&measure.unit, measure.target, measure.at_most)?;
+        }
         Ok((name, why))
     }
 }
@@ -58,6 +76,7 @@ pub fn add_own(
         stance: habit.stance,
         why: why.as_deref(),
         schedule: habit.schedule,
+        measure: habit.measure.cloned(),
     };
     Ok(store.add_habit(person_id, &new, now)?)
 }
@@ -77,6 +96,7 @@ pub fn update(
         habit.stance,
         why.as_deref(),
         habit.schedule,
+        habit.measure,
     )?)
 }
 
@@ -264,6 +284,39 @@ pub fn check_in(
             "Give how the day went (done, not done or skipped), or a note.".to_owned(),
         )),
     }
+}
+
+/// One day's amount of a measurable habit.
+#[derive(Debug, Clone, Copy)]
+pub struct AmountIn<'a> {
+    pub habit_id: i64,
+    /// Today or an earlier day; days to come are refused.
+    pub day: NaiveDate,
+    /// Zero or more (checked here; kept to thousandths).
+    pub amount: f64,
+    pub note: NoteChange<'a>,
+}
+
+/// Records a day's amount of `person_id`'s measurable habit, in one transaction; everything is
+/// checked before anything is written (a negative amount, a day to come, a yes/no habit).
+pub fn enter_amount(
+    store: &mut Store,
+    clock: &dyn Clock,
+    person_id: i64,
+    input: AmountIn<'_>,
+) -> Result<CheckInRecord, ActionError> {
+    let day =
+        check_in_date(input.day, clock.today()).map_err(|e| ActionError::Invalid(e.to_string()))?;
+    let amount = checked_amount("The amount", input.amount)?;
+    habit_of(store, person_id, input.habit_id)?;
+    let now = clock.now();
+    Ok(match input.note {
+        NoteChange::Keep => store.check_in_amount_keeping_note(input.habit_id, day, amount, now)?,
+        NoteChange::Set(note) => {
+            let note = note.map(check_in_note).transpose()?.flatten();
+            store.check_in_amount(input.habit_id, day, amount, note.as_deref(), now)?
+        }
+    })
 }
 
 /// Domain messages are written to follow "error:"; alone they start a sentence.

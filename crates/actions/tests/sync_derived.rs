@@ -62,6 +62,7 @@ fn changes_from_another_computer_bring_the_kept_values_up_to_date() {
         stance: Some(HabitStance::Servant),
         why: None,
         schedule: Schedule::DAILY,
+        measure: None,
     };
     let habit = laptop.add_habit(me, &new, now()).unwrap().id;
     for d in 0..300 {

@@ -246,6 +246,7 @@ fn run_op(store: &mut Store, op: &Op, at: chrono::DateTime<chrono::Utc>, texts: 
                 stance: Some(HabitStance::Behind),
                 why: None,
                 schedule: Schedule::DAILY,
+                measure: None,
             };
             store.add_habit(me, &habit, at).unwrap();
         }

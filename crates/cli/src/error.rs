@@ -48,6 +48,8 @@ impl CliError {
                 | StoreError::BuiltInProgramme { .. }
                 | StoreError::NotFound { .. }
                 | StoreError::Finished { .. }
+                | StoreError::HabitKind { .. }
+                | StoreError::EntryKind { .. }
                 | StoreError::AlreadyAnswered { .. }
                 | StoreError::Observer(_)
                 | StoreError::ObserverFile(_)

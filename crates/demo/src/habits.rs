@@ -116,6 +116,7 @@ impl Demo<'_> {
             stance: spec.stance,
             why: spec.why.as_deref(),
             schedule: spec.schedule,
+            measure: None,
         };
         let minute = 19 * 60 + 30 + self.rng.below(60);
         let record = self

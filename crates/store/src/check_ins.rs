@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use leadback_core::habits::{CheckIns, CheckState};
+use leadback_core::habits::{Amounts, CheckIns, CheckState, DayAmount};
 use rusqlite::{Row, params};
 use serde::Serialize;
 use ts_rs::TS;
@@ -13,14 +13,16 @@ use crate::habits::ensure_habit;
 use crate::values::timestamp;
 use crate::{Store, StoreError};
 
-/// One day's entry for a habit: a state, a note, or both.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// One day's entry for a habit: a state, a note, or both; for a measurable habit, the amount.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct CheckInRecord {
     pub habit_id: i64,
     pub day: NaiveDate,
     /// Null for a note on a day with no check-in (kept from an import).
     pub state: Option<CheckState>,
+    /// A measurable habit's amount for the day (its state is then "done"); null otherwise.
+    pub amount: Option<f64>,
     pub note: Option<String>,
 }
 
@@ -45,7 +47,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<CheckInRecord>, StoreError> {
         let tx = self.conn.transaction()?;
-        ensure_habit(&tx, habit_id)?;
+        let measurable = ensure_habit(&tx, habit_id)?;
+        if measurable && matches!(state, Some(CheckState::Done | CheckState::NotDone)) {
+            return Err(entry_kind(&tx, habit_id, true));
+        }
         if state.is_none() && note.is_none() {
             tx.execute(
                 "DELETE FROM check_in WHERE habit_id = ?1 AND day = ?2",
@@ -55,7 +60,8 @@ impl Store {
             tx.execute(
                 "INSERT INTO check_in (habit_id, day, state, note, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (habit_id, day) DO UPDATE SET
-                   state = excluded.state, note = excluded.note, recorded_at = excluded.recorded_at",
+                   state = excluded.state, amount = NULL, note = excluded.note,
+                   recorded_at = excluded.recorded_at",
                 params![habit_id, day, state.map(CheckState::as_str), note, timestamp(now)],
             )?;
         }
@@ -64,15 +70,68 @@ impl Store {
             habit_id,
             day,
             state,
+            amount: None,
             note: note.map(str::to_owned),
         }))
+    }
+
+    /// Records (or replaces) a measurable habit's amount for a day, with its note. The amount is
+    /// already checked (`leadback_core::habits::checked`).
+    pub fn check_in_amount(
+        &mut self,
+        habit_id: i64,
+        day: NaiveDate,
+        amount: f64,
+        note: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<CheckInRecord, StoreError> {
+        let tx = self.conn.transaction()?;
+        if !ensure_habit(&tx, habit_id)? {
+            return Err(entry_kind(&tx, habit_id, false));
+        }
+        tx.execute(
+            "INSERT INTO check_in (habit_id, day, state, amount, note, recorded_at)
+             VALUES (?1, ?2, 'done', ?3, ?4, ?5)
+             ON CONFLICT (habit_id, day) DO UPDATE SET
+               state = 'done', amount = excluded.amount, note = excluded.note,
+               recorded_at = excluded.recorded_at",
+            params![habit_id, day, amount, note, timestamp(now)],
+        )?;
+        tx.commit()?;
+        Ok(CheckInRecord {
+            habit_id,
+            day,
+            state: Some(CheckState::Done),
+            amount: Some(amount),
+            note: note.map(str::to_owned),
+        })
+    }
+
+    /// A measurable habit's amounts and skipped days, by day.
+    pub fn habit_amounts(&self, habit_id: i64) -> Result<Amounts, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT day, state, amount FROM check_in
+             WHERE habit_id = ?1 AND state IS NOT NULL ORDER BY day",
+        )?;
+        let mut rows = stmt.query([habit_id])?;
+        let mut amounts = Vec::new();
+        while let Some(row) = rows.next()? {
+            let day = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let day = parse_day(day)
+                .ok_or_else(|| StoreError::InvalidRecord(format!("check-in day {day:?}")))?;
+            let state = parse_state(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)?;
+            let amount: Option<f64> = row.get(2)?;
+            amounts.push((day, day_amount(state, amount)));
+        }
+        Ok(amounts.into_iter().collect())
     }
 
     /// A habit's entries, oldest first.
     pub fn check_ins(&self, habit_id: i64) -> Result<Vec<CheckInRecord>, StoreError> {
         self.conn
             .prepare_cached(
-                "SELECT habit_id, day, state, note FROM check_in WHERE habit_id = ?1 ORDER BY day",
+                "SELECT habit_id, day, state, note, amount FROM check_in WHERE habit_id = ?1
+                 ORDER BY day",
             )?
             .query_map([habit_id], read_check_in)?
             .collect::<Result<Result<Vec<_>, _>, _>>()?
@@ -180,9 +239,10 @@ pub(crate) fn parse_state(text: &str) -> Result<CheckState, StoreError> {
         .ok_or_else(|| StoreError::InvalidRecord(format!("unknown check-in state {text:?}")))
 }
 
+/// Reads `habit_id, day, state, note, amount`.
 fn read_check_in(row: &Row<'_>) -> rusqlite::Result<Result<CheckInRecord, StoreError>> {
     let state: Option<String> = row.get(2)?;
-    let (habit_id, day, note) = (row.get(0)?, row.get(1)?, row.get(3)?);
+    let (habit_id, day, note, amount) = (row.get(0)?, row.get(1)?, row.get(3)?, row.get(4)?);
     Ok(state
         .map(|s| parse_state(&s))
         .transpose()
@@ -190,6 +250,29 @@ fn read_check_in(row: &Row<'_>) -> rusqlite::Result<Result<CheckInRecord, StoreE
             habit_id,
             day,
             state,
+            amount,
             note,
         }))
+}
+
+/// A measurable habit's day as the strength reads it: its amount, or skipped. A "done" without an
+/// amount (written before the habit was measurable, or by an older copy of the app) counts as 0.
+pub(crate) fn day_amount(state: CheckState, amount: Option<f64>) -> DayAmount {
+    match state {
+        CheckState::Skipped => DayAmount::Skipped,
+        _ => DayAmount::Amount(amount.unwrap_or(0.0)),
+    }
+}
+
+pub(crate) fn entry_kind(
+    conn: &rusqlite::Connection,
+    habit_id: i64,
+    measurable: bool,
+) -> StoreError {
+    match conn.query_row("SELECT name FROM habit WHERE id = ?1", [habit_id], |r| {
+        r.get::<_, String>(0)
+    }) {
+        Ok(name) => StoreError::EntryKind { name, measurable },
+        Err(e) => e.into(),
+    }
 }

@@ -34,6 +34,18 @@ pub enum StoreError {
     NotFound { what: &'static str, id: i64 },
 
     #[error(
+        "\"{name}\" is {}; a habit keeps its kind, because its check-ins are read that way. Add a new habit instead. Nothing was changed.",
+        if *measurable { "a measurable habit (an amount each day), so it cannot become yes/no" } else { "a yes/no habit, so it cannot become measurable" }
+    )]
+    HabitKind { name: String, measurable: bool },
+
+    #[error(
+        "\"{name}\" is {}. Nothing was saved.",
+        if *measurable { "measurable: enter an amount (or skip the day) rather than done or not done" } else { "a yes/no habit: mark it done, not done or skipped rather than entering an amount" }
+    )]
+    EntryKind { name: String, measurable: bool },
+
+    #[error(
         "{observer}'s answers are already in: an observer form is answered once. Nothing was changed."
     )]
     AlreadyAnswered { observer: String },

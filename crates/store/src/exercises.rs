@@ -288,6 +288,7 @@ fn check_in_linked(
         habit_id,
         day: linked.day,
         state: Some(state),
+        amount: None,
         note,
     }))
 }

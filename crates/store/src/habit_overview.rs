@@ -7,8 +7,10 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 use leadback_core::habits::{
-    CheckIns, CheckState, CompletionRate, DailyStrength, DerivedHabit, Period, Streaks,
-    StrengthExplanation, completion_rates, explain_strength, streaks, strength_on, strength_series,
+    Amounts, CheckIns, CheckState, CompletionRate, DailyStrength, DayAmount, DerivedHabit, Measure,
+    Period, Schedule, Streaks, StrengthExplanation, completion_rates, explain_measured,
+    explain_strength, measured_strength_on, measured_strength_series, met_days, period_sum,
+    streaks, strength_on, strength_series,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -24,14 +26,21 @@ pub(crate) use derived::prepare as prepare_derived;
 #[ts(export)]
 pub struct HabitOverview {
     pub habit: HabitRecord,
-    /// Today's state, if checked in.
+    /// Today's state, if checked in ("done" for a measurable habit's amount).
     pub today: Option<CheckState>,
     /// Today's note, if one was written.
     pub today_note: Option<String>,
+    /// A measurable habit's amount entered today; null otherwise.
+    pub today_amount: Option<f64>,
+    /// A measurable habit's sum over the period ending today (the last 7 days for a weekly
+    /// target), to set against its target; null for a yes/no habit.
+    pub period_amount: Option<f64>,
     /// 0–1, at the end of today.
     pub strength: f64,
+    /// For a measurable habit, runs of days that met the target.
     pub streaks: Streaks,
-    /// The last seven days, oldest first (today last).
+    /// The last seven days, oldest first (today last); for a measurable habit, "done" is a day
+    /// whose period met the target.
     pub last_week: Vec<Option<CheckState>>,
 }
 
@@ -59,14 +68,36 @@ impl Store {
         let habits = self.habits(person_id, include_archived)?;
         let mut recent = self.last_week(person_id, today)?;
         let mut derived = self.numbers_as_of(&habits, today)?;
-        Ok(habits
+        habits
             .into_iter()
             .map(|habit| {
                 let (states, note) = recent.remove(&habit.id).unwrap_or_default();
+                if let Some(measure) = habit.measure.clone() {
+                    let measured = self.measured(&habit, measure, today)?;
+                    return Ok(measured.overview(habit, note, today));
+                }
                 let numbers = derived.remove(&habit.id).unwrap_or_default();
-                overview(habit, &states, numbers, note, today)
+                Ok(overview(habit, &states, numbers, note, today))
             })
-            .collect())
+            .collect()
+    }
+
+    fn measured(
+        &self,
+        habit: &HabitRecord,
+        measure: Measure,
+        today: NaiveDate,
+    ) -> Result<Measured, StoreError> {
+        let amounts = self.habit_amounts(habit.id)?;
+        let met = met_days(&measure, habit.schedule, &amounts, today);
+        Ok(Measured {
+            strength: measured_strength_on(&measure, habit.schedule, &amounts, today),
+            streaks: streaks(Schedule::DAILY, &met, today),
+            period: habit.schedule,
+            measure,
+            amounts,
+            met,
+        })
     }
 
     /// Strength and streaks as of `today`: from the derived values, or, for a day before the
@@ -78,7 +109,7 @@ impl Store {
     ) -> Result<BTreeMap<i64, (f64, Streaks)>, StoreError> {
         let derived = self.derived_habits(habits, today)?;
         let mut numbers = BTreeMap::new();
-        for habit in habits {
+        for habit in habits.iter().filter(|h| h.measure.is_none()) {
             let entry = match derived.get(&habit.id) {
                 Some(d) if d.through() == today => (d.strength_on(today).unwrap_or(0.0), d.streaks),
                 Some(_) => {
@@ -137,6 +168,10 @@ impl Store {
     pub fn habit_detail(&self, habit_id: i64, today: NaiveDate) -> Result<HabitDetail, StoreError> {
         let habit = self.habit(habit_id)?;
         let entries = self.check_ins(habit_id)?;
+        if let Some(measure) = habit.measure.clone() {
+            let measured = self.measured(&habit, measure, today)?;
+            return Ok(measured.detail(habit, entries, today));
+        }
         let check_ins: CheckIns = entries
             .iter()
             .filter_map(|e| e.state.map(|s| (e.day, s)))
@@ -173,6 +208,73 @@ impl Store {
     }
 }
 
+/// A measurable habit's history and numbers, as every screen reads them: strength by the
+/// measurable rule, streaks and rates over the days that met the target.
+struct Measured {
+    measure: Measure,
+    period: Schedule,
+    amounts: Amounts,
+    met: CheckIns,
+    strength: f64,
+    streaks: Streaks,
+}
+
+impl Measured {
+    fn overview(
+        &self,
+        habit: HabitRecord,
+        today_note: Option<String>,
+        today: NaiveDate,
+    ) -> HabitOverview {
+        let entered = self.amounts.get(&today).copied();
+        let mut overview = overview(
+            habit,
+            &self.met,
+            (self.strength, self.streaks),
+            today_note,
+            today,
+        );
+        overview.today = entered.map(|day| match day {
+            DayAmount::Amount(_) => CheckState::Done,
+            DayAmount::Skipped => CheckState::Skipped,
+        });
+        overview.today_amount = match entered {
+            Some(DayAmount::Amount(amount)) => Some(amount),
+            _ => None,
+        };
+        overview.period_amount = Some(period_sum(self.period, &self.amounts, today));
+        overview
+    }
+
+    fn detail(
+        self,
+        habit: HabitRecord,
+        entries: Vec<CheckInRecord>,
+        today: NaiveDate,
+    ) -> HabitDetail {
+        let added = habit.created_at.date_naive().min(today);
+        let from = entries.first().map_or(added, |e| e.day.min(added));
+        let today_note = entries
+            .iter()
+            .find(|e| e.day == today)
+            .and_then(|e| e.note.clone());
+        HabitDetail {
+            strength: measured_strength_series(
+                &self.measure,
+                self.period,
+                &self.amounts,
+                from,
+                today,
+            ),
+            weekly: completion_rates(Schedule::DAILY, &self.met, Period::Week, today),
+            monthly: completion_rates(Schedule::DAILY, &self.met, Period::Month, today),
+            explanation: explain_measured(&self.measure, self.period, &self.amounts, today),
+            overview: self.overview(habit, today_note, today),
+            entries,
+        }
+    }
+}
+
 fn overview(
     habit: HabitRecord,
     check_ins: &CheckIns,
@@ -191,6 +293,8 @@ fn overview(
     HabitOverview {
         today: check_ins.get(&today).copied(),
         today_note,
+        today_amount: None,
+        period_amount: None,
         strength,
         streaks,
         last_week,

@@ -2,7 +2,7 @@
 //! `check_ins.rs`, their reminders in `reminders.rs`.
 
 use chrono::{DateTime, Utc};
-use leadback_core::habits::{HabitName, HabitStance, LibraryHabit, Schedule};
+use leadback_core::habits::{HabitName, HabitStance, LibraryHabit, Measure, Schedule};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
@@ -23,7 +23,10 @@ pub struct HabitRecord {
     /// Null for a habit that is not about a stance (an imported one, say).
     pub stance: Option<HabitStance>,
     pub why: Option<String>,
+    /// The schedule; for a measurable habit, once in its period's days (1, 7 or 30).
     pub schedule: Schedule,
+    /// What a measurable habit counts and aims for; null for a yes/no habit.
+    pub measure: Option<Measure>,
     pub position: i64,
     pub archived_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -37,6 +40,8 @@ pub struct NewHabit<'a> {
     pub stance: Option<HabitStance>,
     pub why: Option<&'a str>,
     pub schedule: Schedule,
+    /// Set for a measurable habit (the schedule then holds its period: once in 1, 7 or 30 days).
+    pub measure: Option<Measure>,
 }
 
 impl<'a> NewHabit<'a> {
@@ -48,12 +53,13 @@ impl<'a> NewHabit<'a> {
             stance: Some(habit.stance),
             why: Some(&habit.why),
             schedule: habit.schedule,
+            measure: None,
         }
     }
 }
 
-const HABIT_COLUMNS: &str =
-    "id, person_id, library_id, name, stance, why, times, days, position, archived_at, created_at";
+const HABIT_COLUMNS: &str = "id, person_id, library_id, name, stance, why, times, days, position, \
+     archived_at, created_at, unit, target, at_most";
 
 impl Store {
     pub fn add_habit(
@@ -106,21 +112,31 @@ impl Store {
         stance: Option<HabitStance>,
         why: Option<&str>,
         schedule: Schedule,
+        measure: Option<&Measure>,
     ) -> Result<HabitRecord, StoreError> {
-        let changed = self.conn.execute(
-            "UPDATE habit SET name = ?2, stance = ?3, why = ?4, times = ?5, days = ?6 WHERE id = ?1",
+        let before = self.habit(id)?;
+        if before.measure.is_some() != measure.is_some() {
+            // Its check-ins mean "done" or "an amount": they cannot be read the other way.
+            return Err(StoreError::HabitKind {
+                name: before.name,
+                measurable: before.measure.is_some(),
+            });
+        }
+        self.conn.execute(
+            "UPDATE habit SET name = ?2, stance = ?3, why = ?4, times = ?5, days = ?6,
+               unit = ?7, target = ?8, at_most = ?9 WHERE id = ?1",
             params![
                 id,
                 name.as_str(),
                 stance.map(HabitStance::as_str),
                 why,
                 schedule.times(),
-                schedule.days()
+                schedule.days(),
+                measure.map(|m| m.unit.as_str()),
+                measure.map(|m| m.target),
+                measure.is_some_and(|m| m.at_most),
             ],
         )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "habit", id });
-        }
         self.habit(id)
     }
 
@@ -160,15 +176,17 @@ impl Store {
     }
 }
 
-/// Refuses, as "not found", a habit id that is not in the database.
-pub(crate) fn ensure_habit(conn: &rusqlite::Connection, habit_id: i64) -> Result<(), StoreError> {
-    let exists: Option<i64> = conn
-        .query_row("SELECT id FROM habit WHERE id = ?1", [habit_id], |r| {
-            r.get(0)
-        })
+/// Refuses, as "not found", a habit id that is not in the database; tells whether it is measurable.
+pub(crate) fn ensure_habit(conn: &rusqlite::Connection, habit_id: i64) -> Result<bool, StoreError> {
+    let exists: Option<bool> = conn
+        .query_row(
+            "SELECT unit IS NOT NULL FROM habit WHERE id = ?1",
+            [habit_id],
+            |r| r.get(0),
+        )
         .optional()?;
     match exists {
-        Some(_) => Ok(()),
+        Some(measurable) => Ok(measurable),
         None => Err(StoreError::NotFound {
             what: "habit",
             id: habit_id,
@@ -186,11 +204,13 @@ pub(crate) fn insert_habit(
 ) -> Result<i64, StoreError> {
     conn.execute(
         concat!(
-            "INSERT INTO habit (id, person_id, library_id, name, stance, why, times, days, position, created_at, import_key)
+            "INSERT INTO habit (id, person_id, library_id, name, stance, why, times, days, position,
+               created_at, import_key, unit, target, at_most)
          VALUES (",
             new_id!("habit"),
             ", ?1, ?2, ?3, ?4, ?5, ?6, ?7,
-                 (SELECT coalesce(max(position), -1) + 1 FROM habit WHERE person_id = ?1), ?8, ?9)"
+                 (SELECT coalesce(max(position), -1) + 1 FROM habit WHERE person_id = ?1), ?8, ?9,
+                 ?10, ?11, ?12)"
         ),
         params![
             person_id,
@@ -202,6 +222,9 @@ pub(crate) fn insert_habit(
             habit.schedule.days(),
             timestamp(now),
             import_key,
+            habit.measure.as_ref().map(|m| m.unit.as_str()),
+            habit.measure.as_ref().map(|m| m.target),
+            habit.measure.as_ref().is_some_and(|m| m.at_most),
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -213,6 +236,9 @@ fn read_habit(row: &Row<'_>) -> rusqlite::Result<Result<HabitRecord, StoreError>
     let days: i64 = row.get(7)?;
     let archived: Option<String> = row.get(9)?;
     let created: String = row.get(10)?;
+    let unit: Option<String> = row.get(11)?;
+    let target: Option<f64> = row.get(12)?;
+    let at_most: bool = row.get(13)?;
     let (id, person_id, library_id, name, why, position) = (
         row.get(0)?,
         row.get(1)?,
@@ -236,6 +262,13 @@ fn read_habit(row: &Row<'_>) -> rusqlite::Result<Result<HabitRecord, StoreError>
             why,
             schedule: Schedule::new(times, days)
                 .map_err(|e| StoreError::InvalidRecord(format!("habit {id}: {e}")))?,
+            measure: match (unit, target) {
+                (Some(unit), Some(target)) => Some(
+                    Measure::new(&unit, target, at_most)
+                        .map_err(|e| StoreError::InvalidRecord(format!("habit {id}: {e}")))?,
+                ),
+                _ => None,
+            },
             position,
             archived_at: archived
                 .map(|t| parse_timestamp("archived_at", &t))

@@ -25,11 +25,14 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<CheckInRecord, StoreError> {
         let tx = self.conn.transaction()?;
-        ensure_habit(&tx, habit_id)?;
+        let measurable = ensure_habit(&tx, habit_id)?;
+        if measurable && state != CheckState::Skipped {
+            return Err(crate::check_ins::entry_kind(&tx, habit_id, true));
+        }
         tx.execute(
             "INSERT INTO check_in (habit_id, day, state, recorded_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (habit_id, day) DO UPDATE SET
-               state = excluded.state, recorded_at = excluded.recorded_at",
+               state = excluded.state, amount = NULL, recorded_at = excluded.recorded_at",
             params![habit_id, day, state.as_str(), timestamp(now)],
         )?;
         let note: Option<String> = tx.query_row(
@@ -42,8 +45,30 @@ impl Store {
             habit_id,
             day,
             state: Some(state),
+            amount: None,
             note,
         })
+    }
+
+    /// Records a measurable habit's amount for a day (already checked) and keeps the note already
+    /// written for that day (if any): the one-step entry from the home screen.
+    pub fn check_in_amount_keeping_note(
+        &mut self,
+        habit_id: i64,
+        day: NaiveDate,
+        amount: f64,
+        now: DateTime<Utc>,
+    ) -> Result<CheckInRecord, StoreError> {
+        let note: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT note FROM check_in WHERE habit_id = ?1 AND day = ?2",
+                params![habit_id, day],
+                |row| row.get(0),
+            )
+            .optional()?
+            .flatten();
+        self.check_in_amount(habit_id, day, amount, note.as_deref(), now)
     }
 
     /// Records a day's energy and keeps the note already written for that day (if any).

@@ -31,6 +31,7 @@ const STEPS: &[Step] = &[
         "../migrations/0009_journal_search_any_script.sql"
     )),
     Step::WithHook(include_str!("../migrations/0010_sync_keys.sql"), ids::rekey),
+    Step::Sql(include_str!("../migrations/0011_measurable_habits.sql")),
 ];
 
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {

@@ -34,6 +34,7 @@ fn add_habit(store: &mut Store, person: i64, name: &str) -> i64 {
                 stance: None,
                 why: None,
                 schedule: Schedule::DAILY,
+                measure: None,
             },
             now(),
         )
@@ -411,19 +412,22 @@ fn erasing_a_client_leaves_nothing_of_them_in_the_database_or_its_files() {
 
     let path = dir.path().join(leadback_store::paths::DATABASE_FILE);
     assert!(
-        files_holding(dir.path(), marker) > 0,
+        files_holding(dir.path(), marker) > 0
+            && files_holding(dir.path(), &marker.to_lowercase()) > 0,
         "the client's words should be on disk before the erase, or this test proves nothing"
     );
     store.erase_person(client).unwrap();
     drop(store);
 
+    // The search index keeps their words folded (in lower case) as well.
+    let folded = marker.to_lowercase();
     let leftovers: Vec<_> = every_value(&path)
         .into_iter()
-        .filter(|v| v.contains(marker) || v.contains("pilot-tag"))
+        .filter(|v| v.contains(marker) || v.contains(&folded) || v.contains("pilot-tag"))
         .collect();
     assert!(leftovers.is_empty(), "still in the database: {leftovers:?}");
     assert_eq!(
-        files_holding(dir.path(), marker),
+        files_holding(dir.path(), marker) + files_holding(dir.path(), &folded),
         0,
         "a database file still holds the client's words"
     );

@@ -63,6 +63,7 @@ fn coaching() -> Coaching {
                 stance: None,
                 why: None,
                 schedule: Schedule::DAILY,
+                measure: None,
             },
             now(),
         )
@@ -122,6 +123,7 @@ fn after_a_withdrawal_nothing_new_is_taken_and_nothing_is_written() {
         stance: None,
         why: None,
         schedule: Schedule::DAILY,
+        measure: None,
     };
     withdrawn(
         store.assign_library_habit(c.session, &library_habit, day(1), now()),

@@ -41,6 +41,7 @@ fn setup_in(dir: Option<&std::path::Path>, schedule: Schedule) -> (Store, i64, i
         stance: Some(HabitStance::Servant),
         why: None,
         schedule,
+        measure: None,
     };
     let id = store.add_habit(me, &habit, now).unwrap().id;
     (store, me, id)
@@ -212,7 +213,7 @@ fn a_changed_schedule_is_computed_again() {
     let weekly = Schedule::per_week(3).unwrap();
     let name = HabitName::parse(&record.name).unwrap();
     store
-        .update_habit(habit, &name, record.stance, None, weekly)
+        .update_habit(habit, &name, record.stance, None, weekly, None)
         .unwrap();
     assert_matches_a_rebuild(&store, me, habit, weekly, today);
 }

@@ -29,6 +29,7 @@ static VALID: LazyLock<String> = LazyLock::new(|| {
         stance: None,
         why: Some("to see who steps up"),
         schedule: Schedule::new(3, 7).unwrap(),
+        measure: None,
     };
     let habit = store.add_habit(me, &habit, now()).unwrap().id;
     let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();

@@ -29,6 +29,7 @@ fn add(store: &mut Store, me: i64, name: &str) -> i64 {
         stance: Some(HabitStance::Behind),
         why: Some("So others can step up."),
         schedule: Schedule::DAILY,
+        measure: None,
     };
     store.add_habit(me, &habit, Utc::now()).unwrap().id
 }

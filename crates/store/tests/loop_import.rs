@@ -10,6 +10,9 @@ use chrono::NaiveDate;
 use leadback_store::loop_import::{LoopError, LoopValue, read_backup, read_csv_zip};
 use leadback_testkit::loop_fixture;
 
+#[path = "loop_import/measurable.rs"]
+mod measurable;
+
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
@@ -324,19 +327,4 @@ fn implausible_days_and_overlong_notes_stop_the_import_with_nothing_written() {
         assert!(err.to_string().contains(&export.habits[0].name), "{err}");
         assert_eq!((rows(&store, "habit"), rows(&store, "check_in")), (0, 0));
     }
-}
-
-#[test]
-fn measurable_habits_are_refused_by_name_and_the_rest_imported() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut store, me) = store_with_me(dir.path());
-    let mut export = read_backup(&loop_fixture("loop-schema12.db")).unwrap();
-    export.habits[1].numerical = true;
-    let summary = store
-        .import_loop(me, "x.db", &export, chrono::Utc::now())
-        .unwrap();
-    assert_eq!(summary.habits_added, 8);
-    assert_eq!(summary.refused.len(), 1);
-    assert_eq!(summary.refused[0].name, export.habits[1].name);
-    assert!(summary.refused[0].reason.contains("measurable"));
 }

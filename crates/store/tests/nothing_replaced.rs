@@ -20,6 +20,7 @@ fn ada() -> (Store, i64, i64) {
         stance: None,
         why: None,
         schedule: Schedule::DAILY,
+        measure: None,
     };
     let habit = store.add_habit(me, &habit, now()).unwrap().id;
     (store, me, habit)
@@ -151,6 +152,7 @@ fn a_library_habit_added_again_is_the_one_the_person_has() {
         stance: None,
         why: Some("The library's reason."),
         schedule: Schedule::DAILY,
+        measure: None,
     };
     let (found, added) = store.library_habit_once(me, &again, now()).unwrap();
     assert_eq!((found.id, added), (habit, false));

@@ -97,6 +97,7 @@ fn setup() -> Setup {
                 stance: Some(HabitStance::Servant),
                 why: None,
                 schedule: Schedule::DAILY,
+                measure: None,
             },
             now(),
         )

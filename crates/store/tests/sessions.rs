@@ -21,6 +21,7 @@ fn habit(store: &mut Store, person: i64, name: &str) -> i64 {
         stance: None,
         why: None,
         schedule: Schedule::DAILY,
+        measure: None,
     };
     store.add_habit(person, &new, now()).unwrap().id
 }

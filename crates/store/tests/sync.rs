@@ -80,6 +80,7 @@ fn habit(store: &mut Store, me: i64, name: &str) -> i64 {
         stance: Some(HabitStance::Behind),
         why: None,
         schedule: Schedule::DAILY,
+        measure: None,
     };
     store.add_habit(me, &new, Utc::now()).unwrap().id
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime};
 use leadback_actions::{energy, habits};
-use leadback_core::habits::{CheckState, HabitStance, LibraryHabit, Schedule, StanceRollup};
+use leadback_core::habits::{
+    CheckState, HabitStance, LibraryHabit, Measure, Schedule, StanceRollup,
+};
 use leadback_store::loop_import::LoopImportSummary;
 use leadback_store::{
     CheckInRecord, EnergyRecord, HabitDetail, HabitOverview, HabitRecord, ReminderRecord, Store,
@@ -68,8 +70,11 @@ pub struct HabitInput {
     pub name: String,
     pub stance: Option<HabitStance>,
     pub why: Option<String>,
+    /// For a measurable habit, 1; `days` is then its period (1, 7 or 30).
     pub times: i64,
     pub days: i64,
+    /// Set for a measurable habit: its unit, target and whether the target is a ceiling.
+    pub measure: Option<Measure>,
 }
 
 impl HabitInput {
@@ -79,6 +84,7 @@ impl HabitInput {
             stance: self.stance,
             why: self.why.as_deref(),
             schedule: Schedule::new(self.times, self.days)?,
+            measure: self.measure.as_ref(),
         })
     }
 }
@@ -153,6 +159,30 @@ pub async fn check_in(
         note: habits::NoteChange::Set(note.as_deref()),
     };
     Ok(habits::check_in(&mut store, &*state.clock, me, input)?)
+}
+
+/// Records a day's amount of a measurable habit (today or earlier). With `note` null the day's
+/// note stays as it is (the one-step entry from home); otherwise it becomes `note` (blank removes
+/// it). Answers only after the write is committed.
+#[tauri::command]
+pub async fn enter_amount(
+    state: State<'_, AppState>,
+    habit_id: i64,
+    day: NaiveDate,
+    amount: f64,
+    note: Option<String>,
+) -> Result<CheckInRecord, IpcError> {
+    let mut store = state.store()?;
+    let me = my_id(&store)?;
+    let input = habits::AmountIn {
+        habit_id,
+        day,
+        amount,
+        note: note.as_deref().map_or(habits::NoteChange::Keep, |n| {
+            habits::NoteChange::Set(Some(n))
+        }),
+    };
+    Ok(habits::enter_amount(&mut store, &*state.clock, me, input)?)
 }
 
 /// One habit's history, strength series, completion rates and the explanation of its score.

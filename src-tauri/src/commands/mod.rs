@@ -89,6 +89,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         habits::archive_habit,
         habits::reorder_habits,
         habits::check_in,
+        habits::enter_amount,
         habits::get_habit_detail,
         habits::set_energy,
         habits::get_energy,

@@ -2,10 +2,14 @@
 import type { CheckState } from "./CheckState";
 
 /**
- * One day's entry for a habit: a state, a note, or both.
+ * One day's entry for a habit: a state, a note, or both; for a measurable habit, the amount.
  */
 export type CheckInRecord = { habit_id: number, day: string, 
 /**
  * Null for a note on a day with no check-in (kept from an import).
  */
-state: CheckState | null, note: string | null, };
+state: CheckState | null, 
+/**
+ * A measurable habit's amount for the day (its state is then "done"); null otherwise.
+ */
+amount: number | null, note: string | null, };

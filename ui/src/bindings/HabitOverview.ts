@@ -8,7 +8,7 @@ import type { Streaks } from "./Streaks";
  */
 export type HabitOverview = { habit: HabitRecord, 
 /**
- * Today's state, if checked in.
+ * Today's state, if checked in ("done" for a measurable habit's amount).
  */
 today: CheckState | null, 
 /**
@@ -16,10 +16,24 @@ today: CheckState | null,
  */
 today_note: string | null, 
 /**
+ * A measurable habit's amount entered today; null otherwise.
+ */
+today_amount: number | null, 
+/**
+ * A measurable habit's sum over the period ending today (the last 7 days for a weekly
+ * target), to set against its target; null for a yes/no habit.
+ */
+period_amount: number | null, 
+/**
  * 0–1, at the end of today.
  */
-strength: number, streaks: Streaks, 
+strength: number, 
 /**
- * The last seven days, oldest first (today last).
+ * For a measurable habit, runs of days that met the target.
+ */
+streaks: Streaks, 
+/**
+ * The last seven days, oldest first (today last); for a measurable habit, "done" is a day
+ * whose period met the target.
  */
 last_week: Array<CheckState | null>, };

@@ -18,6 +18,7 @@ check_ins_unchanged: number,
  */
 notes_kept: number, 
 /**
- * Habits not imported, with the reason (measurable habits, which Leadback does not track).
+ * Habits not imported, with the reason. Every habit Loop makes is imported today (measurable
+ * ones too); kept so a summary from an older import still reads.
  */
 refused: Array<RefusedHabit>, };

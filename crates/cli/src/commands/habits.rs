@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use leadback_actions::habits as actions;
 use leadback_core::Clock;
-use leadback_core::habits::{CheckState, HabitStance, Schedule, builtin_library};
+use leadback_core::habits::{
+    CheckState, HabitStance, Measure, Schedule, builtin_library, parse_amount, period_schedule,
+};
 use leadback_store::HabitOverview;
 
 use super::{find_habit, habit_reminders, open_with_me};
@@ -36,6 +38,23 @@ pub enum HabitsCommand {
         /// front, behind, servant or rest.
         #[arg(long)]
         stance: Option<String>,
+        /// Make it measurable: what it counts ("minutes", "times"); needs --target.
+        #[arg(
+            long,
+            value_name = "UNIT",
+            requires = "target",
+            conflicts_with = "schedule"
+        )]
+        measure: Option<String>,
+        /// The amount to reach each period (or, with --at-most, to stay within).
+        #[arg(long, value_name = "N", requires = "measure")]
+        target: Option<String>,
+        /// The target's period: day, week or month (default day).
+        #[arg(long, value_name = "PERIOD", requires = "measure")]
+        per: Option<String>,
+        /// The target is a ceiling: at most N each period.
+        #[arg(long, requires = "measure")]
+        at_most: bool,
     },
     /// Check in a habit for today or an earlier day.
     Check {
@@ -44,9 +63,12 @@ pub enum HabitsCommand {
         /// The day (YYYY-MM-DD); default today. Days to come are refused.
         #[arg(long, value_name = "DATE")]
         date: Option<NaiveDate>,
-        /// done, not-done or skip.
-        #[arg(long, default_value = "done")]
-        state: String,
+        /// done, not-done or skip (default done); a measurable habit takes --amount, or skip.
+        #[arg(long, conflicts_with = "amount")]
+        state: Option<String>,
+        /// A measurable habit's amount for the day (zero or more).
+        #[arg(long, value_name = "N")]
+        amount: Option<String>,
         /// A line of reflection, in place of the day's note ("" removes it); without it, the
         /// day's note stays.
         #[arg(long)]
@@ -87,20 +109,43 @@ pub fn run(
             habit,
             schedule,
             stance,
-        } => add(
-            data_dir,
-            &habit,
-            schedule.as_deref(),
-            stance.as_deref(),
-            clock,
-            out,
-        ),
+            measure,
+            target,
+            per,
+            at_most,
+        } => {
+            let measure = measure
+                .map(|unit| measured(&unit, target.as_deref(), per.as_deref(), at_most))
+                .transpose()?;
+            let wanted = Wanted {
+                id_or_name: &habit,
+                schedule: schedule.as_deref(),
+                stance: stance.as_deref(),
+                measure,
+            };
+            add(data_dir, wanted, clock, out)
+        }
         HabitsCommand::Check {
             name,
             date,
             state,
+            amount,
             note,
-        } => check(data_dir, &name, date, &state, note.as_deref(), clock, out),
+        } => {
+            let entry = match (state, amount) {
+                (_, Some(amount)) => Entry::Amount(
+                    parse_amount("The amount", &amount)
+                        .map_err(|e| CliError::Usage(e.to_string()))?,
+                ),
+                (state, None) => {
+                    let state = state.as_deref().unwrap_or("done");
+                    Entry::State(CheckState::parse(state).ok_or_else(|| {
+                        CliError::Usage(format!("{state:?} is not a state: done, not-done or skip"))
+                    })?)
+                }
+            };
+            check(data_dir, &name, date, entry, note.as_deref(), clock, out)
+        }
         HabitsCommand::Remind {
             name,
             at,
@@ -139,11 +184,17 @@ fn list(
             CheckState::NotDone => "✗",
             CheckState::Skipped => "–",
         });
+        let schedule = match (&h.habit.measure, h.period_amount) {
+            (Some(measure), Some(sum)) => {
+                format!("{sum} so far, {}", measure.describe(h.habit.schedule))
+            }
+            _ => h.habit.schedule.to_string(),
+        };
         writeln!(
             out,
             "{today} {:<40} {:<18} strength {:>5.1}%  streak {} (best {})",
             h.habit.name,
-            h.habit.schedule.to_string(),
+            schedule,
             h.strength * 100.0,
             h.streaks.current,
             h.streaks.best
@@ -164,6 +215,11 @@ fn json_row(h: &HabitOverview) -> serde_json::Value {
         "current_streak": h.streaks.current,
         "best_streak": h.streaks.best,
         "today": h.today,
+        "unit": h.habit.measure.as_ref().map(|m| &m.unit),
+        "target": h.habit.measure.as_ref().map(|m| m.target),
+        "at_most": h.habit.measure.as_ref().map(|m| m.at_most),
+        "today_amount": h.today_amount,
+        "period_amount": h.period_amount,
     })
 }
 
@@ -182,16 +238,53 @@ fn library(out: &mut dyn Write) -> Result<(), CliError> {
     Ok(())
 }
 
+/// What `habits add` was asked for.
+struct Wanted<'a> {
+    id_or_name: &'a str,
+    schedule: Option<&'a str>,
+    stance: Option<&'a str>,
+    /// A measurable habit's measure and period.
+    measure: Option<(Measure, Schedule)>,
+}
+
+/// `--measure UNIT --target N [--per day|week|month] [--at-most]`, checked.
+fn measured(
+    unit: &str,
+    target: Option<&str>,
+    per: Option<&str>,
+    at_most: bool,
+) -> Result<(Measure, Schedule), CliError> {
+    let usage = |e: &dyn std::fmt::Display| CliError::Usage(e.to_string());
+    let target = parse_amount("The target", target.unwrap_or("")).map_err(|e| usage(&e))?;
+    let per = per.unwrap_or("day");
+    let period = period_schedule(per)
+        .ok_or_else(|| usage(&format!("{per:?} is not a period: day, week or month")))?;
+    Ok((
+        Measure::new(unit, target, at_most).map_err(|e| usage(&e))?,
+        period,
+    ))
+}
+
+/// What `habits check` records.
+enum Entry {
+    State(CheckState),
+    Amount(f64),
+}
+
 /// Adds a habit: from the library by id, or the person's own with a name (and optionally a
-/// schedule like "3/week" and a stance).
+/// schedule like "3/week" and a stance, or a measure).
 fn add(
     data_dir: &Path,
-    id_or_name: &str,
-    schedule: Option<&str>,
-    stance: Option<&str>,
+    wanted: Wanted<'_>,
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let Wanted {
+        id_or_name,
+        schedule,
+        stance,
+        measure,
+    } = wanted;
     let library = builtin_library()?;
     let schedule = schedule
         .map(Schedule::parse)
@@ -208,7 +301,7 @@ fn add(
         .transpose()?;
     let (mut store, me) = open_with_me(data_dir)?;
     let now = clock.now();
-    let added = if library.get(id_or_name).is_some() {
+    let added = if library.get(id_or_name).is_some() && measure.is_none() {
         let wanted = actions::FromLibrary {
             library_id: id_or_name,
             stance,
@@ -229,11 +322,18 @@ fn add(
             name: id_or_name,
             stance,
             why: None,
-            schedule: schedule.unwrap_or(Schedule::DAILY),
+            schedule: measure
+                .as_ref()
+                .map_or(schedule.unwrap_or(Schedule::DAILY), |(_, period)| *period),
+            measure: measure.as_ref().map(|(measure, _)| measure),
         };
         actions::add_own(&mut store, me, own, now)?
     };
-    writeln!(out, "Added {} ({}).", added.name, added.schedule)?;
+    let how = match &added.measure {
+        Some(measure) => measure.describe(added.schedule),
+        None => added.schedule.to_string(),
+    };
+    writeln!(out, "Added {} ({how}).", added.name)?;
     Ok(())
 }
 
@@ -241,33 +341,44 @@ fn check(
     data_dir: &Path,
     name: &str,
     date: Option<NaiveDate>,
-    state: &str,
+    entry: Entry,
     note: Option<&str>,
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let state = CheckState::parse(state).ok_or_else(|| {
-        CliError::Usage(format!("{state:?} is not a state: done, not-done or skip"))
-    })?;
     let (mut store, me) = open_with_me(data_dir)?;
     let habit = find_habit(&store, me, name)?;
     // Without --note the day's note stays; --note "" clears it.
     let day = date.unwrap_or_else(|| clock.today());
-    let input = actions::CheckIn {
-        habit_id: habit.id,
-        day,
-        state: Some(state),
-        note: note.map_or(actions::NoteChange::Keep, |n| {
-            actions::NoteChange::Set(Some(n))
-        }),
+    let note = note.map_or(actions::NoteChange::Keep, |n| {
+        actions::NoteChange::Set(Some(n))
+    });
+    let said = match entry {
+        Entry::State(state) => {
+            let input = actions::CheckIn {
+                habit_id: habit.id,
+                day,
+                state: Some(state),
+                note,
+            };
+            actions::check_in(&mut store, clock, me, input)?;
+            state.as_str().replace('_', " ")
+        }
+        Entry::Amount(amount) => {
+            let input = actions::AmountIn {
+                habit_id: habit.id,
+                day,
+                amount,
+                note,
+            };
+            actions::enter_amount(&mut store, clock, me, input)?;
+            match habit.measure.as_ref().map(|m| m.unit.as_str()) {
+                Some("") | None => format!("{amount}"),
+                Some(unit) => format!("{amount} {unit}"),
+            }
+        }
     };
-    actions::check_in(&mut store, clock, me, input)?;
-    writeln!(
-        out,
-        "{}: {} on {day}.",
-        habit.name,
-        state.as_str().replace('_', " ")
-    )?;
+    writeln!(out, "{}: {said} on {day}.", habit.name)?;
     Ok(())
 }
 

@@ -11,6 +11,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::measure::{Amounts, Measure, measured_strength_series, met_days};
 use super::streaks::{StreakFold, kept, timeline};
 use super::strength::Engine;
 use super::timeline::{days, first_record};
@@ -66,6 +67,35 @@ impl DerivedHabit {
             strength,
             streaks,
             checkpoints,
+        })
+    }
+
+    /// A measurable habit's values from its amounts, up to `to`: strength by the measurable rule,
+    /// streaks over the days that met the target. Built whole each time rather than resumed (a
+    /// running sum over the period would have to be kept too); `None` with no entry up to `to`.
+    pub fn build_measured(
+        measure: &Measure,
+        period: Schedule,
+        amounts: &Amounts,
+        to: NaiveDate,
+    ) -> Option<Self> {
+        let first = amounts
+            .keys()
+            .next()
+            .copied()
+            .filter(|first| *first <= to)?;
+        let strength = measured_strength_series(measure, period, amounts, first, to)
+            .into_iter()
+            .map(|day| day.strength)
+            .collect();
+        let met = met_days(measure, period, amounts, to);
+        let (streaks, _) = walk_streaks(Schedule::DAILY, &met, first, None, to);
+        Some(Self {
+            schedule: Schedule::DAILY,
+            first,
+            strength,
+            streaks,
+            checkpoints: Vec::new(),
         })
     }
 

@@ -34,8 +34,8 @@ use super::strength::{DailyStrength, multiplier};
 use super::{CheckIns, CheckState, Schedule, StrengthExplanation};
 use crate::validation::{ValidationError, single_line};
 
-/// The longest unit: a word or two ("minutes", "times I waited").
-pub const UNIT_MAX_CHARS: usize = 30;
+/// The longest unit: a few words ("minutes", "times I waited for others").
+pub const UNIT_MAX_CHARS: usize = 40;
 
 /// The largest amount or target: more than anyone counts in a day, small enough that ten years of
 /// sums in thousandths stay exact.
@@ -45,7 +45,7 @@ pub const MAX_AMOUNT: f64 = 1_000_000_000.0;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Measure {
-    /// What is counted ("minutes"), one short line.
+    /// What is counted ("minutes"), one short line; may be empty (a plain count), as Loop allows.
     pub unit: String,
     /// The amount to reach (or to stay within) over each period; 0 or more.
     pub target: f64,
@@ -67,12 +67,17 @@ pub enum MeasureError {
 }
 
 impl Measure {
-    /// A checked measure: the unit one short line, the target a number from 0 to [`MAX_AMOUNT`]
-    /// (kept to thousandths).
+    /// A checked measure: the unit one short line (or none), the target a number from 0 to
+    /// [`MAX_AMOUNT`] (kept to thousandths).
     pub fn new(unit: &str, target: f64, at_most: bool) -> Result<Self, MeasureError> {
+        let unit = if unit.trim().is_empty() {
+            String::new()
+        } else {
+            single_line("The unit", unit, UNIT_MAX_CHARS)?
+        };
         Ok(Self {
-            unit: single_line("The unit", unit, UNIT_MAX_CHARS)?,
-            target: checked("The target", target)?,
+            unit,
+            target: checked_amount("The target", target)?,
             at_most,
         })
     }
@@ -94,6 +99,22 @@ impl Measure {
         }
     }
 
+    /// "at least 20 minutes a week", for lists and the CLI.
+    pub fn describe(&self, period: Schedule) -> String {
+        let bound = if self.at_most { "at most" } else { "at least" };
+        let per = match period.days() {
+            1 => "a day".to_owned(),
+            7 => "a week".to_owned(),
+            30 => "a month".to_owned(),
+            days => format!("in {days} days"),
+        };
+        let target = self.target;
+        match self.unit.as_str() {
+            "" => format!("{bound} {target} {per}"),
+            unit => format!("{bound} {target} {unit} {per}"),
+        }
+    }
+
     /// Whether a period's `sum` meets the target: reaches it, or for "at most" stays within it.
     pub fn met(&self, sum: f64) -> bool {
         if self.at_most {
@@ -105,7 +126,7 @@ impl Measure {
 }
 
 /// A checked amount (or target): finite, 0 to [`MAX_AMOUNT`], rounded to thousandths.
-pub fn checked(what: &'static str, value: f64) -> Result<f64, MeasureError> {
+pub fn checked_amount(what: &'static str, value: f64) -> Result<f64, MeasureError> {
     if value.is_nan() {
         return Err(MeasureError::NotANumber {
             what,
@@ -137,7 +158,7 @@ pub fn parse_amount(what: &'static str, raw: &str) -> Result<f64, MeasureError> 
         return Err(not_a_number());
     }
     let value: f64 = text.parse().map_err(|_| not_a_number())?;
-    checked(what, value)
+    checked_amount(what, value)
 }
 
 /// The period of a measurable habit ("per day", "per week", "per month") as the schedule that

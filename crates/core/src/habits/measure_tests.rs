@@ -183,7 +183,10 @@ fn met_days_mean_the_period_reached_its_target() {
     let later = today().checked_add_days(Days::new(7)).unwrap();
     let met = met_days(&measure, period(7), &amounts, later);
     assert_eq!(met.get(&later), None);
-    assert_eq!(met.get(&later.pred_opt().unwrap()), Some(&CheckState::NotDone));
+    assert_eq!(
+        met.get(&later.pred_opt().unwrap()),
+        Some(&CheckState::NotDone)
+    );
 
     // At most 2 a week: a quiet day is a kept day, the third in a week is not.
     let ceiling = Measure::new("meetings", 2.0, true).unwrap();
@@ -220,12 +223,27 @@ fn amounts_are_typed_as_plain_decimals_zero_or_more() {
         parse_amount("The amount", "2000000000"),
         Err(MeasureError::TooLarge { .. })
     ));
-    assert!(Measure::new("", 1.0, false).is_err());
+    assert_eq!(
+        Measure::new("  ", 1.0, false).map(|m| m.unit),
+        Ok(String::new())
+    );
+    assert!(Measure::new(&"m".repeat(41), 1.0, false).is_err());
+    assert!(Measure::new("two\nlines", 1.0, false).is_err());
     assert!(Measure::new("minutes", f64::NAN, false).is_err());
     assert!(Measure::new("minutes", f64::INFINITY, false).is_err());
     assert_eq!(period_schedule("week"), Schedule::new(1, 7).ok());
     assert_eq!(period_schedule("Month"), Schedule::new(1, 30).ok());
     assert_eq!(period_schedule("fortnight"), None);
+}
+
+#[test]
+fn a_measure_reads_as_a_sentence() {
+    let listening = Measure::new("minutes", 20.0, false).unwrap();
+    assert_eq!(listening.describe(period(7)), "at least 20 minutes a week");
+    let plans = Measure::new("meetings", 2.5, true).unwrap();
+    assert_eq!(plans.describe(period(30)), "at most 2.5 meetings a month");
+    let count = Measure::new("", 3.0, false).unwrap();
+    assert_eq!(count.describe(period(1)), "at least 3 a day");
 }
 
 #[test]

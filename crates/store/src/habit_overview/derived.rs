@@ -118,6 +118,15 @@ impl Store {
         let mut all = BTreeMap::new();
         let mut wrote = false;
         for habit in habits {
+            if let Some(measure) = &habit.measure {
+                let amounts = self.habit_amounts(habit.id)?;
+                if let Some(derived) =
+                    DerivedHabit::build_measured(measure, habit.schedule, &amounts, to)
+                {
+                    all.insert(habit.id, derived);
+                }
+                continue;
+            }
             let kept = self.kept_derived(habit)?;
             let fresh = match kept {
                 Some((derived, None)) if derived.through() == to => {

@@ -8,7 +8,9 @@ use std::path::Path;
 use chrono::DateTime;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{KNOWN_BACKUP_VERSIONS, LoopEntry, LoopError, LoopExport, LoopHabit, LoopValue};
+use super::{
+    KNOWN_BACKUP_VERSIONS, LoopEntry, LoopError, LoopExport, LoopHabit, LoopMeasure, LoopValue,
+};
 
 pub fn read_backup(path: &Path) -> Result<LoopExport, LoopError> {
     let file = path.display().to_string();
@@ -57,7 +59,8 @@ pub fn read_backup(path: &Path) -> Result<LoopExport, LoopError> {
         }
     };
     let habits_sql = format!(
-        "SELECT id, name, freq_num, freq_den, {archived}, {position}, {kind}, {question}, {description}, {uuid}
+        "SELECT id, name, freq_num, freq_den, {archived}, {position}, {kind}, {question}, {description}, {uuid},
+                {unit}, {target_type}, {target_value}
          FROM Habits ORDER BY {position}, id",
         archived = optional(&habits_columns, "archived", "0"),
         position = optional(&habits_columns, "position", "id"),
@@ -65,6 +68,9 @@ pub fn read_backup(path: &Path) -> Result<LoopExport, LoopError> {
         question = optional(&habits_columns, "question", "NULL"),
         description = optional(&habits_columns, "description", "NULL"),
         uuid = optional(&habits_columns, "uuid", "NULL"),
+        unit = optional(&habits_columns, "unit", "NULL"),
+        target_type = optional(&habits_columns, "target_type", "0"),
+        target_value = optional(&habits_columns, "target_value", "0"),
     );
     let malformed = |place: String, problem: String| LoopError::Malformed {
         file: file.clone(),
@@ -96,6 +102,15 @@ pub fn read_backup(path: &Path) -> Result<LoopExport, LoopError> {
         let uuid: Option<String> = row.get(9).map_err(sqlite)?;
         let archived: Option<i64> = row.get(4).map_err(sqlite)?;
         let kind: Option<i64> = row.get(6).map_err(sqlite)?;
+        let unit: Option<String> = row.get(10).map_err(sqlite)?;
+        let target_type: Option<i64> = row.get(11).map_err(sqlite)?;
+        let target: Option<f64> = row.get(12).map_err(sqlite)?;
+        // Loop's types: 0 yes/no, 1 numerical; its target types: 0 at least, 1 at most.
+        let numerical = (kind.unwrap_or(0) == 1).then(|| LoopMeasure {
+            unit: unit.unwrap_or_default().trim().to_owned(),
+            target: target.unwrap_or(0.0),
+            at_most: target_type.unwrap_or(0) == 1,
+        });
         habits.push((
             id,
             LoopHabit {
@@ -112,7 +127,7 @@ pub fn read_backup(path: &Path) -> Result<LoopExport, LoopError> {
                 freq_den,
                 archived: archived.unwrap_or(0) != 0,
                 position,
-                numerical: kind.unwrap_or(0) == 1,
+                numerical,
                 entries: Vec::new(),
             },
         ));
@@ -142,7 +157,10 @@ pub fn read_backup(path: &Path) -> Result<LoopExport, LoopError> {
         let value = match value {
             // Before Loop stored values, a repetition row meant "done".
             None => LoopValue::Done,
-            Some(amount) if habit.numerical => LoopValue::Amount(amount as f64 / 1000.0),
+            Some(code) if habit.numerical.is_some() => LoopValue::from_amount_code(code)
+                .ok_or_else(|| {
+                    malformed(place(), format!("the amount {code} is not one Loop writes"))
+                })?,
             Some(code) => LoopValue::from_code(code).ok_or_else(|| {
                 malformed(place(), format!("the value {code} is not one Loop writes"))
             })?,

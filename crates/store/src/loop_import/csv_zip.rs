@@ -7,7 +7,7 @@ use std::io::{Read, Seek};
 
 use chrono::NaiveDate;
 
-use super::{LoopEntry, LoopError, LoopExport, LoopHabit, LoopValue};
+use super::{LoopEntry, LoopError, LoopExport, LoopHabit, LoopMeasure, LoopValue};
 
 /// The largest file inside the zip we will read; a real export is a few hundred kilobytes.
 const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
@@ -62,7 +62,7 @@ pub fn read_csv_zip(file: &str, reader: impl Read + Seek) -> Result<LoopExport, 
             .iter()
             .find(|(path, _)| path.starts_with(&prefix) && path.ends_with("/Checkmarks.csv"));
         if let Some((path, text)) = checkmarks {
-            habit.habit.entries = parse_checkmarks(text, habit.habit.numerical)
+            habit.habit.entries = parse_checkmarks(text, habit.habit.numerical.is_some())
                 .map_err(|(line, problem)| malformed(&format!("{path} line {line}"), problem))?;
         }
     }
@@ -102,6 +102,9 @@ fn parse_habits(text: &str) -> Result<Vec<ParsedHabit>, (String, String)> {
     let question_col = column(&["Question"]);
     let description_col = column(&["Description"]);
     let archived_col = column(&["Archived?", "Archived"]);
+    let unit_col = column(&["Unit"]);
+    let target_type_col = column(&["Target Type"]);
+    let target_col = column(&["Target Value"]);
 
     let mut habits = Vec::new();
     for (line, record) in (2..).zip(reader.records()) {
@@ -136,7 +139,25 @@ fn parse_habits(text: &str) -> Result<Vec<ParsedHabit>, (String, String)> {
                 freq_den: number(den_col, "frequency")?,
                 archived: field(archived_col).eq_ignore_ascii_case("true"),
                 position,
-                numerical: field(type_col).eq_ignore_ascii_case("NUMERICAL"),
+                numerical: if field(type_col).eq_ignore_ascii_case("NUMERICAL") {
+                    let target = field(target_col);
+                    Some(LoopMeasure {
+                        unit: field(unit_col).to_owned(),
+                        target: if target.is_empty() {
+                            0.0
+                        } else {
+                            target.parse::<f64>().map_err(|_| {
+                                (
+                                    place.clone(),
+                                    format!("the target {target:?} is not a number"),
+                                )
+                            })?
+                        },
+                        at_most: field(target_type_col).eq_ignore_ascii_case("AT_MOST"),
+                    })
+                } else {
+                    None
+                },
                 entries: Vec::new(),
             },
             key_prefix,
@@ -176,18 +197,26 @@ fn parse_checkmarks(text: &str, numerical: bool) -> Result<Vec<LoopEntry>, (usiz
     Ok(entries)
 }
 
+/// A cell of a habit's `Checkmarks.csv`. Loop writes the stored integer, its five markers by
+/// name; a measurable habit's integer is the amount × 1000 (so its "NO" is an amount of 0).
 fn parse_value(raw: &str, numerical: bool) -> Option<LoopValue> {
+    if numerical {
+        let code = match raw {
+            "YES_MANUAL" => 2,
+            "YES_AUTO" => 1,
+            "NO" => 0,
+            "SKIP" => 3,
+            "UNKNOWN" => -1,
+            number => number.parse::<i64>().ok()?,
+        };
+        return LoopValue::from_amount_code(code);
+    }
     match raw {
         "YES_MANUAL" => Some(LoopValue::Done),
         "YES_AUTO" => Some(LoopValue::Auto),
         "NO" => Some(LoopValue::NotDone),
         "SKIP" => Some(LoopValue::Skipped),
         "UNKNOWN" => Some(LoopValue::Unknown),
-        number if numerical => number
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite())
-            .map(LoopValue::Amount),
         code => code.parse::<i64>().ok().and_then(LoopValue::from_code),
     }
 }

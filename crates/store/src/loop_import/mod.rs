@@ -66,9 +66,18 @@ pub struct LoopHabit {
     pub freq_den: i64,
     pub archived: bool,
     pub position: i64,
-    /// Loop's measurable habits (a number a day, not yes/no).
-    pub numerical: bool,
+    /// For Loop's measurable ("numerical") habits: what they count and aim for.
+    pub numerical: Option<LoopMeasure>,
     pub entries: Vec<LoopEntry>,
+}
+
+/// A measurable habit's unit and target as Loop keeps them (the period is its frequency's
+/// denominator: 1, 7 or 30 days).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoopMeasure {
+    pub unit: String,
+    pub target: f64,
+    pub at_most: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +100,17 @@ pub enum LoopValue {
 }
 
 impl LoopValue {
+    /// Loop's stored integer for a measurable habit: the amount × 1000, except Loop's markers
+    /// for a skipped (3) and an unknown (−1) day, which its score reads as such.
+    fn from_amount_code(code: i64) -> Option<Self> {
+        match code {
+            3 => Some(Self::Skipped),
+            -1 => Some(Self::Unknown),
+            amount if amount >= 0 => Some(Self::Amount(amount as f64 / 1000.0)),
+            _ => None,
+        }
+    }
+
     /// Loop's stored integer for a yes/no habit.
     fn from_code(code: i64) -> Option<Self> {
         match code {

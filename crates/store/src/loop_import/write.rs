@@ -3,7 +3,9 @@
 //! nothing; a day that already has an entry keeps it.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use leadback_core::habits::{CheckState, HabitName, Schedule, check_in_note};
+use leadback_core::habits::{
+    CheckState, HabitName, Measure, Schedule, check_in_note, checked_amount,
+};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
@@ -25,7 +27,8 @@ pub struct LoopImportSummary {
     pub check_ins_unchanged: u32,
     /// Notes on days without a check-in (Loop's own fill-ins or unknown days), kept as notes.
     pub notes_kept: u32,
-    /// Habits not imported, with the reason (measurable habits, which Leadback does not track).
+    /// Habits not imported, with the reason. Every habit Loop makes is imported today (measurable
+    /// ones too); kept so a summary from an older import still reads.
     pub refused: Vec<RefusedHabit>,
 }
 
@@ -50,17 +53,7 @@ impl Store {
         let mut summary = LoopImportSummary::default();
         let tx = self.conn.transaction()?;
         for habit in &export.habits {
-            if habit.numerical {
-                summary.refused.push(RefusedHabit {
-                    name: habit.name.clone(),
-                    reason: format!(
-                        "a measurable habit (a number each day, {} entries); Leadback tracks yes/no habits, so none of its entries were imported",
-                        habit.entries.len()
-                    ),
-                });
-                continue;
-            }
-            let (name, schedule) = convert(file, habit)?;
+            let (name, schedule, measure) = convert(file, habit)?;
             check_entries(file, habit, now.date_naive())?;
             let key = format!("loop:{}", habit.key);
             let existing: Option<i64> = tx
@@ -72,6 +65,19 @@ impl Store {
                 .optional()?;
             let habit_id = match existing {
                 Some(id) => {
+                    let measurable: bool = tx.query_row(
+                        "SELECT unit IS NOT NULL FROM habit WHERE id = ?1",
+                        [id],
+                        |row| row.get(0),
+                    )?;
+                    if measurable != measure.is_some() {
+                        return Err(LoopError::Malformed {
+                            file: file.to_owned(),
+                            place: format!("habit {:?}", habit.name),
+                            problem: "it was imported before as a different kind of habit (yes/no or measurable)".to_owned(),
+                        }
+                        .into());
+                    }
                     summary.habits_matched += 1;
                     id
                 }
@@ -83,6 +89,7 @@ impl Store {
                         stance: None,
                         why: habit.description.as_deref(),
                         schedule,
+                        measure: measure.clone(),
                     };
                     let id = insert_habit(&tx, person_id, &new, Some(&key), now)?;
                     if habit.archived {
@@ -95,16 +102,20 @@ impl Store {
                 }
             };
             let mut insert = tx.prepare_cached(
-                "INSERT INTO check_in (habit_id, day, state, note, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO check_in (habit_id, day, state, amount, note, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (habit_id, day) DO NOTHING",
             )?;
             for entry in &habit.entries {
-                let state = match entry.value {
-                    LoopValue::Done => Some(CheckState::Done),
-                    LoopValue::NotDone => Some(CheckState::NotDone),
-                    LoopValue::Skipped => Some(CheckState::Skipped),
+                let (state, amount) = match entry.value {
+                    LoopValue::Amount(amount) if measure.is_some() => {
+                        (Some(CheckState::Done), Some(amount))
+                    }
+                    LoopValue::Done => (Some(CheckState::Done), None),
+                    LoopValue::NotDone => (Some(CheckState::NotDone), None),
+                    LoopValue::Skipped => (Some(CheckState::Skipped), None),
                     // Not check-ins: only a note on such a day is worth keeping.
-                    LoopValue::Auto | LoopValue::Unknown | LoopValue::Amount(_) => None,
+                    LoopValue::Auto | LoopValue::Unknown | LoopValue::Amount(_) => (None, None),
                 };
                 if state.is_none() && entry.note.is_none() {
                     continue;
@@ -113,6 +124,7 @@ impl Store {
                     habit_id,
                     entry.day,
                     state.map(CheckState::as_str),
+                    amount,
                     entry.note,
                     timestamp(now)
                 ])?;
@@ -152,18 +164,43 @@ fn check_entries(file: &str, habit: &LoopHabit, today: NaiveDate) -> Result<(), 
         if let Some(note) = &entry.note {
             check_in_note(note).map_err(|e| malformed(e.to_string()))?;
         }
+        if let LoopValue::Amount(amount) = entry.value {
+            checked_amount("The amount", amount).map_err(|e| malformed(e.to_string()))?;
+        }
     }
     Ok(())
 }
 
-fn convert(file: &str, habit: &LoopHabit) -> Result<(HabitName, Schedule), LoopError> {
+/// A habit's name, its schedule (a measurable habit's: once in its period's days) and measure.
+fn convert(
+    file: &str,
+    habit: &LoopHabit,
+) -> Result<(HabitName, Schedule, Option<Measure>), LoopError> {
     let malformed = |problem: String| LoopError::Malformed {
         file: file.to_owned(),
         place: format!("habit {:?}", habit.name),
         problem,
     };
     let name = HabitName::parse(&habit.name).map_err(|e| malformed(e.to_string()))?;
-    let schedule =
-        Schedule::new(habit.freq_num, habit.freq_den).map_err(|e| malformed(e.to_string()))?;
-    Ok((name, schedule))
+    let Some(loop_measure) = &habit.numerical else {
+        let schedule =
+            Schedule::new(habit.freq_num, habit.freq_den).map_err(|e| malformed(e.to_string()))?;
+        return Ok((name, schedule, None));
+    };
+    // Loop offers a measurable habit "per day, week or month" (1, 7 or 30 days) and keeps it as
+    // the frequency 1/period.
+    if habit.freq_num != 1 {
+        return Err(malformed(format!(
+            "a measurable habit's frequency is {}/{}; Loop makes them once per period (1/{})",
+            habit.freq_num, habit.freq_den, habit.freq_den
+        )));
+    }
+    let period = Schedule::new(1, habit.freq_den).map_err(|e| malformed(e.to_string()))?;
+    let measure = Measure::new(
+        &loop_measure.unit,
+        loop_measure.target,
+        loop_measure.at_most,
+    )
+    .map_err(|e| malformed(e.to_string()))?;
+    Ok((name, period, Some(measure)))
 }

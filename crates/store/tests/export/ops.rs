@@ -196,6 +196,7 @@ pub(crate) fn build(ops: &[Op]) -> Store {
                     stance,
                     why: Some("because"),
                     schedule: Schedule::new(*times, 7).unwrap(),
+                    measure: None,
                 };
                 habits.push(store.add_habit(me, &habit, at).unwrap().id);
             }

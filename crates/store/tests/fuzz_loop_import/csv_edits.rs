@@ -1,6 +1,7 @@
 //! Damage done to the CSV export's files, and the exports a reader could hand the writer.
 
 use super::*;
+use leadback_store::loop_import::LoopMeasure;
 
 /// A change to one of the CSV export's files before it is zipped.
 #[derive(Debug, Clone)]
@@ -169,7 +170,16 @@ pub(crate) fn export() -> impl Strategy<Value = LoopExport> {
         proptest::option::of(".{0,20}"),
         frequency,
         any::<bool>(),
-        proptest::bool::weighted(0.1),
+        proptest::option::weighted(
+            0.1,
+            (".{0,45}", any::<f64>(), any::<bool>()).prop_map(|(unit, target, at_most)| {
+                LoopMeasure {
+                    unit,
+                    target,
+                    at_most,
+                }
+            }),
+        ),
         proptest::collection::vec(entry, 0..12),
     )
         .prop_map(

@@ -95,6 +95,7 @@ pub(crate) static STORE_WITH_DATA: LazyLock<Vec<u8>> = LazyLock::new(|| {
             stance: None,
             why: Some("mine"),
             schedule: Schedule::new(times, 7).unwrap(),
+            measure: None,
         };
         let id = store.add_habit(me, &habit, now()).unwrap().id;
         store
