@@ -164,6 +164,7 @@ mod tests {
     /// A schema-9 database with counted keys: two of everything that refers to another row.
     fn counted_database() -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
+        crate::fold::register(&conn).unwrap();
         conn.pragma_update(None, "foreign_keys", "ON").unwrap();
         MIGRATIONS.to_version(&mut conn, 9).unwrap();
         conn.execute_batch(

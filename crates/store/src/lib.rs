@@ -13,6 +13,7 @@ mod erase;
 mod error;
 mod exercises;
 pub mod export;
+mod fold;
 mod habit_overview;
 mod habits;
 mod ids;

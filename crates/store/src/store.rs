@@ -164,6 +164,9 @@ impl Store {
             }
         }
 
+        // The journal's index calls it whenever a journal source is written (migrations too).
+        crate::fold::register(&conn)?;
+
         // WAL keeps readers and the writer apart; FULL makes every acknowledged commit durable
         // even across a power cut, which matters more here than write speed.
         conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))

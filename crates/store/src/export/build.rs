@@ -23,6 +23,7 @@ pub(super) fn build(doc: &ExportDocument) -> Result<Connection, StoreError> {
         )));
     }
     let mut conn = Connection::open_in_memory()?;
+    crate::fold::register(&conn)?;
     let target =
         usize::try_from(version).map_err(|_| bad("its schema version is out of range".into()))?;
     MIGRATIONS.to_version(&mut conn, target)?;
