@@ -107,6 +107,16 @@ impl<I: Iterator<Item = char>> Iterator for PlainOr<I> {
     }
 }
 
+/// Whether `c` is a combining mark of any kind (a word's accents and vowel signs are part of it).
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(
+        CodePointMapData::<GeneralCategory>::new().get(c),
+        GeneralCategory::NonspacingMark
+            | GeneralCategory::SpacingMark
+            | GeneralCategory::EnclosingMark
+    )
+}
+
 /// Makes [`fold`] callable from SQL on `conn` as `lb_fold(text)`: the journal's index triggers call
 /// it, so every connection that writes the journal's sources needs it (a connection without it
 /// can still read everything).

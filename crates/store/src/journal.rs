@@ -6,6 +6,7 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::fold::{fold, is_mark};
 use crate::ids::new_id;
 use crate::values::timestamp;
 use crate::{Store, StoreError};
@@ -45,7 +46,8 @@ impl Store {
         let limit = if query.limit == 0 { 500 } else { query.limit };
         let words = search_words(query.search.unwrap_or(""));
         // Parts of three characters or more go through the trigram index; shorter ones (a
-        // two-character Chinese word, say) are too short for it and are found by a plain scan.
+        // two-character Chinese word, say) are too short for it and are found by a plain scan of
+        // the index's text. Both hold the words folded as the index's text is (see fold.rs).
         let (indexed, short): (Vec<String>, Vec<String>) = words
             .into_iter()
             .partition(|word| word.chars().count() >= MIN_INDEXED_CHARS);
@@ -64,7 +66,12 @@ impl Store {
             "AND ?2 IS NULL"
         };
         let scans: String = (0..short.len())
-            .map(|i| format!(" AND instr(lower(e.text), lower(?{})) > 0", i + 6))
+            .map(|i| {
+                format!(
+                    " AND e.id IN (SELECT rowid FROM journal_search WHERE instr(text, ?{}) > 0)",
+                    i + 6
+                )
+            })
             .collect();
         let sql = format!(
             "SELECT e.id, e.source, e.day, e.stance, e.exercise_id, e.habit_id, e.text, h.name
@@ -145,24 +152,24 @@ impl Store {
     }
 }
 
-/// Turns what a person typed into an FTS5 query that cannot be a syntax error: each word quoted,
-/// a trailing `*` kept as a prefix search.
 /// The trigram index finds parts of at least this many characters.
 const MIN_INDEXED_CHARS: usize = 3;
 
-/// The words typed, each to be found anywhere in an entry (all of them, in any order). Quotes are
-/// dropped (each word is searched as typed, never as query syntax), and so are punctuation around a
-/// word and a trailing `*` (a prefix search in earlier versions: every word now matches inside
-/// longer words anyway).
+/// The words typed, each to be found anywhere in an entry (all of them, in any order), folded as
+/// the index's text is. Quotes are dropped (each word is searched as typed, never as query
+/// syntax), and so are punctuation around a word and a trailing `*` (a prefix search in earlier
+/// versions: every word now matches inside longer words anyway); a mark ending a word (a Thai
+/// tone mark) is part of it.
 fn search_words(raw: &str) -> Vec<String> {
     raw.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
         .map(|word| {
-            word.trim_matches(|c: char| !c.is_alphanumeric())
+            fold(word.trim_matches(|c: char| !c.is_alphanumeric() && !is_mark(c)))
                 .chars()
                 .filter(|c| *c != '"')
                 .collect::<String>()
         })
-        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .filter(|word| !word.is_empty())
         .collect()
 }
 
@@ -174,11 +181,20 @@ mod tests {
     fn typed_words_are_searched_as_words_never_as_query_syntax() {
         assert_eq!(search_words("who stepped up"), ["who", "stepped", "up"]);
         assert_eq!(search_words("list*"), ["list"]);
-        assert_eq!(search_words("\"AND OR ( NEAR"), ["AND", "OR", "NEAR"]);
+        assert_eq!(search_words("\"AND OR ( NEAR"), ["and", "or", "near"]);
         assert!(search_words("  ()  ").is_empty());
         assert_eq!(
             search_words("领导力 (d'abord), stand-up."),
             ["领导力", "d'abord", "stand-up"]
         );
+    }
+
+    #[test]
+    fn typed_words_are_folded_as_the_index_is() {
+        assert_eq!(search_words("Ελένη ÉLÈVE"), ["ελενη", "eleve"]);
+        // A full-width quote is a quote once folded: still never query syntax.
+        assert_eq!(search_words("a\u{FF02}b"), ["ab"]);
+        // A Thai word ending in a tone mark keeps it.
+        assert_eq!(search_words("ที่"), ["ที่"]);
     }
 }

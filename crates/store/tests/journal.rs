@@ -99,6 +99,7 @@ fn the_journal_gathers_reflections_check_in_notes_and_notes_and_finds_them() {
         stance: Some(HabitStance::Behind),
         why: None,
         schedule: Schedule::DAILY,
+        measure: None,
     };
     let habit = store.add_habit(me, &habit, at).unwrap().id;
     store
@@ -228,6 +229,7 @@ fn a_check_in_note_in_the_journal_names_its_habit() {
         stance: Some(HabitStance::Servant),
         why: None,
         schedule: Schedule::DAILY,
+        measure: None,
     };
     let habit = store.add_habit(me, &habit, at).unwrap().id;
     store
@@ -316,4 +318,104 @@ fn a_word_is_found_inside_writing_in_any_script() {
         ..JournalQuery::default()
     };
     assert!(texts(&store, me, &both).is_empty());
+}
+
+fn search(store: &Store, me: i64, words: &str) -> Vec<String> {
+    let query = JournalQuery {
+        search: Some(words),
+        ..JournalQuery::default()
+    };
+    texts(store, me, &query)
+}
+
+#[test]
+fn case_and_accents_are_ignored_in_every_script_that_has_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = setup(dir.path());
+    let now = Utc.with_ymd_and_hms(2026, 5, 2, 9, 0, 0).unwrap();
+    let notes = [
+        "Η Ελένη μίλησε πρώτη.",
+        "Anh Nguyễn kể về chuyến đi Việt Nam.",
+        "Mon élève a écouté.",
+        "Treffen in der Straße.",
+        "اليوم استمعت أولاً",
+        "שָׁלוֹם לְךָ",
+        "Всё хорошо.",
+    ];
+    for (i, text) in notes.iter().enumerate() {
+        store
+            .add_journal_note(me, day(u32::try_from(i).unwrap() + 1), text, now)
+            .unwrap();
+    }
+    for (typed, note) in [
+        ("ελενη", 0),
+        ("ΕΛΕΝΗ", 0),
+        ("ΕΛΈΝΗ", 0),
+        ("Ελένη", 0),
+        ("ΠΡΩΤΗ μιλησε", 0),
+        ("nguyen", 1),
+        ("NGUYỄN", 1),
+        ("viet", 1),
+        ("chuyen", 1),
+        ("eleve", 2),
+        ("ÉLÈVE ecoute", 2),
+        ("strasse", 3),
+        ("STRASSE", 3),
+        ("اولا", 4),  // Arabic written without its hamza and tanwin
+        ("שלום", 5), // Hebrew without its vowel points
+        ("всё", 6),
+        ("все", 6),
+    ] {
+        assert_eq!(
+            search(&store, me, typed),
+            [notes[note]],
+            "searching {typed:?}"
+        );
+    }
+    // Two characters are too few for the index: the plain scan folds them the same way.
+    for (typed, note) in [("ΛΈ", 0), ("ελ", 0), ("Đi", 1), ("ÉL", 2)] {
+        assert_eq!(
+            search(&store, me, typed),
+            [notes[note]],
+            "searching {typed:?}"
+        );
+    }
+    assert!(search(&store, me, "ελενα").is_empty());
+}
+
+#[test]
+fn marks_that_spell_a_word_still_tell_words_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = setup(dir.path());
+    let now = Utc.with_ymd_and_hms(2026, 5, 2, 9, 0, 0).unwrap();
+    // Pairs of words told apart only by a mark that is not an accent: a Hindi vowel sign
+    // ("initiative", "first"), a Thai tone mark ("wood", "not"), a kana voicing mark ("oyster",
+    // "key").
+    let notes = [
+        "उसने पहल की",
+        "मैंने पहले सुना",
+        "ไม้บรรทัดหัก",
+        "ฉันไม่รู้",
+        "かきを食べた",
+        "かぎをなくした",
+    ];
+    for (i, text) in notes.iter().enumerate() {
+        store
+            .add_journal_note(me, day(u32::try_from(i).unwrap() + 1), text, now)
+            .unwrap();
+    }
+    for (typed, found) in [
+        ("पहले", &[1][..]),
+        ("पहल", &[1, 0][..]), // also the start of "पहले"
+        ("ไม้", &[2][..]),
+        ("ไม่", &[3][..]),
+        ("ไม่รู้", &[3][..]),
+        ("かぎ", &[5][..]),
+        ("かき", &[4][..]),
+        ("かぎを", &[5][..]),
+        ("ガギ", &[][..]), // katakana is not hiragana
+    ] {
+        let expected: Vec<&str> = found.iter().map(|&i| notes[i]).collect();
+        assert_eq!(search(&store, me, typed), expected, "searching {typed:?}");
+    }
 }

@@ -106,3 +106,51 @@ fn writing_from_before_the_any_script_index_is_found_after_the_upgrade() {
         .collect();
     assert_eq!(found, ["Priya chose the agenda."]);
 }
+
+#[test]
+fn writing_from_before_the_folded_index_is_found_without_its_accents_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("leadback.sqlite3");
+    std::fs::copy(fixture(10), &path).unwrap();
+    // A note written at schema 10, whose index folded case and Latin accents only.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute(
+            "INSERT INTO journal_note (person_id, day, text, created_at, updated_at)
+             SELECT id, '2026-12-08', 'Η Ελένη μίλησε πρώτη, ο Nguyễn μετά.', 't', 't'
+             FROM person WHERE kind = 'me'",
+            [],
+        )
+        .unwrap();
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM journal_search WHERE journal_search MATCH '\"ελενη\"'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            found, 0,
+            "schema 10 could not find it, or this test proves nothing"
+        );
+    }
+    let store = Store::open(&path).unwrap();
+    let me = store.me().unwrap().unwrap().id;
+    for typed in ["ελενη", "ΕΛΕΝΗ", "nguyen", "ελ"] {
+        let query = leadback_store::JournalQuery {
+            search: Some(typed),
+            ..leadback_store::JournalQuery::default()
+        };
+        let found: Vec<String> = store
+            .journal(me, &query)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(
+            found,
+            ["Η Ελένη μίλησε πρώτη, ο Nguyễn μετά."],
+            "searching {typed:?}"
+        );
+    }
+}
