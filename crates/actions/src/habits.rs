@@ -124,6 +124,12 @@ pub fn add_from_library(
         ))
     })?;
     let name = HabitName::parse(&habit.name)?;
+    if habit.measure.is_some() && wanted.schedule.is_some_and(|s| s.times() != 1) {
+        return Err(ActionError::Invalid(format!(
+            "\"{}\" is measurable: its target is per day, per week or per month, not a schedule.",
+            habit.name
+        )));
+    }
     let new = NewHabit {
         stance: wanted.stance.or(Some(habit.stance)),
         schedule: wanted.schedule.unwrap_or(habit.schedule),

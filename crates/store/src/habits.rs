@@ -53,7 +53,7 @@ impl<'a> NewHabit<'a> {
             stance: Some(habit.stance),
             why: Some(&habit.why),
             schedule: habit.schedule,
-            measure: None,
+            measure: habit.measure.clone(),
         }
     }
 }

@@ -13,9 +13,10 @@ fn core() -> Instrument {
     }
 }
 
-/// Habit and exercise ids the habits and exercises libraries are built around.
-const HABITS: [&str; 8] = [
+/// Habit and exercise ids the habits and exercises libraries are built around (one measurable).
+const HABITS: [&str; 9] = [
     "let-others-go-first",
+    "minutes-listening-first",
     "listen-before-speaking",
     "ask-before-telling",
     "back-of-the-walk",

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
-use super::{HabitName, HabitStance, Schedule, ScheduleError};
+use super::measure::period_schedule;
+use super::{HabitName, HabitStance, Measure, Schedule, ScheduleError};
 use crate::FileError;
 use crate::validation::{ValidationError, single_line};
 
@@ -19,7 +20,7 @@ pub const WHY_MAX_CHARS: usize = 200;
 pub const SOURCE_MAX_CHARS: usize = 300;
 
 /// A habit the library offers; a person adds it to their own list with its default schedule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct LibraryHabit {
     /// Kebab-case and stable: the assessment's suggestions and people's habits refer to it.
@@ -30,11 +31,14 @@ pub struct LibraryHabit {
     pub why: String,
     /// The passage of the source texts it comes from, e.g. `000 §Empowerment & Rest: …`.
     pub source: String,
+    /// For a measurable habit, once in its period's days (1, 7 or 30).
     pub schedule: Schedule,
+    /// Set for a measurable practice (an amount against a target).
+    pub measure: Option<Measure>,
 }
 
 /// A validated library. Built only by [`HabitLibrary::parse`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HabitLibrary {
     habits: Vec<LibraryHabit>,
 }
@@ -98,6 +102,10 @@ pub enum HabitFault {
     UnknownStance { found: String },
     #[error("the schedule is wrong: {0}")]
     BadSchedule(ScheduleError),
+    #[error("the measure is wrong: {0}")]
+    BadMeasure(String),
+    #[error("a measurable habit has a measure (with its period in `per`) instead of a schedule")]
+    MeasureAndSchedule,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -115,6 +123,17 @@ struct RawHabit {
     why: String,
     source: String,
     schedule: Option<RawSchedule>,
+    measure: Option<RawMeasure>,
+}
+
+/// `measure = { unit = "minutes", target = 10, per = "day", at_most = false }`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawMeasure {
+    unit: String,
+    target: Option<f64>,
+    per: String,
+    at_most: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -176,7 +195,49 @@ fn habit(
             }
         });
     }
-    let schedule = match raw.schedule {
+    let measured = raw.measure.map(|m| {
+        let period = period_schedule(&m.per).ok_or_else(|| {
+            format!(
+                "`per` is {:?}; expected \"day\", \"week\" or \"month\"",
+                m.per
+            )
+        });
+        let target = m.target.ok_or_else(|| "the target is missing".to_owned());
+        target.and_then(|target| {
+            Ok((
+                Measure::new(&m.unit, target, m.at_most).map_err(|e| e.to_string())?,
+                period?,
+            ))
+        })
+    });
+    let (schedule, measure) = match (measured, raw.schedule) {
+        (Some(_), Some(_)) => {
+            fault(HabitFault::MeasureAndSchedule);
+            (None, None)
+        }
+        (Some(Ok((measure, period))), None) => (Some(period), Some(measure)),
+        (Some(Err(e)), None) => {
+            fault(HabitFault::BadMeasure(e));
+            (None, None)
+        }
+        (None, schedule) => (yes_no_schedule(schedule, &mut fault), None),
+    };
+    Some(LibraryHabit {
+        id: id_ok.then_some(raw.id)?,
+        name: name?,
+        stance: stance?,
+        why: why?,
+        source: source?,
+        schedule: schedule?,
+        measure,
+    })
+}
+
+fn yes_no_schedule(
+    schedule: Option<RawSchedule>,
+    fault: &mut impl FnMut(HabitFault),
+) -> Option<Schedule> {
+    match schedule {
         None => {
             fault(HabitFault::Missing { field: "schedule" });
             None
@@ -198,15 +259,7 @@ fn habit(
                 None
             }
         },
-    };
-    Some(LibraryHabit {
-        id: id_ok.then_some(raw.id)?,
-        name: name?,
-        stance: stance?,
-        why: why?,
-        source: source?,
-        schedule: schedule?,
-    })
+    }
 }
 
 fn is_kebab_case(id: &str) -> bool {

@@ -200,6 +200,61 @@ fn the_shipped_library_has_at_least_12_habits_traced_to_the_texts() {
     );
     let stances: BTreeSet<HabitStance> = library.habits().iter().map(|h| h.stance).collect();
     assert_eq!(stances.len(), 4, "every stance and rest has habits");
+    let meetings = library.get("meetings-with-my-own-plan").unwrap();
+    let measure = meetings.measure.as_ref().expect("a measurable practice");
+    assert_eq!(
+        (measure.unit.as_str(), measure.target, measure.at_most),
+        ("meetings", 2.0, true)
+    );
+    assert_eq!(meetings.schedule.days(), 7, "per week");
+}
+
+#[test]
+fn a_measurable_practice_has_a_measure_instead_of_a_schedule() {
+    let measured = |measure: &str, schedule: &str| {
+        format!(
+            "[[habits]]\nid = \"minutes\"\nname = \"Minutes\"\nstance = \"servant\"\nwhy = \"w\"\nsource = \"000 §x\"\n{measure}\n{schedule}\n"
+        )
+    };
+    let ok = HabitLibrary::parse(
+        FILE,
+        &measured(
+            "measure = { unit = \"minutes\", target = 10, per = \"month\" }",
+            "",
+        ),
+    )
+    .unwrap();
+    assert_eq!(ok.habits()[0].schedule.days(), 30);
+    for (bad, says) in [
+        (
+            measured(
+                "measure = { unit = \"minutes\", target = 10, per = \"day\" }",
+                "schedule = { times = 1, days = 1 }",
+            ),
+            "instead of a schedule",
+        ),
+        (
+            measured(
+                "measure = { unit = \"minutes\", target = 10, per = \"fortnight\" }",
+                "",
+            ),
+            "fortnight",
+        ),
+        (
+            measured("measure = { unit = \"minutes\", per = \"day\" }", ""),
+            "target is missing",
+        ),
+        (
+            measured(
+                "measure = { unit = \"minutes\", target = -1, per = \"day\" }",
+                "",
+            ),
+            "negative",
+        ),
+    ] {
+        let err = HabitLibrary::parse(FILE, &bad).unwrap_err();
+        assert!(err.to_string().contains(says), "{err}");
+    }
 }
 
 #[test]
