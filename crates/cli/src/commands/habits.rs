@@ -47,7 +47,7 @@ pub enum HabitsCommand {
         )]
         measure: Option<String>,
         /// The amount to reach each period (or, with --at-most, to stay within).
-        #[arg(long, value_name = "N", requires = "measure")]
+        #[arg(long, value_name = "N", requires = "measure", allow_hyphen_values = true)]
         target: Option<String>,
         /// The target's period: day, week or month (default day).
         #[arg(long, value_name = "PERIOD", requires = "measure")]
@@ -67,7 +67,7 @@ pub enum HabitsCommand {
         #[arg(long, conflicts_with = "amount")]
         state: Option<String>,
         /// A measurable habit's amount for the day (zero or more).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
         amount: Option<String>,
         /// A line of reflection, in place of the day's note ("" removes it); without it, the
         /// day's note stays.
