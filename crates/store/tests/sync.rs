@@ -394,3 +394,53 @@ fn notes_written_into_a_session_deleted_elsewhere_are_kept() {
         );
     }
 }
+
+#[test]
+fn a_measurable_habit_and_its_amounts_travel_and_the_later_amount_wins() {
+    let (mut laptop, mut desktop, me, _) = laptop_and_desktop();
+    let name = HabitName::parse("Minutes of listening").unwrap();
+    let measure = leadback_core::habits::Measure::new("minutes", 20.0, false).unwrap();
+    let new = NewHabit {
+        library_id: None,
+        name: &name,
+        stance: Some(HabitStance::Servant),
+        why: None,
+        schedule: Schedule::new(1, 7).unwrap(),
+        measure: Some(measure.clone()),
+    };
+    let minutes = laptop
+        .at(1_800_000_003_000)
+        .add_habit(me, &new, now())
+        .unwrap()
+        .id;
+    laptop
+        .at(1_800_000_004_000)
+        .check_in_amount(minutes, day(2), 12.5, Some("Let Sam finish"), now())
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    assert_eq!(desktop.store.habit(minutes).unwrap().measure, Some(measure));
+    let entry = &desktop.store.check_ins(minutes).unwrap()[0];
+    assert_eq!(
+        (entry.amount, entry.note.as_deref()),
+        (Some(12.5), Some("Let Sam finish"))
+    );
+
+    // Both change the day's amount before hearing from each other: the later one wins on both.
+    laptop
+        .at(1_800_000_005_000)
+        .check_in_amount(minutes, day(2), 15.0, Some("Let Sam finish"), now())
+        .unwrap();
+    desktop
+        .at(1_800_000_006_000)
+        .check_in_amount(minutes, day(2), 18.0, Some("Let Sam finish"), now())
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    desktop.send_to(&mut laptop);
+    for device in [&laptop, &desktop] {
+        assert_eq!(
+            device.store.check_ins(minutes).unwrap()[0].amount,
+            Some(18.0)
+        );
+    }
+    same_data(&laptop.store, &desktop.store);
+}
