@@ -47,7 +47,12 @@ pub enum HabitsCommand {
         )]
         measure: Option<String>,
         /// The amount to reach each period (or, with --at-most, to stay within).
-        #[arg(long, value_name = "N", requires = "measure", allow_hyphen_values = true)]
+        #[arg(
+            long,
+            value_name = "N",
+            requires = "measure",
+            allow_hyphen_values = true
+        )]
         target: Option<String>,
         /// The target's period: day, week or month (default day).
         #[arg(long, value_name = "PERIOD", requires = "measure")]
