@@ -89,7 +89,11 @@ impl Store {
             .map(|o| HabitSummary {
                 name: o.habit.name,
                 stance: o.habit.stance,
-                schedule: o.habit.schedule.to_string(),
+                // A measurable habit reads as its target ("at least 20 minutes a week").
+                schedule: o.habit.measure.as_ref().map_or_else(
+                    || o.habit.schedule.to_string(),
+                    |measure| measure.describe(o.habit.schedule),
+                ),
                 strength: o.strength,
                 current_streak: o.streaks.current,
                 best_streak: o.streaks.best,

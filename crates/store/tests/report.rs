@@ -332,3 +332,40 @@ fn an_unknown_person_is_not_found() {
         "{err:?}"
     );
 }
+
+#[test]
+fn a_measurable_habit_reads_as_its_target_in_the_report() {
+    let mut s = setup();
+    let name = HabitName::parse("Minutes of listening").unwrap();
+    let measure = leadback_core::habits::Measure::new("minutes", 20.0, false).unwrap();
+    let habit = s
+        .store
+        .add_habit(
+            s.client,
+            &NewHabit {
+                library_id: None,
+                name: &name,
+                stance: Some(HabitStance::Servant),
+                why: None,
+                schedule: Schedule::new(1, 7).unwrap(),
+                measure: Some(measure),
+            },
+            now(),
+        )
+        .unwrap();
+    s.store
+        .check_in_amount(habit.id, today(), 25.0, None, now())
+        .unwrap();
+    let data = s
+        .store
+        .report_data(s.client, today(), s.libraries(), false)
+        .unwrap();
+    let row = data
+        .habits
+        .iter()
+        .find(|h| h.name == "Minutes of listening")
+        .unwrap();
+    assert_eq!(row.schedule, "at least 20 minutes a week");
+    assert!(row.strength > 0.0);
+    assert_eq!(row.current_streak, 1, "the week's target is met");
+}
