@@ -62,6 +62,15 @@ export function checkIn(
   return call<CheckInRecord | null>("check_in", { habitId, day, check, note });
 }
 
+/**
+ * Records a measurable habit's amount for a day (today or earlier), zero or more. A null `note`
+ * keeps the day's note as it is (the one-step entry from home); a string replaces it, "" removes
+ * it. Resolves only once it is saved.
+ */
+export function enterAmount(habitId: number, day: string, amount: number, note: string | null): Promise<CheckInRecord> {
+  return call<CheckInRecord>("enter_amount", { habitId, day, amount, note });
+}
+
 /** One habit's entries, strength series, completion rates and the explanation of its score. */
 export function getHabitDetail(habitId: number): Promise<HabitDetail> {
   return call<HabitDetail>("get_habit_detail", { habitId });

@@ -18,6 +18,7 @@ export {
   addOwnHabit,
   archiveHabit,
   checkIn,
+  enterAmount,
   getEnergy,
   getHabitDetail,
   getHabitLibrary,
@@ -61,6 +62,7 @@ export type { HabitRecord } from "../bindings/HabitRecord";
 export type { HabitStance } from "../bindings/HabitStance";
 export type { LibraryHabit } from "../bindings/LibraryHabit";
 export type { LoopImportSummary } from "../bindings/LoopImportSummary";
+export type { Measure } from "../bindings/Measure";
 export type { ReminderInput } from "../bindings/ReminderInput";
 export type { ReminderRecord } from "../bindings/ReminderRecord";
 export type { Schedule } from "../bindings/Schedule";

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { nav } from "../../app/nav.svelte";
 import { fakeRust } from "../assessment/fixtures";
 import Home from "../home/Home.svelte";
-import { deferred, detail, overview } from "./fixtures";
+import { deferred, detail, measuredOverview, overview } from "./fixtures";
 
 const me = { id: 1, kind: "me" as const, name: "Ada", created_at: "", updated_at: "" };
 const now = new Date(2026, 10, 22, 20, 0);
@@ -104,6 +104,143 @@ describe("checking in from home", () => {
     expect(days).toHaveLength(7);
     expect(days[6]).toMatch(/Sun.*22.*not entered$/);
     expect(days[3]).toMatch(/no chance \(skipped\)$/);
+  });
+});
+
+describe("a measurable habit on home", () => {
+  const listen = "Minutes of listening before speaking";
+
+  it("saves today's amount on Enter, typed from the keyboard, and shows Rust's progress", async () => {
+    const answer = deferred<unknown>();
+    let entered = false;
+    const calls = rust({
+      enter_amount: () => {
+        entered = true;
+        return answer.promise;
+      },
+      get_habits: () => [measuredOverview(entered ? { today: "done", today_amount: 15, period_amount: 27, strength: 0.3 } : {})],
+    });
+    render(Home, { me, now });
+    const row = await screen.findByRole("listitem", { name: listen });
+    expect(row.textContent).toContain("at least 20 minutes a week");
+    expect(row.textContent).toContain("12 of 20 minutes in the last 7 days");
+    const field = within(row).getByRole("textbox", { name: "minutes" });
+    expect(field.getAttribute("inputmode")).toBe("decimal");
+    expect(within(row).queryByRole("button", { name: "Done" })).toBeNull();
+
+    await userEvent.click(field);
+    await userEvent.keyboard("15{Enter}");
+    expect(calls).toContainEqual(["enter_amount", { habitId: 2, day: "2026-11-22", amount: 15, note: null }]);
+    expect(within(row).queryByText("Saved")).toBeNull();
+    answer.resolve({ habit_id: 2, day: "2026-11-22", state: "done", amount: 15, note: null });
+    expect(await within(row).findByText("Saved")).toBeTruthy();
+    await expect.poll(() => row.textContent).toContain("27 of 20 minutes in the last 7 days");
+    expect((field as HTMLInputElement).value).toBe("15");
+    // Leaving the field saves nothing more: the amount is already Rust's.
+    await userEvent.tab();
+    expect(calls.filter(([c]) => c === "enter_amount")).toHaveLength(1);
+  });
+
+  it("tabs to the field, and saves a decimal amount when the field is left", async () => {
+    let amount = 5;
+    const calls = rust({
+      enter_amount: (a) => {
+        amount = a["amount"] as number;
+        return { habit_id: 2, day: a["day"], state: "done", amount, note: null };
+      },
+      get_habits: () => [measuredOverview({ today: "done", today_amount: amount })],
+    });
+    render(Home, { me, now });
+    const row = await screen.findByRole("listitem", { name: listen });
+    const field = within(row).getByRole("textbox", { name: "minutes" }) as HTMLInputElement;
+    expect(field.value).toBe("5");
+    within(row).getByRole("button", { name: listen }).focus();
+    await userEvent.tab();
+    expect(document.activeElement).toBe(field);
+    await userEvent.clear(field);
+    await userEvent.type(field, "7.5");
+    await userEvent.tab();
+    expect(calls).toContainEqual(["enter_amount", { habitId: 2, day: "2026-11-22", amount: 7.5, note: null }]);
+    expect(await within(row).findByText("Saved")).toBeTruthy();
+  });
+
+  it("refuses a negative or non-numeric amount before anything is sent, and Escape puts the saved one back", async () => {
+    const calls = rust({ enter_amount: () => ({}) }, [measuredOverview({ today: "done", today_amount: 5 })]);
+    render(Home, { me, now });
+    const row = await screen.findByRole("listitem", { name: listen });
+    const field = within(row).getByRole("textbox", { name: "minutes" }) as HTMLInputElement;
+    await userEvent.clear(field);
+    await userEvent.type(field, "-3{Enter}");
+    expect((await within(row).findByRole("alert")).textContent).toContain("can't be negative");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    await userEvent.clear(field);
+    await userEvent.type(field, "twelve{Enter}");
+    expect(within(row).getByRole("alert").textContent).toContain('"twelve" is not a number; write it like 12 or 2.5.');
+    await userEvent.clear(field);
+    await userEvent.type(field, "2,5{Enter}");
+    expect(within(row).getByRole("alert").textContent).toContain("Write decimals with a dot: 2.5");
+    expect(calls.some(([c]) => c === "enter_amount")).toBe(false);
+
+    await userEvent.keyboard("{Escape}");
+    expect(field.value).toBe("5");
+    expect(within(row).queryByRole("alert")).toBeNull();
+    expect(field.getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("shows Rust's reason when it refuses the amount, and does not say Saved", async () => {
+    rust({
+      enter_amount: () => {
+        throw { code: "invalid_input", message: "The amount is too large (5000000000); at most 1000000000" };
+      },
+    }, [measuredOverview()]);
+    render(Home, { me, now });
+    const row = await screen.findByRole("listitem", { name: listen });
+    await userEvent.type(within(row).getByRole("textbox", { name: "minutes" }), "5000000000{Enter}");
+    expect((await within(row).findByRole("alert")).textContent).toContain("too large");
+    expect(within(row).queryByText("Saved")).toBeNull();
+  });
+
+  it("skips today, keeping the day's note, and says a ceiling as one", async () => {
+    let skipped = false;
+    const calls = rust({
+      check_in: (a) => {
+        skipped = true;
+        return { habit_id: 3, day: a["day"], state: a["check"], amount: null, note: a["note"] };
+      },
+      get_habits: () => [
+        measuredOverview(
+          skipped
+            ? { today: "skipped", today_amount: null, period_amount: 0, today_note: "Kept" }
+            : { today: "done", today_amount: 1, period_amount: 1, today_note: "Kept" },
+          { id: 3, name: "Meetings opened with my own plan", measure: { unit: "meetings", target: 2, at_most: true } },
+        ),
+      ],
+    });
+    render(Home, { me, now });
+    const row = await screen.findByRole("listitem", { name: "Meetings opened with my own plan" });
+    expect(row.textContent).toContain("at most 2 meetings a week");
+    expect(row.textContent).toContain("1 of at most 2 meetings in the last 7 days");
+    expect(row.textContent).toContain("Target met 3 days in a row");
+    const strip = within(row).getByRole("list", { name: /the last 7 days/ });
+    expect(within(strip).getAllByRole("listitem")[4]?.textContent).toMatch(/target met$/);
+    expect(within(strip).getAllByRole("listitem")[2]?.textContent).toMatch(/target not met$/);
+
+    const skip = within(row).getByRole("button", { name: "Not today" });
+    await userEvent.click(skip);
+    expect(calls).toContainEqual(["check_in", { habitId: 3, day: "2026-11-22", check: "skipped", note: "Kept" }]);
+    await expect.poll(() => skip.getAttribute("aria-pressed")).toBe("true");
+    expect((within(row).getByRole("textbox", { name: "meetings" }) as HTMLInputElement).value).toBe("");
+  });
+
+  it("keeps the amount when a note is written for today", async () => {
+    const calls = rust({
+      enter_amount: (a) => ({ habit_id: 2, day: a["day"], state: "done", amount: a["amount"], note: a["note"] }),
+    }, [measuredOverview({ today: "done", today_amount: 15 })]);
+    render(Home, { me, now });
+    const row = await screen.findByRole("listitem", { name: listen });
+    await userEvent.click(within(row).getByRole("button", { name: "Add a note" }));
+    await userEvent.type(within(row).getByLabelText(/A note on today/), "Let Ana finish{Enter}");
+    expect(calls).toContainEqual(["enter_amount", { habitId: 2, day: "2026-11-22", amount: 15, note: "Let Ana finish" }]);
   });
 });
 

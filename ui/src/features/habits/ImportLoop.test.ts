@@ -5,7 +5,7 @@ import { fakeRust } from "../assessment/fixtures";
 import ImportLoop from "./ImportLoop.svelte";
 
 describe("importing from Loop Habit Tracker", () => {
-  it("imports the picked file and sums up what came in and what did not", async () => {
+  it("imports the picked file, measurable habits included, and sums up what came in", async () => {
     const onimported = vi.fn();
     const calls = fakeRust({
       "plugin:dialog|open": () => "/home/ada/Downloads/Loop Habits Backup.db",
@@ -15,7 +15,7 @@ describe("importing from Loop Habit Tracker", () => {
         check_ins_added: 412,
         check_ins_unchanged: 3,
         notes_kept: 1,
-        refused: [{ name: "Drink water", reason: "It is a measurable habit (litres), which Leadback does not track." }],
+        refused: [],
       }),
     });
     render(ImportLoop, { onimported });
@@ -28,9 +28,9 @@ describe("importing from Loop Habit Tracker", () => {
     expect(text).toContain("412 check-ins added");
     expect(text).toContain("3 days already recorded, left as they were");
     expect(text).toContain("1 note kept on days without a check-in");
-    expect(text).toContain("Not imported Drink water: It is a measurable habit (litres)");
-    // The habit's name is as the person wrote it in Loop, in whatever direction it runs.
-    expect(screen.getByText("Drink water").getAttribute("dir")).toBe("auto");
+    // Every habit Loop makes comes in, measurable ones too: nothing is listed as left behind.
+    expect(text).not.toMatch(/not imported|measurable|dropped/i);
+    expect(screen.getByText(/every habit comes over, measurable ones with their amounts/)).toBeTruthy();
     expect(onimported).toHaveBeenCalled();
   });
 

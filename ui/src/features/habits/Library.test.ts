@@ -45,7 +45,7 @@ describe("adding a habit", () => {
     await userEvent.type(perWeek, "9");
     await userEvent.click(screen.getByRole("button", { name: "Add this habit" }));
 
-    expect(calls).toContainEqual(["add_own_habit", { habit: { name: "Ask first", stance: "servant", why: null, times: 9, days: 7 } }]);
+    expect(calls).toContainEqual(["add_own_habit", { habit: { name: "Ask first", stance: "servant", why: null, times: 9, days: 7, measure: null } }]);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("9 times in 7 days is impossible");
     expect(alert.id).toBe("habit-form-error");

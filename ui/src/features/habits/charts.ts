@@ -1,12 +1,14 @@
-// Chart.js configurations for one habit: a calendar heatmap of check-ins, strength over time and
-// weekly completion. Built from Rust's numbers and the theme's palette; types only from chart.js.
+// Chart.js configurations for one habit: a calendar heatmap of check-ins, strength over time,
+// weekly completion, and a measurable habit's amounts against its target. Built from Rust's
+// numbers and the theme's palette; types only from chart.js.
 import { dateFormat } from "../../app/dates";
-import type { ChartConfiguration, Scale } from "chart.js";
+import type { Chart, ChartConfiguration, Plugin, Scale } from "chart.js";
 import type { MatrixDataPoint } from "chartjs-chart-matrix";
-import type { CheckInRecord, CheckState, CompletionRate, DailyStrength } from "../../api";
+import type { CheckInRecord, CheckState, CompletionRate, DailyStrength, Measure } from "../../api";
 import { withAlpha, type Palette } from "../../app/chart/palette";
 import { addDays, calendarWeeks, dayValue, formatDay, formatLongDay, weekday, weekStart } from "./days";
 import { stateWords } from "./format";
+import { amountLabel, formatNumber, withUnit } from "./measure";
 import { WEEKDAY_SHORT } from "./reminders";
 
 export interface HeatCell extends MatrixDataPoint {
@@ -276,4 +278,169 @@ export function weeklyStrengths(series: readonly DailyStrength[], weeks: number)
   const last = series.at(-1);
   const picked = series.filter((d, i) => weekday(d.date) === 6 && i < series.length - 1);
   return [...picked.slice(-(weeks - 1)), ...(last ? [last] : [])];
+}
+
+/** How a measurable habit's amounts are added up into bars. */
+export type AmountGrouping = "day" | "week" | "month";
+
+export interface AmountBar {
+  /** The first day the bar adds up (a Monday for a week, the 1st for a month). */
+  start: string;
+  /** Its last day so far: today for the bar that holds today. */
+  end: string;
+  amount: number;
+}
+
+export interface AmountBars {
+  grouping: AmountGrouping;
+  bars: AmountBar[];
+  /**
+   * The target the bars are measured against: each bar spans the habit's period (a day, a week
+   * Monday to Sunday, a month), so a bar reaching the line met it. Null when the period is none
+   * of these (none of Loop's or Leadback's own, but kept honest).
+   */
+  target: number | null;
+}
+
+/** How many bars: a month of days, a quarter of weeks, a year of months. */
+const BARS: Record<AmountGrouping, number> = { day: 30, week: 12, month: 12 };
+
+function monthStart(day: string): string {
+  return `${day.slice(0, 8)}01`;
+}
+
+function previousMonth(first: string): string {
+  const [y, m] = first.split("-").map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, "0")}-01`;
+}
+
+/**
+ * A measurable habit's amounts added up per day (a daily target), per calendar week Monday to
+ * Sunday (a weekly one) or per calendar month (a monthly one), the last bar holding today, none
+ * before the period that holds the habit's first day (`since`). Calendar periods rather than the
+ * rolling ones the strength reads, because bars of rolling sums would overlap (each day's amount
+ * in seven bars) and a person thinks of "the week of 16 November" or "October"; a week is the same
+ * seven days either way, and a month is its calendar month. Skipped days add nothing.
+ */
+export function amountBars(
+  entries: readonly CheckInRecord[],
+  measure: Measure,
+  periodDays: number,
+  today: string,
+  since = today,
+): AmountBars {
+  const grouping: AmountGrouping = periodDays < 7 ? "day" : periodDays < 28 ? "week" : "month";
+  const startOf = (day: string) => (grouping === "day" ? day : grouping === "week" ? weekStart(day) : monthStart(day));
+  const before = (start: string) =>
+    grouping === "day" ? addDays(start, -1) : grouping === "week" ? addDays(start, -7) : previousMonth(start);
+  const first = startOf(since < today ? since : today);
+  const starts: string[] = [];
+  for (let start = startOf(today); starts.length < BARS[grouping] && start >= first; start = before(start)) {
+    starts.unshift(start);
+  }
+  const bars = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? addDays(starts[i + 1] ?? start, -1) : today, amount: 0 }));
+  const thousandths = bars.map(() => 0);
+  for (const e of entries) {
+    if (e.state !== "done" || e.amount === null || e.day > today) continue;
+    const at = starts.indexOf(startOf(e.day));
+    // Sums in whole thousandths, as Rust keeps amounts, so 0.1 + 0.2 shows as 0.3.
+    if (at >= 0) thousandths[at] = (thousandths[at] ?? 0) + Math.round(e.amount * 1000);
+  }
+  bars.forEach((bar, i) => (bar.amount = (thousandths[i] ?? 0) / 1000));
+  const spans = periodDays === 1 || periodDays === 7 || periodDays === 30;
+  return { grouping, bars, target: spans ? measure.target : null };
+}
+
+/** A bar's label under the axis: "22 Nov" for a day or a week (its Monday), "Nov 2026" for a month. */
+export function amountBarLabel(bar: AmountBar, grouping: AmountGrouping, locale?: string): string {
+  if (grouping === "month") {
+    return dateFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${bar.start}T00:00:00Z`));
+  }
+  return formatDay(bar.start, locale).replace(/^\S+\s/, "");
+}
+
+/** What a bar covers, for its tooltip and the table: "Sun 22 Nov", "Week of 16 Nov 2026", "November 2026". */
+export function amountBarTitle(bar: AmountBar, grouping: AmountGrouping, locale?: string): string {
+  switch (grouping) {
+    case "day":
+      return formatDay(bar.start, locale);
+    case "week":
+      return `Week of ${formatLongDay(bar.start, locale)}`;
+    case "month":
+      return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${bar.start}T00:00:00Z`));
+  }
+}
+
+/**
+ * The target as a dashed line across the whole chart, whatever the number of bars (a line
+ * dataset would need two bars to draw anything).
+ */
+export function targetLine(target: number, colour: string): Plugin<"bar"> {
+  return {
+    id: "targetLine",
+    afterDatasetsDraw(chart: Chart<"bar">) {
+      const y = chart.scales["y"]?.getPixelForValue(target);
+      if (y === undefined || !Number.isFinite(y)) return;
+      const { ctx, chartArea } = chart;
+      ctx.save();
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 2;
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      ctx.moveTo(chartArea.left, y);
+      ctx.lineTo(chartArea.right, y);
+      ctx.stroke();
+      ctx.restore();
+    },
+  };
+}
+
+/** A measurable habit's amounts as bars, in the unit, with the target drawn across them. */
+export function amountConfig(data: AmountBars, measure: Measure, p: Palette): ChartConfiguration<"bar"> {
+  const { bars, grouping, target } = data;
+  const highest = Math.max(0, ...bars.map((b) => b.amount));
+  return {
+    type: "bar",
+    data: {
+      labels: bars.map((b) => amountBarLabel(b, grouping)),
+      datasets: [
+        {
+          label: amountLabel(measure.unit),
+          data: bars.map((b) => b.amount),
+          backgroundColor: p.accent,
+          borderRadius: 4,
+          maxBarThickness: 36,
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      aspectRatio: 2.6,
+      scales: {
+        x: { ticks: { color: p.muted, maxRotation: 0, autoSkipPadding: 8 }, grid: { display: false } },
+        y: {
+          min: 0,
+          // Room above the target line, so it never sits on the chart's top edge.
+          suggestedMax: Math.max(target ?? 0, highest) * 1.15 || 1,
+          ticks: { color: p.muted, precision: 0 },
+          grid: { color: p.grid },
+          title: { display: true, text: amountLabel(measure.unit), color: p.muted },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items) => {
+              const bar = bars[items[0]?.dataIndex ?? -1];
+              return bar ? amountBarTitle(bar, grouping) : "";
+            },
+            label: (ctx) => withUnit(Number(ctx.parsed.y ?? 0), measure.unit),
+            afterLabel: () => (target === null ? "" : `Target: ${measure.at_most ? "at most" : "at least"} ${formatNumber(target)}`),
+          },
+        },
+      },
+    },
+    plugins: target === null ? [] : [targetLine(target, p.text)],
+  };
 }

@@ -10,6 +10,7 @@ export function habitRecord(over: Partial<HabitRecord> = {}): HabitRecord {
     stance: "behind",
     why: "They set the pace.",
     schedule: { times: 1, days: 1 },
+    measure: null,
     position: 0,
     archived_at: null,
     created_at: "2026-11-01T08:00:00Z",
@@ -22,6 +23,8 @@ export function overview(over: Partial<HabitOverview> = {}, habit: Partial<Habit
     habit: habitRecord(habit),
     today: null,
     today_note: null,
+    today_amount: null,
+    period_amount: null,
     strength: 0.42,
     streaks: { current: 3, current_start: "2026-11-19", best: 5, best_start: "2026-11-01", best_end: "2026-11-05" },
     last_week: ["done", "done", null, "skipped", "done", "done", null],
@@ -44,8 +47,8 @@ export function detail(over: Partial<HabitDetail> = {}): HabitDetail {
   return {
     overview: overview(),
     entries: [
-      { habit_id: 1, day: "2026-11-20", state: "done", note: "Sam led the stand-up." },
-      { habit_id: 1, day: "2026-11-21", state: "skipped", note: null },
+      { habit_id: 1, day: "2026-11-20", state: "done", amount: null, note: "Sam led the stand-up." },
+      { habit_id: 1, day: "2026-11-21", state: "skipped", amount: null, note: null },
     ],
     strength: [
       { date: "2026-11-20", strength: 0.4 },
@@ -67,6 +70,7 @@ export const library: LibraryHabit[] = [
     why: "When someone else goes first they set the pace.",
     source: "000 §Choosing to Lead from the Back",
     schedule: { times: 1, days: 1 },
+    measure: null,
   },
   {
     id: "listen-before-speaking",
@@ -75,6 +79,7 @@ export const library: LibraryHabit[] = [
     why: "Hear people out first.",
     source: "004 §vs Servant Leadership",
     schedule: { times: 3, days: 7 },
+    measure: null,
   },
   {
     id: "real-break",
@@ -83,8 +88,25 @@ export const library: LibraryHabit[] = [
     why: "Leading from the back lets you rest.",
     source: "000 §Empowerment & Rest",
     schedule: { times: 1, days: 1 },
+    measure: null,
   },
 ];
+
+/** "Minutes of listening before speaking": at least 20 minutes a week. */
+export function measuredOverview(over: Partial<HabitOverview> = {}, habit: Partial<HabitRecord> = {}): HabitOverview {
+  return overview(
+    { today_amount: null, period_amount: 12, last_week: [null, null, "not_done", "not_done", "done", "done", null], ...over },
+    {
+      id: 2,
+      library_id: null,
+      name: "Minutes of listening before speaking",
+      stance: "servant",
+      schedule: { times: 1, days: 7 },
+      measure: { unit: "minutes", target: 20, at_most: false },
+      ...habit,
+    },
+  );
+}
 
 /** A promise and the function that settles it, to hold a fake Rust answer back. */
 export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {

@@ -33,6 +33,21 @@ export function stateWords(state: CheckState | null): string {
   }
 }
 
+/**
+ * What a day means for a measurable habit, where Rust marks a day "done" when the period ending
+ * that day met the target (home's last seven days, streaks and completion).
+ */
+export function metWords(state: CheckState | null): string {
+  switch (state) {
+    case "done":
+      return "target met";
+    case "not_done":
+      return "target not met";
+    default:
+      return stateWords(state);
+  }
+}
+
 export const CHECK_STATES: readonly CheckState[] = ["done", "skipped", "not_done"];
 
 export const HABIT_STANCES: readonly HabitStance[] = ["behind", "servant", "front", "rest"];
