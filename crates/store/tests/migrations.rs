@@ -111,8 +111,8 @@ fn writing_from_before_the_any_script_index_is_found_after_the_upgrade() {
 fn writing_from_before_the_folded_index_is_found_without_its_accents_after_the_upgrade() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("leadback.sqlite3");
-    std::fs::copy(fixture(10), &path).unwrap();
-    // A note written at schema 10, whose index folded case and Latin accents only.
+    std::fs::copy(fixture(11), &path).unwrap();
+    // A note written at schema 11, whose index folded case and Latin accents only.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute(
@@ -131,7 +131,7 @@ fn writing_from_before_the_folded_index_is_found_without_its_accents_after_the_u
             .unwrap();
         assert_eq!(
             found, 0,
-            "schema 10 could not find it, or this test proves nothing"
+            "schema 11 could not find it, or this test proves nothing"
         );
     }
     let store = Store::open(&path).unwrap();
