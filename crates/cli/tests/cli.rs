@@ -507,3 +507,33 @@ fn the_journal_lists_searches_and_exports_what_was_written() {
         "{markdown}"
     );
 }
+
+#[test]
+fn listing_habits_skips_the_whole_file_check_but_still_reports_damage_it_meets() {
+    let dir = tempfile::tempdir().unwrap();
+    leadback(dir.path(), &["me", "--name", "Ada"]);
+    leadback(dir.path(), &["habits", "add", "real-break"]);
+    let listed = leadback(dir.path(), &["habits", "list", "--json"]);
+    assert!(listed.status.success(), "{listed:?}");
+
+    // Every page after the first (the schema's) overwritten: the list meets the damage when it
+    // reads the person and their habits, and says so as the start-up check would.
+    let file = dir.path().join("leadback.sqlite3");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let page = match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65_536,
+        size => usize::from(size),
+    };
+    assert!(bytes.len() > 2 * page, "the file has pages to damage");
+    for byte in &mut bytes[page..] {
+        *byte = 0xa5;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    let out = leadback(dir.path(), &["habits", "list", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is damaged"),
+        "{out:?}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), bytes, "nothing was written");
+}

@@ -135,3 +135,14 @@ fn observer_message(err: &leadback_core::observers::ObserverError) -> String {
         other => format!("This observer form cannot be made: {other}. Nothing was changed."),
     }
 }
+
+impl StoreError {
+    /// This error as the start-up check would have reported it, when it is damage SQLite met on
+    /// the way ("malformed", "not a database") in the database at `path`.
+    pub fn damage_at(self, path: &std::path::Path) -> Self {
+        match self {
+            Self::Sqlite(err) => crate::connection::classify_open_error(err, path),
+            other => other,
+        }
+    }
+}

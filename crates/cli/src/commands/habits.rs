@@ -12,7 +12,7 @@ use leadback_core::habits::{
 };
 use leadback_store::HabitOverview;
 
-use super::{find_habit, habit_reminders, open_with_me};
+use super::{find_habit, habit_reminders, me, open_store_to_read, open_with_me, read_damage};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -108,7 +108,9 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     match command {
-        HabitsCommand::List { as_of, json } => list(data_dir, as_of, json, clock, out),
+        HabitsCommand::List { as_of, json } => {
+            list(data_dir, as_of, json, clock, out).map_err(read_damage(data_dir))
+        }
         HabitsCommand::Library => library(out),
         HabitsCommand::Add {
             habit,
@@ -168,7 +170,8 @@ fn list(
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let (store, me) = open_with_me(data_dir)?;
+    let store = open_store_to_read(data_dir)?;
+    let me = me(&store)?.id;
     let as_of = as_of.unwrap_or_else(|| clock.today());
     let habits = store.habit_overviews(me, false, as_of)?;
     if json {

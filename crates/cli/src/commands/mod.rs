@@ -36,6 +36,24 @@ pub fn open_store(data_dir: &Path) -> Result<Store, CliError> {
     Store::open_in_with(data_dir, passphrase().as_deref()).map_err(locked)
 }
 
+/// The store for a command that only reads (`habits list`), without the start-up `quick_check`
+/// of every page: its cost grows with the file (most of a ten-year list's time), and a read
+/// writes nothing a damaged file could spoil. Damage SQLite meets while reading is still
+/// reported as damage ([`read_damage`]); a file that needs an upgrade is still checked first.
+pub fn open_store_to_read(data_dir: &Path) -> Result<Store, CliError> {
+    Store::open_in_deferring_check(data_dir, passphrase().as_deref()).map_err(locked)
+}
+
+/// Damage met while reading (SQLite's "malformed" or "not a database"), in the words the start-up
+/// check uses.
+pub fn read_damage(data_dir: &Path) -> impl Fn(CliError) -> CliError {
+    let path = leadback_store::paths::database_path(data_dir);
+    move |err| match err {
+        CliError::Store(err) => CliError::Store(err.damage_at(&path)),
+        other => other,
+    }
+}
+
 /// The passphrase from [`PASSPHRASE_ENV`], if set.
 pub fn passphrase() -> Option<String> {
     std::env::var(PASSPHRASE_ENV).ok().filter(|k| !k.is_empty())

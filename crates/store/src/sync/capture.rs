@@ -170,15 +170,16 @@ fn record(tx: &Connection, session: &mut Session, capture: &mut Capture) -> Resu
 /// in sync's records of each row is noted later, off the write's path (see
 /// [`bookkeeping::catch_up`]), before anything reads those records.
 pub(crate) fn keep_local(tx: &Connection, changes: &[u8], stamp: Stamp) -> Result<(), StoreError> {
-    tx.execute(
+    // Prepared once for the connection: parsing it again cost a noticeable part of every write.
+    tx.prepare_cached(
         // Numbers are never given twice, even once the outbox has been emptied: a file being
         // written names the numbers it covers, and a crash must not let new changes take them.
         "INSERT INTO sync_outbox (seq, stamp, changes)
          VALUES (max((SELECT coalesce(max(seq), 0) FROM sync_outbox),
                      (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM setting
                       WHERE key = 'sync.outbox_cleared')) + 1, ?1, ?2)",
-        (stamp.to_string(), changes),
-    )?;
+    )?
+    .execute((stamp.to_string(), changes))?;
     // The clock is not saved here (a write per transaction): the outbox holds this stamp until
     // it is written out, and the clock is saved when the outbox is emptied (and read back from
     // both when the store opens).
