@@ -271,12 +271,21 @@ fn an_export_from_an_older_schema_is_upgraded_on_the_way_in() {
         ]
         .contains(&name.as_str())
     });
-    // Columns added since version 3 (a client's contact, in version 5) were not there either.
-    let person = doc.tables.get_mut("person").unwrap();
-    if let Some(i) = person.columns.iter().position(|c| c == "contact") {
-        person.columns.remove(i);
-        for row in &mut person.rows {
-            row.remove(i);
+    // Columns added since version 3 were not there either: a client's contact (version 5), a
+    // measurable habit's unit, target and ceiling and a check-in's amount (version 11).
+    for (table, column) in [
+        ("person", "contact"),
+        ("habit", "unit"),
+        ("habit", "target"),
+        ("habit", "at_most"),
+        ("check_in", "amount"),
+    ] {
+        let table = doc.tables.get_mut(table).unwrap();
+        if let Some(i) = table.columns.iter().position(|c| c == column) {
+            table.columns.remove(i);
+            for row in &mut table.rows {
+                row.remove(i);
+            }
         }
     }
 
