@@ -143,7 +143,7 @@ describe("a measurable habit's screen", () => {
     expect(text).toContain(
       "Each day on which your last 7 days meet the target closes about 2% of the gap to full strength; part of the way there closes part of that; with nothing entered, strength halves in about 34 days.",
     );
-    expect(text).toContain("You're at 30% now; meeting the target tomorrow would bring you to 31%; a week with nothing entered would take you to 26%.");
+    expect(text).toContain("You're at 30% now; meeting the target tomorrow would bring you to 31%; a week with nothing more entered would take you to 26%.");
     expect(rowTexts(screen.getByRole("table", { name: /days the target was met/ }))[0]).toBe("Month Target met Skipped Days counted Completion");
     expect(screen.getByRole("region", { name: "Target met, week by week" })).toBeTruthy();
   });

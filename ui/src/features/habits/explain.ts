@@ -63,7 +63,7 @@ export function explainMeasured(
   const bring = next === now ? `would keep you at ${next}` : `would bring you to ${next}`;
   return [
     `${which} closes ${aboutPercent(e.gain_share)} of the gap to full strength; ${partly}.`,
-    `You're at ${now} now; ${meeting} ${bring}; a week with nothing entered would take you to ${formatPercent(e.after_week_without)}.`,
+    `You're at ${now} now; ${meeting} ${bring}; a week with nothing more entered would take you to ${formatPercent(e.after_week_without)}.`,
     SKIP,
   ];
 }
