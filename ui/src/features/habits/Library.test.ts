@@ -27,6 +27,22 @@ describe("adding a habit", () => {
     expect(await within(behind).findByText("Added ✓")).toBeTruthy();
   });
 
+  it("says a measurable practice's target instead of a schedule", async () => {
+    const meetings = {
+      id: "own-plan-at-most",
+      name: "Meetings opened with my own plan",
+      stance: "front" as const,
+      why: "Prepare well, then let the plan carry the meeting.",
+      source: "004 §Plan well",
+      schedule: { times: 1, days: 7 },
+      measure: { unit: "meetings", target: 2, at_most: true },
+    };
+    fakeRust({ get_habit_library: () => [meetings], get_habits: () => [] });
+    render(AddHabit);
+    const front = await screen.findByRole("region", { name: "Leading from the front, when it fits" });
+    expect(within(front).getByText("Suggested: at most 2 meetings a week")).toBeTruthy();
+  });
+
   it("shows Rust's reason next to the form when it refuses an own habit", async () => {
     const calls = fakeRust({
       get_habit_library: () => library,
