@@ -12,6 +12,8 @@ mod memory;
 pub mod mock;
 mod reminders;
 mod state;
+#[cfg(debug_assertions)]
+mod test_clock;
 mod tray;
 #[cfg(target_os = "linux")]
 pub mod webview_env;

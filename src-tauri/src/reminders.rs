@@ -2,12 +2,13 @@
 //! mobile). A background task wakes at the next reminder time (at least once a minute, and
 //! whenever reminders change), asks the domain's reminder maths what is due, and shows a desktop
 //! notification. Reminders missed while the computer slept are not fired in a burst: only one
-//! scheduled within the last few minutes is shown.
+//! scheduled within the last few minutes is shown; summer time and a new time zone neither repeat
+//! nor lose one (see core's `habits::reminders`).
 
 use std::time::Duration;
 
-use chrono::{Local, NaiveDateTime, TimeDelta, Weekday};
-use leadback_core::habits::{ReminderRule, WEEK};
+use chrono::{NaiveDateTime, TimeDelta, Weekday};
+use leadback_core::habits::{ClockReading, ReminderRule, WEEK};
 use leadback_store::{HabitRecord, ReminderRecord};
 use tauri::{AppHandle, Manager, Runtime};
 #[cfg(not(target_os = "linux"))]
@@ -20,6 +21,9 @@ const GRACE: TimeDelta = TimeDelta::minutes(5);
 
 /// The longest the task sleeps, so a changed clock or a wake from suspend is noticed soon.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// How often the task looks at a test's clock (`test_clock.rs`), which may jump at any moment.
+const LOOK_AT_TEST_CLOCK_EVERY: Duration = Duration::from_millis(200);
 
 /// The stored weekday mask (bit 0 = Monday) as weekdays.
 pub fn weekdays(mask: i64) -> Vec<Weekday> {
@@ -34,20 +38,16 @@ fn rule(record: &ReminderRecord) -> Option<ReminderRule> {
     ReminderRule::new([record.time], weekdays(record.weekdays)).ok()
 }
 
-/// The habits whose reminder fell in `(last_checked, now]` and is at most [`GRACE`] old; each habit
-/// once, however many of its reminders are due.
-pub fn due(
-    reminders: &[ReminderRecord],
-    last_checked: NaiveDateTime,
-    now: NaiveDateTime,
-) -> Vec<i64> {
+/// The habits with a reminder due since the last look (and timely: see [`ReminderRule::due`], with
+/// [`GRACE`]); each habit once, however many of its reminders are due.
+pub fn due(reminders: &[ReminderRecord], last: ClockReading, now: ClockReading) -> Vec<i64> {
     // Reminders come sorted by time, so one habit's may stand apart: keep each habit's first.
     let mut seen = std::collections::BTreeSet::new();
     reminders
         .iter()
         .filter(|r| {
             rule(r)
-                .and_then(|rule| rule.due(last_checked, now, GRACE))
+                .and_then(|rule| rule.due(last, now, GRACE))
                 .is_some()
         })
         .map(|r| r.habit_id)
@@ -63,17 +63,19 @@ pub fn next(reminders: &[ReminderRecord], now: NaiveDateTime) -> Option<NaiveDat
         .min()
 }
 
-fn local_now(state: &AppState) -> NaiveDateTime {
-    state.clock.now().with_timezone(&Local).naive_local()
+fn look(state: &AppState) -> ClockReading {
+    ClockReading::new(state.clock.local_now())
 }
 
-/// Starts the reminder task for the life of the app.
+/// Starts the reminder task for the life of the app. Each pass shows what is due and waits until
+/// the desktop has it, so one pass is over before the next looks.
 pub fn spawn<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         let state = app.state::<AppState>();
-        let mut last_checked = local_now(&state);
+        let mut last = look(&state);
+        let mut logged = None;
         loop {
-            let now = local_now(&state);
+            let now = look(&state);
             let reminders = state
                 .store()
                 .and_then(|store| Ok(store.reminders(None)?))
@@ -81,13 +83,25 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
                     log::warn!("reminders could not be read: {err}");
                     Vec::new()
                 });
-            for habit_id in due(&reminders, last_checked, now) {
-                show(&app, &state, habit_id);
+            for habit_id in due(&reminders, last, now) {
+                if let Some((title, body)) = reminder(&state, habit_id) {
+                    send(&app, title, body).await;
+                }
             }
-            last_checked = now;
-            let sleep = next(&reminders, now)
-                .and_then(|at| (at - now).to_std().ok())
-                .map_or(MAX_SLEEP, |until| until.min(MAX_SLEEP));
+            if state.test_clock && logged != Some(now) {
+                // What the desktop test waits for before it moves its clock on.
+                log::info!("reminders looked at {}, {}", now.local, now.instant);
+                logged = Some(now);
+            }
+            last = last.then(now);
+            let look_every = if state.test_clock {
+                LOOK_AT_TEST_CLOCK_EVERY
+            } else {
+                MAX_SLEEP
+            };
+            let sleep = next(&reminders, last.local)
+                .and_then(|at| (at - now.local).to_std().ok())
+                .map_or(look_every, |until| until.min(look_every));
             tokio::select! {
                 () = tokio::time::sleep(sleep) => {}
                 () = state.reminder_wakeup.notified() => {}
@@ -121,26 +135,36 @@ fn notification(title: &str, body: &str) -> notify_rust::Notification {
     notification
 }
 
-/// Shows a desktop notification from Leadback, without waiting for the desktop to answer; one
-/// that cannot be shown is logged (there is nobody else to tell).
-pub fn notify<R: Runtime>(app: &AppHandle<R>, title: &str, body: &str) {
+/// Shows a desktop notification from Leadback, and returns once the desktop has it. One that
+/// cannot be shown is logged (there is nobody else to tell).
+pub async fn send<R: Runtime>(app: &AppHandle<R>, title: String, body: String) {
     #[cfg(target_os = "linux")]
     {
         let _ = app;
-        let notification = notification(title, body);
-        tauri::async_runtime::spawn_blocking(move || {
-            if let Err(err) = notification.show() {
-                log::warn!("{:?} could not be shown: {err}", notification.summary);
-            }
-        });
+        let notification = notification(&title, &body);
+        let shown = tauri::async_runtime::spawn_blocking(move || {
+            notification.show().map(drop).map_err(|err| err.to_string())
+        })
+        .await;
+        match shown {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => log::warn!("{title:?} could not be shown: {err}"),
+            Err(err) => log::warn!("{title:?} could not be shown: {err}"),
+        }
     }
     #[cfg(not(target_os = "linux"))]
     {
         let _ = SENDER;
-        if let Err(err) = app.notification().builder().title(title).body(body).show() {
+        if let Err(err) = app.notification().builder().title(&title).body(body).show() {
             log::warn!("{title:?} could not be shown: {err}");
         }
     }
+}
+
+/// [`send`], for code that cannot wait (a window's close request).
+pub fn notify<R: Runtime>(app: &AppHandle<R>, title: &str, body: &str) {
+    let (app, title, body) = (app.clone(), title.to_owned(), body.to_owned());
+    tauri::async_runtime::spawn(async move { send(&app, title, body).await });
 }
 
 /// Whether a due reminder is still worth showing: the habit is on the list of the person the app
@@ -150,7 +174,8 @@ fn worth_showing(habit: &HabitRecord, acting: Option<i64>, entered_today: bool) 
     habit.archived_at.is_none() && acting == Some(habit.person_id) && !entered_today
 }
 
-fn show<R: Runtime>(app: &AppHandle<R>, state: &AppState, habit_id: i64) {
+/// What to show for a habit whose reminder is due, if it is still worth showing.
+fn reminder(state: &AppState, habit_id: i64) -> Option<(String, String)> {
     let today = state.clock.today();
     let read = state.store().and_then(|store| {
         let habit = store.habit(habit_id)?;
@@ -158,14 +183,8 @@ fn show<R: Runtime>(app: &AppHandle<R>, state: &AppState, habit_id: i64) {
         let entered = store.check_ins(habit_id)?.iter().any(|c| c.day == today);
         Ok((habit, acting, entered))
     });
-    let Ok((habit, acting, entered_today)) = read else {
-        return;
-    };
-    if !worth_showing(&habit, acting, entered_today) {
-        return;
-    }
-    let (title, body) = message(&habit);
-    notify(app, &title, &body);
+    let (habit, acting, entered_today) = read.ok()?;
+    worth_showing(&habit, acting, entered_today).then(|| message(&habit))
 }
 
 #[cfg(test)]
@@ -180,6 +199,14 @@ mod tests {
             .unwrap()
             .and_hms_opt(hour, minute, 0)
             .unwrap()
+    }
+
+    /// A look at the clock, with no change of time zone between looks.
+    fn reading(day: u32, hour: u32, minute: u32) -> ClockReading {
+        ClockReading {
+            local: at(day, hour, minute),
+            instant: at(day, hour, minute).and_utc(),
+        }
     }
 
     fn reminder(habit_id: i64, hour: u32, weekdays: i64) -> ReminderRecord {
@@ -197,16 +224,16 @@ mod tests {
     fn a_reminder_fires_once_when_its_time_passes_on_its_days_only() {
         let reminders = [reminder(1, 9, WEEKDAYS)];
         assert_eq!(
-            due(&reminders, at(16, 8, 59), at(16, 9, 0)),
+            due(&reminders, reading(16, 8, 59), reading(16, 9, 0)),
             [1],
             "Monday 09:00"
         );
         assert!(
-            due(&reminders, at(16, 9, 0), at(16, 9, 1)).is_empty(),
+            due(&reminders, reading(16, 9, 0), reading(16, 9, 1)).is_empty(),
             "not twice"
         );
         assert!(
-            due(&reminders, at(21, 8, 59), at(21, 9, 0)).is_empty(),
+            due(&reminders, reading(21, 8, 59), reading(21, 9, 0)).is_empty(),
             "not on Saturday"
         );
     }
@@ -219,9 +246,9 @@ mod tests {
             reminder(3, 15, WEEKDAYS),
         ];
         // The laptop slept from 08:00 to 15:02: only the 15:00 reminder is still timely.
-        assert_eq!(due(&reminders, at(16, 8, 0), at(16, 15, 2)), [3]);
+        assert_eq!(due(&reminders, reading(16, 8, 0), reading(16, 15, 2)), [3]);
         // Asleep from Monday evening to Wednesday noon: nothing stale fires.
-        assert!(due(&reminders, at(16, 18, 0), at(18, 12, 30)).is_empty());
+        assert!(due(&reminders, reading(16, 18, 0), reading(18, 12, 30)).is_empty());
     }
 
     #[test]
@@ -235,7 +262,10 @@ mod tests {
         // As the store lists them, by time: habit 1 at 09:00 and 09:02, habit 2 between.
         let reminders = [minute(1, 0), minute(2, 1), minute(1, 2)];
         // The laptop woke at 09:03: all three are within the grace period.
-        assert_eq!(due(&reminders, at(16, 8, 59), at(16, 9, 3)), [1, 2]);
+        assert_eq!(
+            due(&reminders, reading(16, 8, 59), reading(16, 9, 3)),
+            [1, 2]
+        );
     }
 
     #[test]

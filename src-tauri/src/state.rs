@@ -55,6 +55,9 @@ pub struct AppState {
     /// Told when the home screen first has its data; the day's backup waits for it.
     pub first_screen: tokio::sync::Notify,
     pub clock: Box<dyn Clock>,
+    /// Whether `clock` is a test's (debug builds only: see `test_clock.rs`), which may jump at any
+    /// moment.
+    pub test_clock: bool,
     /// Sync's one-at-a-time lock and the last sync's problems.
     pub sync: crate::commands::sync::Runner,
 }
@@ -83,7 +86,11 @@ impl AppState {
                 Slot::Closed(err)
             }
         };
-        Self::with_slot(slot, data_dir.ok(), Box::new(SystemClock))
+        let (clock, test_clock) = clock();
+        Self {
+            test_clock,
+            ..Self::with_slot(slot, data_dir.ok(), clock)
+        }
     }
 
     fn with_slot(slot: Slot, data_dir: Option<PathBuf>, clock: Box<dyn Clock>) -> Self {
@@ -96,6 +103,7 @@ impl AppState {
             reminder_wakeup: Default::default(),
             first_screen: Default::default(),
             clock,
+            test_clock: false,
             sync: Default::default(),
         }
     }
@@ -214,6 +222,15 @@ impl AppState {
             Slot::Closed(err) => Err(err.clone()),
         }
     }
+}
+
+/// The system clock, or a test's when a debug build was started with one (see `test_clock.rs`).
+fn clock() -> (Box<dyn Clock>, bool) {
+    #[cfg(debug_assertions)]
+    if let Some(clock) = crate::test_clock::from_env() {
+        return (Box::new(clock), true);
+    }
+    (Box::new(SystemClock), false)
 }
 
 fn load_library() -> Result<InstrumentLibrary, IpcError> {

@@ -1,13 +1,17 @@
 //! Where "now" comes from. Domain code takes a `&dyn Clock` instead of reading the system time, so
 //! a test can pin the date and a habit day is always the person's local calendar date.
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 
 pub trait Clock: Send + Sync {
     /// The current instant.
     fn now(&self) -> DateTime<Utc>;
     /// The person's local calendar date: the day a check-in or an answer belongs to.
     fn today(&self) -> NaiveDate;
+    /// The current instant with the person's offset from UTC at it: their wall-clock time, which
+    /// reminders are set in (it moves when summer time or the time zone changes; the instant does
+    /// not).
+    fn local_now(&self) -> DateTime<FixedOffset>;
 }
 
 /// The real clock, in the machine's local time zone.
@@ -21,6 +25,10 @@ impl Clock for SystemClock {
 
     fn today(&self) -> NaiveDate {
         Local::now().date_naive()
+    }
+
+    fn local_now(&self) -> DateTime<FixedOffset> {
+        Local::now().fixed_offset()
     }
 }
 
@@ -43,6 +51,11 @@ impl Clock for FixedClock {
 
     fn today(&self) -> NaiveDate {
         self.now.date_naive()
+    }
+
+    /// In UTC, like [`Clock::today`] here.
+    fn local_now(&self) -> DateTime<FixedOffset> {
+        self.now.fixed_offset()
     }
 }
 

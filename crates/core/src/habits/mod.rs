@@ -53,7 +53,7 @@ pub use measure::{
 };
 pub use notes::add_to_note;
 pub use rates::{CompletionRate, completion_rates};
-pub use reminders::{MAX_REMINDER_TIMES, ReminderError, ReminderRule, WEEK};
+pub use reminders::{ClockReading, MAX_REMINDER_TIMES, ReminderError, ReminderRule, WEEK};
 pub use rollup::{StanceRollup, StanceRollupPoint, stance_rollup};
 pub use schedule::{MAX_SCHEDULE_DAYS, Schedule, ScheduleError};
 pub use streaks::{StreakFold, Streaks, streaks};

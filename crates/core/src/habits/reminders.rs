@@ -2,15 +2,21 @@
 //! scheduled by the OS plugin) wakes up, asks [`ReminderRule::due`] whether anything should be
 //! shown now, and sleeps until [`ReminderRule::next_after`].
 //!
-//! Everything is in naive local wall-clock time, the time a person set the reminder in. The only
-//! rule that matters for trust: a computer that slept through reminders (or whose clock jumped
-//! forward — DST, a time-zone change) must not fire them in a burst when it wakes. So `due` only
-//! ever returns the latest scheduled time, and only when it is at most `grace` old; a clock that
-//! jumps back (DST's repeated hour) fires nothing it already passed.
+//! Reminders are set in naive local wall-clock time, the time a person reads. The rules that matter
+//! for trust:
+//! - a computer that slept through reminders must not fire them in a burst when it wakes: `due`
+//!   only ever returns the latest one passed, and only when it is at most `grace` old;
+//! - a wall clock that jumps while the computer is awake (summer time, a new time zone) neither
+//!   repeats nor loses one: a reminder it jumped over forward is timely, since no time passed (the
+//!   instant of each [`ClockReading`] tells a jump from a sleep), and one it passes again after a
+//!   jump back is not shown twice ([`ClockReading::then`] does not follow the wall clock back).
 
 use std::collections::BTreeSet;
 
-use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Weekday};
+use chrono::{
+    DateTime, Datelike, Days, FixedOffset, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc,
+    Weekday,
+};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
@@ -135,18 +141,60 @@ impl ReminderRule {
         })
     }
 
-    /// The one reminder to show now, if any: the latest one scheduled after `last_checked` and at
-    /// or before `now`, provided it is at most `grace` old. Older ones — missed while the computer
-    /// slept or skipped over by a clock jump — are dropped, never fired late or in a burst. The
-    /// caller then sets `last_checked = now`.
+    /// The one reminder to show now, if any: the latest one the wall clock passed since the last
+    /// look (after `last.local`, at or before `now.local`), if it is timely: at most `grace` old by
+    /// the wall clock, or passed within `grace` of the last look (the wall clock jumped over it:
+    /// summer time began, or the time zone moved east). Older ones — missed while the computer
+    /// slept — are dropped, never fired late or in a burst. The caller then keeps
+    /// `last.then(now)`.
     pub fn due(
         &self,
-        last_checked: NaiveDateTime,
-        now: NaiveDateTime,
+        last: ClockReading,
+        now: ClockReading,
         grace: TimeDelta,
     ) -> Option<NaiveDateTime> {
-        let at = self.last_at_or_before(now)?;
-        (at > last_checked && now - at <= grace.max(TimeDelta::zero())).then_some(at)
+        let at = self.last_at_or_before(now.local)?;
+        let grace = grace.max(TimeDelta::zero());
+        let timely = now.local - at <= grace || now.instant - last.instant <= grace;
+        (at > last.local && timely).then_some(at)
+    }
+}
+
+/// The most the wall clock steps back while time goes on: a move from UTC+14 to UTC−12.
+const LARGEST_ZONE_CHANGE: TimeDelta = TimeDelta::hours(26);
+
+/// One look at the clock by a reminder scheduler: the wall-clock time a person reads, and the
+/// instant, which summer time and time-zone changes do not move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockReading {
+    pub local: NaiveDateTime,
+    pub instant: DateTime<Utc>,
+}
+
+impl ClockReading {
+    pub fn new(now: DateTime<FixedOffset>) -> Self {
+        Self {
+            local: now.naive_local(),
+            instant: now.to_utc(),
+        }
+    }
+
+    /// What a scheduler keeps as its last look after looking at `now`. The wall clock is not
+    /// followed back (summer time's repeated hour, a move to a time zone further west): the
+    /// reminders it already passed would come again. A wall clock set back further than any
+    /// time-zone change (a wrong clock put right) is followed.
+    #[must_use]
+    pub fn then(self, now: ClockReading) -> ClockReading {
+        let back = self.local - now.local;
+        let local = if back > TimeDelta::zero() && back <= LARGEST_ZONE_CHANGE {
+            self.local
+        } else {
+            now.local
+        };
+        ClockReading {
+            local,
+            instant: now.instant,
+        }
     }
 }
 
@@ -165,6 +213,19 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 3, day)
             .unwrap()
             .and_time(time(h, m))
+    }
+
+    /// A look at the clock with no change of time zone between looks.
+    fn look(day: u32, h: u32, m: u32) -> ClockReading {
+        look_in(0, day, h, m)
+    }
+
+    /// A look at the clock in a time zone `offset` hours from UTC.
+    fn look_in(offset: i64, day: u32, h: u32, m: u32) -> ClockReading {
+        ClockReading {
+            local: at(day, h, m),
+            instant: (at(day, h, m) - TimeDelta::hours(offset)).and_utc(),
+        }
     }
 
     fn minutes(m: i64) -> TimeDelta {
@@ -237,18 +298,22 @@ mod tests {
         let rule = weekday_evenings();
         let grace = minutes(10);
         assert_eq!(
-            rule.due(at(2, 8, 29), at(2, 8, 30), grace),
+            rule.due(look(2, 8, 29), look(2, 8, 30), grace),
             Some(at(2, 8, 30))
         );
         assert_eq!(
-            rule.due(at(2, 8, 25), at(2, 8, 34), grace),
+            rule.due(look(2, 8, 25), look(2, 8, 34), grace),
             Some(at(2, 8, 30))
         );
         // The next check, a minute later, has already passed it.
-        assert_eq!(rule.due(at(2, 8, 34), at(2, 8, 35), grace), None);
-        assert_eq!(rule.due(at(2, 8, 0), at(2, 8, 29), grace), None, "not yet");
+        assert_eq!(rule.due(look(2, 8, 34), look(2, 8, 35), grace), None);
         assert_eq!(
-            rule.due(at(3, 8, 0), at(3, 8, 31), grace),
+            rule.due(look(2, 8, 0), look(2, 8, 29), grace),
+            None,
+            "not yet"
+        );
+        assert_eq!(
+            rule.due(look(3, 8, 0), look(3, 8, 31), grace),
             None,
             "Tuesday is off"
         );
@@ -260,14 +325,14 @@ mod tests {
         let grace = minutes(10);
         // Asleep from Monday morning to Friday 08:35: only Friday 08:30 is fresh enough.
         assert_eq!(
-            rule.due(at(2, 7, 0), at(6, 8, 35), grace),
+            rule.due(look(2, 7, 0), look(6, 8, 35), grace),
             Some(at(6, 8, 30))
         );
         // Asleep until Friday noon: everything missed is stale.
-        assert_eq!(rule.due(at(2, 7, 0), at(6, 12, 0), grace), None);
+        assert_eq!(rule.due(look(2, 7, 0), look(6, 12, 0), grace), None);
         // Then the evening one fires on time, as usual.
         assert_eq!(
-            rule.due(at(6, 12, 0), at(6, 20, 0), grace),
+            rule.due(look(6, 12, 0), look(6, 20, 0), grace),
             Some(at(6, 20, 0))
         );
     }
@@ -276,26 +341,101 @@ mod tests {
     fn clock_jumps_fire_nothing_stale_and_nothing_twice() {
         let rule = ReminderRule::every_day([time(2, 30), time(3, 0)]).unwrap();
         let grace = minutes(5);
-        // Spring forward: 01:59 is followed by 03:00. 02:30 never happened; 03:00 is due.
-        assert_eq!(
-            rule.due(at(29, 1, 59), at(29, 3, 0), grace),
-            Some(at(29, 3, 0))
-        );
-        assert_eq!(rule.due(at(29, 1, 59), at(29, 3, 6), grace), None);
-        // Fall back: after 02:59 the clock reads 02:00 again; 02:30 must not fire a second time.
-        assert_eq!(rule.due(at(29, 2, 59), at(29, 2, 31), grace), None);
-        // A clock (or time zone) jump days ahead fires nothing from the days in between.
-        assert_eq!(rule.due(at(2, 3, 1), at(9, 2, 0), grace), None);
+        // Spring forward (UTC+1 to UTC+2): a minute after 01:59 the clock reads 03:00. 02:30 and
+        // 03:00 were both passed: the habit is reminded once.
+        let (before, after) = (look_in(1, 29, 1, 59), look_in(2, 29, 3, 0));
+        assert_eq!(rule.due(before, after, grace), Some(at(29, 3, 0)));
+        // Looked at seven minutes later only: 03:00 is stale.
+        assert_eq!(rule.due(before, look_in(2, 29, 3, 6), grace), None);
+        // A clock jump days ahead fires nothing from the days in between.
+        assert_eq!(rule.due(look(2, 3, 1), look(9, 2, 0), grace), None);
         let late = ReminderRule::every_day([time(23, 0)]).unwrap();
         assert_eq!(
-            late.due(at(2, 22, 0), at(5, 23, 2), grace),
+            late.due(look(2, 22, 0), look(5, 23, 2), grace),
             Some(at(5, 23, 0))
         );
         // A negative grace is no grace, not a window into the future.
         assert_eq!(
-            late.due(at(5, 22, 0), at(5, 23, 0), minutes(-5)),
+            late.due(look(5, 22, 0), look(5, 23, 0), minutes(-5)),
             Some(at(5, 23, 0))
         );
-        assert_eq!(late.due(at(5, 22, 0), at(5, 23, 1), minutes(-5)), None);
+        assert_eq!(late.due(look(5, 22, 0), look(5, 23, 1), minutes(-5)), None);
+    }
+
+    /// Looks at the clock in turn, as the scheduler does; the reminders shown at each look.
+    fn run(rule: &ReminderRule, looks: &[ClockReading]) -> Vec<Option<NaiveDateTime>> {
+        let mut last = looks[0];
+        let mut shown = Vec::new();
+        for now in &looks[1..] {
+            shown.push(rule.due(last, *now, minutes(5)));
+            last = last.then(*now);
+        }
+        shown
+    }
+
+    #[test]
+    fn summer_time_neither_repeats_nor_loses_a_reminder() {
+        let night = ReminderRule::every_day([time(2, 30)]).unwrap();
+        // Spring forward: a minute after 01:59 (UTC+1) the clock reads 03:00 (UTC+2). 02:30 was
+        // jumped over, not slept through: it is shown then, once.
+        let spring = [
+            look_in(1, 29, 1, 59),
+            look_in(2, 29, 3, 0),
+            look_in(2, 29, 3, 1),
+        ];
+        assert_eq!(run(&night, &spring), [Some(at(29, 2, 30)), None]);
+        // Fall back: after 02:59 (UTC+2) the clock reads 02:00 (UTC+1) again; 02:30 comes round
+        // a second time and is not shown again; the next night's is.
+        let autumn = [
+            look_in(2, 25, 2, 29),
+            look_in(2, 25, 2, 30),
+            look_in(2, 25, 2, 59),
+            look_in(1, 25, 2, 0),
+            look_in(1, 25, 2, 30),
+            look_in(1, 25, 3, 1),
+            look_in(1, 26, 2, 30),
+        ];
+        let shown = [
+            Some(at(25, 2, 30)),
+            None,
+            None,
+            None,
+            None,
+            Some(at(26, 2, 30)),
+        ];
+        assert_eq!(run(&night, &autumn), shown);
+    }
+
+    #[test]
+    fn a_new_time_zone_neither_repeats_nor_loses_a_reminder() {
+        let rule = ReminderRule::every_day([time(9, 0), time(10, 0), time(16, 0)]).unwrap();
+        // Paris (UTC+1), then at 09:30 the computer is told it is in New York (UTC−5): 03:30.
+        // 09:00 comes round again, already shown today; 10:00 has not been, and is.
+        let west = [
+            look_in(1, 2, 8, 59),
+            look_in(1, 2, 9, 0),
+            look_in(1, 2, 9, 30),
+            look_in(-5, 2, 3, 31),
+            look_in(-5, 2, 9, 0),
+            look_in(-5, 2, 10, 0),
+        ];
+        let shown = [Some(at(2, 9, 0)), None, None, None, Some(at(2, 10, 0))];
+        assert_eq!(run(&rule, &west), shown);
+        // Back east at 15:58 in New York: the clock reads 21:59 in Paris a minute later. 16:00
+        // was jumped over and is shown then, once.
+        let east = [
+            look_in(-5, 2, 15, 58),
+            look_in(1, 2, 21, 59),
+            look_in(1, 2, 22, 0),
+        ];
+        assert_eq!(run(&rule, &east), [Some(at(2, 16, 0)), None]);
+    }
+
+    #[test]
+    fn a_clock_put_back_further_than_any_time_zone_is_followed() {
+        let last = look(9, 10, 0).then(look(2, 10, 0));
+        assert_eq!(last, look(2, 10, 0), "a week back: the clock was wrong");
+        let last = look_in(14, 2, 10, 0).then(look_in(-12, 1, 8, 1));
+        assert_eq!(last.local, at(2, 10, 0), "26 hours back: a time zone");
     }
 }
