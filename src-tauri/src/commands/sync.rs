@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use leadback_actions::sync::{self, Options, Outcome, Started, Status};
 use leadback_store::Store;
 use serde::Serialize;
+use tauri::Emitter;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 use ts_rs::TS;
@@ -347,22 +348,33 @@ fn unsent(store: &Store) -> Option<usize> {
 
 /// One look of the automatic sync at `now`: syncs when it is due. A sync already running (one
 /// asked for in Settings) makes it wait for the next look.
-pub(crate) fn auto_step(state: &AppState, schedule: &mut Schedule, now: Instant) {
+/// Returns how many of the other computers' files it applied (0 when it did not sync).
+pub(crate) fn auto_step(state: &AppState, schedule: &mut Schedule, now: Instant) -> usize {
     let Ok(_one) = state.sync.running.try_lock() else {
-        return;
+        return 0;
     };
     let Some(waiting) = state.store().ok().and_then(|store| unsent(&store)) else {
-        return;
+        return 0;
     };
     if !schedule.due(now, waiting) {
-        return;
+        return 0;
     }
-    if let Err(err) = sync_held(state, &mut |_, _| {}) {
-        log::warn!("automatic sync: {}", err.message);
-    }
+    let applied = match sync_held(state, &mut |_, _| {}) {
+        Ok(outcome) => outcome.applied.len(),
+        Err(err) => {
+            log::warn!("automatic sync: {}", err.message);
+            0
+        }
+    };
     let left = state.store().ok().and_then(|store| unsent(&store));
     schedule.synced(now, left.unwrap_or(waiting));
+    applied
 }
+
+/// The event telling the window that an automatic sync brought in the other computers' changes
+/// (its payload: how many files): the open screen offers to show them rather than reloading
+/// under the person's hands.
+pub const ARRIVED_EVENT: &str = "sync-arrived";
 
 /// Syncs by itself while the app runs and this computer is in a group.
 pub fn spawn_auto<R: Runtime>(app: AppHandle<R>) {
@@ -375,11 +387,16 @@ pub fn spawn_auto<R: Runtime>(app: AppHandle<R>) {
             looks.tick().await;
             let handle = app.clone();
             let looked = tauri::async_runtime::spawn_blocking(move || {
-                auto_step(&handle.state::<AppState>(), &mut schedule, Instant::now());
-                schedule
+                let applied = auto_step(&handle.state::<AppState>(), &mut schedule, Instant::now());
+                (schedule, applied)
             })
             .await;
-            schedule = looked.unwrap_or_default();
+            let (next, applied) = looked.unwrap_or_default();
+            schedule = next;
+            if applied > 0 {
+                // No window (closed to the tray) has no screen to refresh.
+                let _ = app.emit(ARRIVED_EVENT, applied);
+            }
         }
     });
 }
