@@ -183,7 +183,10 @@ fn the_automatic_sync_sends_a_change_once_the_person_stops_writing() {
     let mut other = Schedule::default();
     assert!(auto_step(&pair.b.state(), &mut other, t0) > 0);
     assert_eq!(habit_names(&pair.b), habit_names(&pair.a));
-    assert_eq!(auto_step(&pair.b.state(), &mut other, t0 + SYNC_EVERY * 2), 0);
+    assert_eq!(
+        auto_step(&pair.b.state(), &mut other, t0 + SYNC_EVERY * 2),
+        0
+    );
 }
 
 #[test]
