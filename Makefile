@@ -6,9 +6,12 @@ SHELL := bash
 
 # fonts-*: the PDF report's fonts and the scripts its tests draw (Arabic, Hebrew, Devanagari, Thai in
 # Noto core; Chinese, Japanese, Korean in Noto CJK; DejaVu Sans is the report's own family).
+# python3-dbus, -gi and -xlib: tests/desktop/tray.py, the tray's watcher and the window's closer;
+# tzdata: the time zones tests/desktop/clock.sh moves the app's clock through.
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver iproute2 poppler-utils \
-	dbus dunst fonts-dejavu-core fonts-noto-core fonts-noto-cjk libclang-dev
+	dbus dunst fonts-dejavu-core fonts-noto-core fonts-noto-cjk libclang-dev \
+	python3-dbus python3-gi python3-xlib tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/leadback-app
@@ -80,10 +83,12 @@ ui-test: node-deps
 e2e: app tauri-driver
 	cd tests/e2e && ./offline.sh $(XVFB) npm test
 
-## desktop: reminders as a desktop shows them (a private D-Bus session, the dunst daemon, Xvfb).
+## desktop: reminders and the tray as a desktop shows them (a private D-Bus session, the dunst
+## daemon, a tray watcher, Xvfb); then sleep, summer time and time zones on a clock the test moves.
 desktop: app
 	cargo build --quiet --locked -p leadback-cli
 	tests/desktop/reminders.sh
+	tests/desktop/clock.sh
 
 ## ui-size: the UI's gzipped size at start and in all, against its budgets (scripts/ui-bundle-size.mjs).
 ui-size: node-deps

@@ -1,50 +1,31 @@
 #!/usr/bin/env bash
-# Reminders as a desktop shows them: the real app, started hidden as at login, on a private D-Bus
-# session with a real notification daemon (dunst) under Xvfb. What the daemon received is read back
-# with `dunstctl history`:
+# Reminders and the tray as a desktop shows them: the real app, started hidden as at login, on a
+# private D-Bus session with a real notification daemon (dunst) and a tray watcher of the test's own
+# (tray.py: nothing else on a private bus is a StatusNotifierWatcher), under Xvfb:
+#   - the tray item is registered, with "Check in today…", "Open Leadback" and "Quit Leadback";
+#     "Open Leadback" shows the window; closing the window hides it, says once that Leadback is
+#     still running, and the app goes on and still reminds; "Quit Leadback" ends the app and its item;
 #   - a habit's reminder due in the coming minute is shown once, from "Leadback", titled with the
 #     habit's name and saying why it matters;
 #   - none for an archived habit, a habit already entered today, or a habit on a weekday not chosen.
-# The app runs on the wall clock, so this waits for the next minute to turn (at most about 75 s).
+# The app runs on the wall clock, so this waits for the next minute to turn (at most about 80 s;
+# tests/desktop/clock.sh moves a clock the app is told to use instead).
 #
 #   tests/desktop/reminders.sh       (after `make app`; `make test` runs it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/desktop/lib.sh
+in_desktop_session "$@"
 
-APP=${LEADBACK_APP:-target/debug/leadback-app}
-CLI=${LEADBACK_CLI:-target/debug/leadback}
+tray() { "$PY" tests/desktop/tray.py "$@"; }
+start_dunst
+tray watch "$work/tray.log" &
+started+=($!)
+wait_for "the tray watcher starting" 10 grep -qs '^ready$' "$work/tray.log"
 
-if [ -z "${LEADBACK_DESKTOP_SESSION:-}" ]; then
-  [ -x "$CLI" ] || cargo build --quiet --locked -p leadback-cli
-  LEADBACK_DESKTOP_SESSION=1 exec xvfb-run -a -s "-screen 0 1280x800x24" \
-    dbus-run-session -- "$0" "$@"
-fi
-
-work=$(mktemp -d)
-app="" daemon=""
-cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null || true
-  [ -n "$daemon" ] && kill "$daemon" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# A home and XDG folders of the run's own: nothing reaches the developer's desktop.
-mkdir -p "$work/home" "$work/config" "$work/share" "$work/cache" && mkdir -m 700 "$work/runtime"
-export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/share \
-  XDG_CACHE_HOME=$work/cache XDG_RUNTIME_DIR=$work/runtime NO_AT_BRIDGE=1
-data=$work/data
-leadback() { "$CLI" --data-dir "$data" "$@" >/dev/null; }
-
-# The daemon: each notification closes after a second and goes to its history, read below.
-printf '[global]\n  history_length = 50\n[urgency_low]\n  timeout = 1\n[urgency_normal]\n  timeout = 1\n[urgency_critical]\n  timeout = 1\n' >"$work/dunstrc"
-dunst -config "$work/dunstrc" >"$work/dunst.log" 2>&1 &
-daemon=$!
-for _ in $(seq 50); do dunstctl is-paused >/dev/null 2>&1 && break; sleep 0.1; done
-dunstctl is-paused >/dev/null || { echo "dunst did not start:"; cat "$work/dunst.log"; exit 1; }
-
-# Past the 45th second, wait for the minute to turn: the app must be up before the reminder. At
-# 23:59, wait for midnight, so "today" is the same day for the check-in and the reminder.
+# Past the 45th second, wait for the minute to turn: the app must be up, and its window opened and
+# closed, before the reminder. At 23:59, wait for midnight, so "today" is the same day for the
+# check-in and the reminder.
 if [ "$(date +%H%M)" = 2359 ] || [ "$(date +%-S)" -gt 45 ]; then sleep $((61 - $(date +%-S))); fi
 at=$(date -d '+1 minute' +%H:%M)
 tomorrow=$(LC_ALL=C date -d '+1 day' +%a | tr '[:upper:]' '[:lower:]')
@@ -61,38 +42,77 @@ leadback habits remind "Praise a contribution" --at "$at"
 leadback habits archive "Praise a contribution"
 leadback habits remind "Walk at the back" --at "$at" --days "$tomorrow"
 
-"$APP" --data-dir "$data" --hidden >"$work/app.log" 2>&1 &
-app=$!
+start_app
 
-history() { dunstctl history; }
-shown() {
-  history | node -e '
-    let text = ""; process.stdin.on("data", (d) => (text += d)).on("end", () => {
-      const items = JSON.parse(text).data.flat();
-      const pick = (n) => ({ app: n.appname.data, title: n.summary.data, body: n.body.data });
-      console.log(JSON.stringify(items.map(pick)));
-    });'
+# The tray: the item and its menu, read over D-Bus as a desktop's panel reads them.
+wait_for "the tray item's registration" 20 grep -q '^registered ' "$work/tray.log"
+read -r _ item_name item_path < <(grep -m1 '^registered ' "$work/tray.log")
+item=$(tray item "$item_name" "$item_path")
+"$PY" -c '
+import json, sys
+item = json.loads(sys.argv[1])
+want = ["Check in today\u2026", "Open Leadback", "Quit Leadback"]
+if item["status"] != "Active" or item["menu"] != want:
+    sys.exit(f"FAIL: the tray item is {item}, not Active with the menu {want}")
+print("ok: the tray item is registered, its menu:", ", ".join(item["menu"]))
+' "$item"
+
+window_is() { [ "$(tray window "$app")" = "$1" ]; }
+window_hidden() { window_is hidden || window_is none; }
+window_hidden || fail "started with --hidden, the window is $(tray window "$app")"
+tray click "$item_name" "$item_path" "Open Leadback"
+wait_for "the window shown by the tray's Open Leadback" 10 window_is shown
+echo "ok: the tray's Open Leadback shows the window"
+tray close "$app"
+wait_for "the window hidden when closed" 10 window_is hidden
+alive || fail "the app ended when its window was closed, with reminders set"
+# Closed before the reminder's minute, so the reminder below comes from the app in the tray.
+[ "$(date +%H:%M)" != "$at" ] || fail "too slow: the window was closed after the reminder's minute began"
+echo "ok: closing the window hides it and the app runs on"
+
+# The reminder: wait for it (a minute at most), then give a second copy time to come: it would come
+# within the same pass of the reminder task, or the next one a minute later at the latest.
+notice="Leadback is still running"
+a_reminder_shown() {
+  shown | "$PY" -c 'import json, sys; sys.exit(all(n["title"] == sys.argv[1] for n in json.load(sys.stdin)))' "$notice"
 }
-
 deadline=$((SECONDS + 80))
-until [ "$(shown)" != "[]" ] || [ $SECONDS -ge $deadline ]; do
-  kill -0 "$app" 2>/dev/null || { echo "The app ended early:"; cat "$work/app.log"; exit 1; }
+until a_reminder_shown || [ $SECONDS -ge $deadline ]; do
+  alive || fail "the app ended early"
   sleep 1
 done
-# A second copy would come within the same pass of the reminder task, or the next one a minute
-# later at the latest: give it a few seconds, then count what is displayed and what is in history.
 sleep 3
-[ "$(dunstctl count displayed)" = 0 ] || sleep 2
 
-got=$(shown)
-node -e '
-  const got = JSON.parse(process.argv[1]);
-  const fail = (why) => { console.error("FAIL: " + why + "\nshown: " + JSON.stringify(got, null, 2)); process.exit(1); };
-  if (got.length !== 1) fail(`expected exactly one reminder, the daemon got ${got.length}`);
-  const [n] = got;
-  if (n.app !== "Leadback") fail(`sent as ${JSON.stringify(n.app)}, not "Leadback"`);
-  if (n.title !== "Listen before speaking") fail(`titled ${JSON.stringify(n.title)}`);
-  if (!n.body.trim()) fail("no text");
-  console.log(`ok: one reminder, from Leadback: "${n.title}": ${n.body}`);
-' "$got"
-echo "1 passed, 0 failed"
+"$PY" -c '
+import json, sys
+got = json.loads(sys.argv[1])
+def fail(why):
+    sys.exit(f"FAIL: {why}\nshown: {json.dumps(got, indent=2)}")
+notice = [n for n in got if n["title"] == sys.argv[2]]
+reminders = [n for n in got if n not in notice]
+if len(notice) != 1:
+    fail(f"the notice that Leadback runs on came {len(notice)} times, not once")
+if len(reminders) != 1:
+    fail(f"expected exactly one reminder, the daemon got {len(reminders)}")
+[n] = reminders
+if n["app"] != "Leadback" or notice[0]["app"] != "Leadback":
+    fail("sent as another app than \"Leadback\"")
+title, body, said = n["title"], n["body"], notice[0]["body"]
+if title != "Listen before speaking":
+    fail(f"titled {title!r}")
+if not body.strip():
+    fail("no text")
+print(f"ok: said once that Leadback runs on: {said}")
+print(f"ok: one reminder, from Leadback, with the window closed: {title!r}: {body}")
+' "$(shown)" "$notice"
+
+# Quitting from the tray ends the app and takes its item off the bus.
+alive || fail "the app ended before Quit Leadback"
+tray click "$item_name" "$item_path" "Quit Leadback"
+ended() { ! alive; }
+wait_for "the app ending after the tray's Quit Leadback" 10 ended
+status=0 && wait "$app" || status=$?
+[ "$status" = 0 ] || fail "the app ended with status $status"
+wait_for "the tray item leaving the bus" 5 grep -q "^gone $item_name\$" "$work/tray.log"
+echo "ok: the tray's Quit Leadback ends the app (status 0) and its tray item"
+echo "5 passed, 0 failed"
