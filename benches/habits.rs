@@ -30,6 +30,19 @@ fn home_screen(c: &mut Criterion) {
     c.bench_function("habit screen: one habit's detail over 10 years", |b| {
         b.iter(|| store.habit_detail(black_box(habit), today).unwrap())
     });
+
+    let dir = tempfile::tempdir().unwrap();
+    let (measured, me) = leadback_benches::ten_years_of_measurable_habits(dir.path()).unwrap();
+    c.bench_function(
+        "home: 20 measurable habits × 10 years, today's amount, strength, streaks",
+        |b| {
+            b.iter(|| {
+                measured
+                    .habit_overviews(me, false, black_box(today))
+                    .unwrap()
+            })
+        },
+    );
 }
 
 fn strength(c: &mut Criterion) {

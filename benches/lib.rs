@@ -82,8 +82,18 @@ pub const TEN_YEARS: i64 = 3653;
 /// "Me" with [`HABITS`] daily habits checked in for ten years, imported from a Loop backup, in a
 /// data folder under `dir`. Returns the store and my id.
 pub fn ten_years_of_habits(dir: &std::path::Path) -> Result<(Store, i64), StoreError> {
+    ten_years_of(dir, false)
+}
+
+/// [`ten_years_of_habits`] with measurable habits: at least 10 minutes a week each, an amount on
+/// about four days in five.
+pub fn ten_years_of_measurable_habits(dir: &std::path::Path) -> Result<(Store, i64), StoreError> {
+    ten_years_of(dir, true)
+}
+
+fn ten_years_of(dir: &std::path::Path, measurable: bool) -> Result<(Store, i64), StoreError> {
     let backup = dir.join("loop.db");
-    loop_backup(&backup, HABITS, TEN_YEARS)?;
+    loop_backup_of(&backup, HABITS, TEN_YEARS, measurable)?;
     let mut store = Store::open_in(&dir.join("data"))?;
     let name = PersonName::parse("Bench").map_err(|e| StoreError::InvalidRecord(e.to_string()))?;
     let me = store.set_my_name(&name, epoch())?.id;
@@ -95,10 +105,23 @@ pub fn ten_years_of_habits(dir: &std::path::Path) -> Result<(Store, i64), StoreE
 /// A Loop backup (the newest schema shape) with `habits` daily habits and `days` days each, about
 /// four in five days done, written to `path`.
 pub fn loop_backup(path: &std::path::Path, habits: i64, days: i64) -> rusqlite::Result<i64> {
+    loop_backup_of(path, habits, days, false)
+}
+
+/// [`loop_backup`], of measurable habits when asked (Loop's numerical type: 10 minutes a week,
+/// 2.5 minutes on the days done).
+fn loop_backup_of(
+    path: &std::path::Path,
+    habits: i64,
+    days: i64,
+    measurable: bool,
+) -> rusqlite::Result<i64> {
     let mut conn = rusqlite::Connection::open(path)?;
     conn.execute_batch(
         "CREATE TABLE Habits (id INTEGER PRIMARY KEY, archived INTEGER, name TEXT, freq_num INTEGER,
-           freq_den INTEGER, position INTEGER, type INTEGER, question TEXT, uuid TEXT);
+           freq_den INTEGER, position INTEGER, type INTEGER, question TEXT, uuid TEXT,
+           target_type INTEGER NOT NULL DEFAULT 0, target_value REAL NOT NULL DEFAULT 0,
+           unit TEXT NOT NULL DEFAULT '');
          CREATE TABLE Repetitions (id INTEGER PRIMARY KEY, habit INTEGER, timestamp INTEGER,
            value INTEGER, notes TEXT);
          PRAGMA user_version = 24;",
@@ -109,15 +132,24 @@ pub fn loop_backup(path: &std::path::Path, habits: i64, days: i64) -> rusqlite::
         .and_time(chrono::NaiveTime::MIN)
         .and_utc()
         .timestamp_millis();
+    let (kind, per, done) = if measurable { (1, 7, 2_500) } else { (0, 1, 2) };
     let mut rows = 0;
     for habit in 0..habits {
         tx.execute(
-            "INSERT INTO Habits VALUES (?1, 0, ?2, 1, 1, ?1, 0, NULL, ?3)",
-            rusqlite::params![habit, format!("Habit {habit}"), format!("uuid-{habit}")],
+            "INSERT INTO Habits (id, archived, name, freq_num, freq_den, position, type, uuid,
+               target_value, unit)
+             VALUES (?1, 0, ?2, 1, ?3, ?1, ?4, ?5, 10.0, 'minutes')",
+            rusqlite::params![
+                habit,
+                format!("Habit {habit}"),
+                per,
+                kind,
+                format!("uuid-{habit}")
+            ],
         )?;
         for day in 0..days {
             // A fixed, irregular pattern: skip days where (day × 7 + habit) mod 5 == 0.
-            let value = if (day * 7 + habit) % 5 == 0 { 0 } else { 2 };
+            let value = if (day * 7 + habit) % 5 == 0 { 0 } else { done };
             tx.execute(
                 "INSERT INTO Repetitions (habit, timestamp, value) VALUES (?1, ?2, ?3)",
                 rusqlite::params![habit, start_ms + day * 86_400_000, value],

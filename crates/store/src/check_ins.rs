@@ -109,11 +109,25 @@ impl Store {
 
     /// A measurable habit's amounts and skipped days, by day.
     pub fn habit_amounts(&self, habit_id: i64) -> Result<Amounts, StoreError> {
+        self.habit_amounts_from(habit_id, NaiveDate::MIN)
+    }
+
+    /// [`Store::habit_amounts`] from `from` on.
+    pub(crate) fn habit_amounts_from(
+        &self,
+        habit_id: i64,
+        from: NaiveDate,
+    ) -> Result<Amounts, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT day, state, amount FROM check_in
-             WHERE habit_id = ?1 AND state IS NOT NULL ORDER BY day",
+             WHERE habit_id = ?1 AND day >= ?2 AND state IS NOT NULL ORDER BY day",
         )?;
-        let mut rows = stmt.query([habit_id])?;
+        let from = if from == NaiveDate::MIN {
+            "0000".to_owned()
+        } else {
+            from.format("%Y-%m-%d").to_string()
+        };
+        let mut rows = stmt.query(params![habit_id, from])?;
         let mut amounts = Vec::new();
         while let Some(row) = rows.next()? {
             let day = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use leadback_core::habits::{
     Amounts, CheckIns, CheckState, CompletionRate, DailyStrength, DayAmount, DerivedHabit, Measure,
     Period, Schedule, Streaks, StrengthExplanation, completion_rates, explain_measured,
-    explain_strength, measured_strength_on, measured_strength_series, met_days, period_sum,
-    streaks, strength_on, strength_series,
+    explain_strength, measured_strength_on, measured_strength_series, met_between, met_days,
+    period_sum, streaks, strength_on, strength_series,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -72,22 +72,72 @@ impl Store {
             .into_iter()
             .map(|habit| {
                 let (states, note) = recent.remove(&habit.id).unwrap_or_default();
-                if let Some(measure) = habit.measure.clone() {
-                    let measured = self.measured(&habit, measure, today)?;
-                    return Ok(measured.overview(habit, note, today));
-                }
                 let numbers = derived.remove(&habit.id).unwrap_or_default();
-                Ok(overview(habit, &states, numbers, note, today))
+                match habit.measure.clone() {
+                    Some(measure) => self.measured_overview(habit, &measure, numbers, note, today),
+                    None => Ok(overview(habit, &states, numbers, note, today)),
+                }
             })
             .collect()
     }
 
+    /// A measurable habit's row: its numbers (derived) and only the days its last week's sums
+    /// read, so its cost does not grow with the years either.
+    fn measured_overview(
+        &self,
+        habit: HabitRecord,
+        measure: &Measure,
+        numbers: (f64, Streaks),
+        today_note: Option<String>,
+        today: NaiveDate,
+    ) -> Result<HabitOverview, StoreError> {
+        let period = habit.schedule;
+        let week_ago = today
+            .checked_sub_days(chrono::Days::new(6))
+            .unwrap_or(today);
+        let reach = chrono::Days::new(u64::from(period.days()) - 1);
+        let amounts = self.habit_amounts_from(
+            habit.id,
+            week_ago.checked_sub_days(reach).unwrap_or(week_ago),
+        )?;
+        let met = match self.first_entry(habit.id)? {
+            Some(first) if first <= today => {
+                met_between(measure, period, &amounts, first.max(week_ago), today)
+            }
+            _ => CheckIns::new(),
+        };
+        let entered = amounts.get(&today).copied();
+        let mut row = overview(habit, &met, numbers, today_note, today);
+        row.today = entered.map(|day| match day {
+            DayAmount::Amount(_) => CheckState::Done,
+            DayAmount::Skipped => CheckState::Skipped,
+        });
+        row.today_amount = match entered {
+            Some(DayAmount::Amount(amount)) => Some(amount),
+            _ => None,
+        };
+        row.period_amount = Some(period_sum(period, &amounts, today));
+        Ok(row)
+    }
+
+    /// The first day with a check-in (of any state) of a habit.
+    fn first_entry(&self, habit_id: i64) -> Result<Option<NaiveDate>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT min(day) FROM check_in WHERE habit_id = ?1 AND state IS NOT NULL",
+            )?
+            .query_row([habit_id], |row| row.get(0))?)
+    }
+
+    /// A measurable habit's numbers from every amount (the habit page, a day in the past).
     fn measured(
         &self,
         habit: &HabitRecord,
-        measure: Measure,
+        measure: &Measure,
         today: NaiveDate,
     ) -> Result<Measured, StoreError> {
+        let measure = measure.clone();
         let amounts = self.habit_amounts(habit.id)?;
         let met = met_days(&measure, habit.schedule, &amounts, today);
         Ok(Measured {
@@ -109,17 +159,25 @@ impl Store {
     ) -> Result<BTreeMap<i64, (f64, Streaks)>, StoreError> {
         let derived = self.derived_habits(habits, today)?;
         let mut numbers = BTreeMap::new();
-        for habit in habits.iter().filter(|h| h.measure.is_none()) {
-            let entry = match derived.get(&habit.id) {
-                Some(d) if d.through() == today => (d.strength_on(today).unwrap_or(0.0), d.streaks),
-                Some(_) => {
+        for habit in habits {
+            let entry = match (derived.get(&habit.id), &habit.measure) {
+                (Some(d), _) if d.through() == today => {
+                    (d.strength_on(today).unwrap_or(0.0), d.streaks)
+                }
+                // A measurable habit from every amount: before the derived values' last day, or
+                // with no entry yet (an "at most" habit then stands at full strength, as in Loop).
+                (_, Some(measure)) => {
+                    let measured = self.measured(habit, measure, today)?;
+                    (measured.strength, measured.streaks)
+                }
+                (Some(_), None) => {
                     let check_ins = self.habit_states(habit.id)?;
                     (
                         strength_on(habit.schedule, &check_ins, today),
                         streaks(habit.schedule, &check_ins, today),
                     )
                 }
-                None => (0.0, Streaks::default()),
+                (None, None) => (0.0, Streaks::default()),
             };
             numbers.insert(habit.id, entry);
         }
@@ -168,7 +226,7 @@ impl Store {
     pub fn habit_detail(&self, habit_id: i64, today: NaiveDate) -> Result<HabitDetail, StoreError> {
         let habit = self.habit(habit_id)?;
         let entries = self.check_ins(habit_id)?;
-        if let Some(measure) = habit.measure.clone() {
+        if let Some(measure) = &habit.measure {
             let measured = self.measured(&habit, measure, today)?;
             return Ok(measured.detail(habit, entries, today));
         }

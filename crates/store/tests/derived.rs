@@ -12,6 +12,9 @@ use leadback_core::habits::{
 use leadback_store::{NewHabit, Store};
 use proptest::prelude::*;
 
+#[path = "derived/measured.rs"]
+mod measured;
+
 fn start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
 }

@@ -11,7 +11,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::measure::{Amounts, Measure, measured_strength_series, met_days};
+use super::measure::{
+    Amounts, Measure, MeasuredEngine, measured_strength_series, met_between, met_days,
+};
 use super::streaks::{StreakFold, kept, timeline};
 use super::strength::Engine;
 use super::timeline::{days, first_record};
@@ -41,7 +43,10 @@ pub struct StreakCheckpoint {
 /// A habit's daily strength from its first record, and its streaks, as of the last day computed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DerivedHabit {
+    /// For a measurable habit, once in its period's days.
     pub schedule: Schedule,
+    /// Set for a measurable habit: strength follows its amounts, streaks the days meeting it.
+    pub measure: Option<Measure>,
     /// The first day with a record.
     pub first: NaiveDate,
     /// The strength at the end of each day from `first`; the last is [`DerivedHabit::through`]'s.
@@ -63,6 +68,7 @@ impl DerivedHabit {
         let (streaks, checkpoints) = walk_streaks(schedule, check_ins, first, None, to);
         Some(Self {
             schedule,
+            measure: None,
             first,
             strength,
             streaks,
@@ -71,8 +77,8 @@ impl DerivedHabit {
     }
 
     /// A measurable habit's values from its amounts, up to `to`: strength by the measurable rule,
-    /// streaks over the days that met the target. Built whole each time rather than resumed (a
-    /// running sum over the period would have to be kept too); `None` with no entry up to `to`.
+    /// streaks over the days that met the target (a daily timeline: whether a day met it depends
+    /// only on it and the days before); `None` with no entry up to `to`.
     pub fn build_measured(
         measure: &Measure,
         period: Schedule,
@@ -89,14 +95,66 @@ impl DerivedHabit {
             .map(|day| day.strength)
             .collect();
         let met = met_days(measure, period, amounts, to);
-        let (streaks, _) = walk_streaks(Schedule::DAILY, &met, first, None, to);
+        let (streaks, checkpoints) = walk_streaks(Schedule::DAILY, &met, first, None, to);
         Some(Self {
-            schedule: Schedule::DAILY,
+            schedule: period,
+            measure: Some(measure.clone()),
             first,
             strength,
             streaks,
-            checkpoints: Vec::new(),
+            checkpoints,
         })
+    }
+
+    /// [`DerivedHabit::update`] for a measurable habit: `amounts` holds every entry from
+    /// [`DerivedHabit::reads_from`]'s day on.
+    pub fn update_measured(
+        &mut self,
+        amounts: &Amounts,
+        changed: Option<NaiveDate>,
+        to: NaiveDate,
+    ) -> bool {
+        let (Some(measure), Some(keep), Some(checkpoint)) = (
+            self.measure.clone(),
+            self.keep(changed, to),
+            self.checkpoint_before(changed).copied(),
+        ) else {
+            return false;
+        };
+        let kept_days = days_between(self.first, keep) + 1;
+        self.strength.truncate(kept_days);
+        let last = self.strength.last().copied().unwrap_or(0.0);
+        let window = MeasuredEngine::new(&measure, self.schedule).window_len();
+        let recent: Vec<_> = (0..window)
+            .rev()
+            .map(|back| {
+                keep.checked_sub_days(Days::new(back as u64))
+                    .and_then(|day| amounts.get(&day).copied())
+            })
+            .collect();
+        let mut engine = MeasuredEngine::resume(&measure, self.schedule, last, &recent);
+        if let Some(next) = keep.succ_opt() {
+            self.strength.extend(
+                next.iter_days()
+                    .take_while(|day| *day <= to)
+                    .map(|day| engine.push(amounts.get(&day).copied())),
+            );
+        }
+
+        self.checkpoints
+            .retain(|c| changed.is_none_or(|day| c.stable_after < day));
+        // Whether a day met the target is read from the period before it, which `amounts` holds.
+        let met = met_between(&measure, self.schedule, amounts, checkpoint.resume_from, to);
+        let (streaks, more) = walk_streaks(
+            Schedule::DAILY,
+            &met,
+            checkpoint.resume_from,
+            Some(checkpoint),
+            to,
+        );
+        self.checkpoints.extend(more);
+        self.streaks = streaks;
+        true
     }
 
     /// The last day computed.
@@ -132,9 +190,20 @@ impl DerivedHabit {
     pub fn reads_from(&self, changed: Option<NaiveDate>, to: NaiveDate) -> Option<NaiveDate> {
         let keep = self.keep(changed, to)?;
         let checkpoint = self.checkpoint_before(changed)?;
-        let window = Engine::new(self.schedule).window_len();
-        let strength_from = keep.checked_sub_days(Days::new(u64::try_from(window).ok()? - 1))?;
-        Some(strength_from.min(checkpoint.resume_from))
+        let Some(measure) = &self.measure else {
+            let window = Engine::new(self.schedule).window_len();
+            let strength_from =
+                keep.checked_sub_days(Days::new(u64::try_from(window).ok()? - 1))?;
+            return Some(strength_from.min(checkpoint.resume_from));
+        };
+        // The period's sum of the first day walked again, for the strength and for the streaks.
+        let back = Days::new(
+            u64::try_from(MeasuredEngine::new(measure, self.schedule).window_len()).ok()? - 1,
+        );
+        Some(
+            keep.checked_sub_days(back)?
+                .min(checkpoint.resume_from.checked_sub_days(back)?),
+        )
     }
 
     /// Brings these values to `to` after the records changed on `changed` and later days.
@@ -146,6 +215,9 @@ impl DerivedHabit {
         changed: Option<NaiveDate>,
         to: NaiveDate,
     ) -> bool {
+        if self.measure.is_some() {
+            return false;
+        }
         let (Some(keep), Some(checkpoint)) = (
             self.keep(changed, to),
             self.checkpoint_before(changed).copied(),

@@ -197,7 +197,7 @@ fn from_thousandths(value: i64) -> f64 {
 
 /// The running computation over a measurable habit's days.
 #[derive(Debug, Clone)]
-struct MeasuredEngine<'a> {
+pub(super) struct MeasuredEngine<'a> {
     measure: &'a Measure,
     multiplier: f64,
     size: usize,
@@ -208,7 +208,7 @@ struct MeasuredEngine<'a> {
 }
 
 impl<'a> MeasuredEngine<'a> {
-    fn new(measure: &'a Measure, period: Schedule) -> Self {
+    pub(super) fn new(measure: &'a Measure, period: Schedule) -> Self {
         let size = usize::try_from(period.days()).unwrap_or(1);
         Self {
             measure,
@@ -220,13 +220,41 @@ impl<'a> MeasuredEngine<'a> {
         }
     }
 
+    /// The engine at the end of a day whose strength was `strength`, `recent` being the entries
+    /// of the last [`MeasuredEngine::window_len`] days up to it, oldest first: exactly the engine a
+    /// walk from the first entry would have reached.
+    pub(super) fn resume(
+        measure: &'a Measure,
+        period: Schedule,
+        strength: f64,
+        recent: &[Option<DayAmount>],
+    ) -> Self {
+        let mut engine = Self::new(measure, period);
+        let skip = recent.len().saturating_sub(engine.size);
+        for day in &recent[skip..] {
+            let amount = match day {
+                Some(DayAmount::Amount(amount)) => thousandths(*amount).max(0),
+                _ => 0,
+            };
+            engine.window.push_back(amount);
+            engine.sum += amount;
+        }
+        engine.strength = strength;
+        engine
+    }
+
+    /// How many days back the period's sum reaches.
+    pub(super) fn window_len(&self) -> usize {
+        self.size
+    }
+
     /// The sum of the period ending on the day last pushed.
     fn sum(&self) -> f64 {
         from_thousandths(self.sum)
     }
 
     /// Moves on one day; returns its strength.
-    fn push(&mut self, day: Option<DayAmount>) -> f64 {
+    pub(super) fn push(&mut self, day: Option<DayAmount>) -> f64 {
         let amount = match day {
             Some(DayAmount::Amount(amount)) => thousandths(amount).max(0),
             _ => 0,
@@ -322,13 +350,35 @@ pub fn period_sum(period: Schedule, amounts: &Amounts, date: NaiveDate) -> f64 {
 /// while nothing is entered for it and the target is not met yet, which is left "not entered", so
 /// today is not held against the person before they have had their say.
 pub fn met_days(measure: &Measure, period: Schedule, amounts: &Amounts, to: NaiveDate) -> CheckIns {
-    if amounts.is_empty() {
-        return CheckIns::new();
+    match amounts.keys().next() {
+        Some(first) => met_between(measure, period, amounts, *first, to),
+        None => CheckIns::new(),
     }
+}
+
+/// [`met_days`] for every day from `from` to `to`, the sums counting only the entries in
+/// `amounts` (so the days of the first period after `from` are right only when `amounts` holds
+/// the period before them too).
+pub fn met_between(
+    measure: &Measure,
+    period: Schedule,
+    amounts: &Amounts,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> CheckIns {
     let mut engine = MeasuredEngine::new(measure, period);
-    walk(amounts, to)
-        .filter_map(|(date, day)| {
+    let start = from
+        .checked_sub_days(chrono::Days::new(u64::from(period.days()) - 1))
+        .unwrap_or(from);
+    start
+        .iter_days()
+        .take_while(|date| *date <= to)
+        .filter_map(|date| {
+            let day = amounts.get(&date).copied();
             engine.push(day);
+            if date < from {
+                return None;
+            }
             let state = match day {
                 Some(DayAmount::Skipped) => CheckState::Skipped,
                 _ if measure.met(engine.sum()) => CheckState::Done,

@@ -48,8 +48,8 @@ pub use library::{
 };
 pub use measure::{
     Amounts, DayAmount, MAX_AMOUNT, Measure, MeasureError, UNIT_MAX_CHARS, checked_amount,
-    explain_measured, measured_strength_on, measured_strength_series, met_days, parse_amount,
-    period_schedule, period_sum,
+    explain_measured, measured_strength_on, measured_strength_series, met_between, met_days,
+    parse_amount, period_schedule, period_sum,
 };
 pub use notes::add_to_note;
 pub use rates::{CompletionRate, completion_rates};

@@ -45,7 +45,8 @@ CREATE TRIGGER IF NOT EXISTS derived_check_in_added AFTER INSERT ON check_in BEG
     WHERE habit_id = NEW.habit_id;
 END;
 CREATE TRIGGER IF NOT EXISTS derived_check_in_changed AFTER UPDATE ON check_in
-WHEN OLD.state IS NOT NEW.state OR OLD.day IS NOT NEW.day OR OLD.habit_id IS NOT NEW.habit_id
+WHEN OLD.state IS NOT NEW.state OR OLD.amount IS NOT NEW.amount OR OLD.day IS NOT NEW.day
+  OR OLD.habit_id IS NOT NEW.habit_id
 BEGIN
     UPDATE derived_habit SET stale_from = min(coalesce(stale_from, OLD.day), OLD.day, NEW.day)
     WHERE habit_id IN (OLD.habit_id, NEW.habit_id);
@@ -57,20 +58,38 @@ END;
 CREATE TRIGGER IF NOT EXISTS derived_habit_removed AFTER DELETE ON habit BEGIN
     DELETE FROM derived_habit WHERE habit_id = OLD.id;
 END;
+CREATE TRIGGER IF NOT EXISTS derived_habit_measured AFTER UPDATE OF unit, target, at_most ON habit
+BEGIN
+    DELETE FROM derived_habit WHERE habit_id = OLD.id;
+END;
 ";
+
+/// Every object [`SCHEMA`] makes.
+const OBJECTS: [&str; 6] = [
+    "derived_habit",
+    "derived_check_in_added",
+    "derived_check_in_changed",
+    "derived_check_in_removed",
+    "derived_habit_removed",
+    "derived_habit_measured",
+];
 
 /// Makes the table and its triggers if they are missing (a new file, one from before them, or a
 /// migration that rebuilt `check_in`), and forgets rows of another version.
 /// Reads first, so that opening a database that has them all writes nothing.
 pub(crate) fn prepare(conn: &Connection) -> Result<(), StoreError> {
-    let present: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_schema WHERE name IN ('derived_habit',
-           'derived_check_in_added', 'derived_check_in_changed', 'derived_check_in_removed',
-           'derived_habit_removed')",
+    let names = OBJECTS.map(|name| format!("'{name}'")).join(", ");
+    let (present, current): (usize, bool) = conn.query_row(
+        &format!(
+            "SELECT count(*), coalesce(max(name = 'derived_check_in_changed' AND sql LIKE '%amount%'), 0)
+             FROM sqlite_schema WHERE name IN ({names})"
+        ),
         [],
-        |row| row.get(0),
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
-    if present < 5 {
+    if present < OBJECTS.len() || !current {
+        // Before measurable habits, a changed amount did not mark the row stale.
+        conn.execute_batch("DROP TRIGGER IF EXISTS derived_check_in_changed")?;
         conn.execute_batch(SCHEMA)?;
     }
     let other_version: bool = conn.query_row(
@@ -118,15 +137,6 @@ impl Store {
         let mut all = BTreeMap::new();
         let mut wrote = false;
         for habit in habits {
-            if let Some(measure) = &habit.measure {
-                let amounts = self.habit_amounts(habit.id)?;
-                if let Some(derived) =
-                    DerivedHabit::build_measured(measure, habit.schedule, &amounts, to)
-                {
-                    all.insert(habit.id, derived);
-                }
-                continue;
-            }
             let kept = self.kept_derived(habit)?;
             let fresh = match kept {
                 Some((derived, None)) if derived.through() == to => {
@@ -134,6 +144,11 @@ impl Store {
                     continue;
                 }
                 Some((mut derived, stale)) => match derived.reads_from(stale, to) {
+                    Some(from) if habit.measure.is_some() => {
+                        let amounts = self.habit_amounts_from(habit.id, from)?;
+                        derived.update_measured(&amounts, stale, to);
+                        Some(derived)
+                    }
                     Some(from) => {
                         let check_ins = self.check_ins_from(habit.id, from)?;
                         derived.update(&check_ins, stale, to);
@@ -156,6 +171,15 @@ impl Store {
         habit: &HabitRecord,
         to: NaiveDate,
     ) -> Result<Option<DerivedHabit>, StoreError> {
+        if let Some(measure) = &habit.measure {
+            let amounts = self.habit_amounts_from(habit.id, NaiveDate::MIN)?;
+            return Ok(DerivedHabit::build_measured(
+                measure,
+                habit.schedule,
+                &amounts,
+                to,
+            ));
+        }
         let check_ins = self.check_ins_from(habit.id, NaiveDate::MIN)?;
         Ok(DerivedHabit::build(habit.schedule, &check_ins, to))
     }
@@ -217,6 +241,8 @@ impl Store {
             };
             let derived = DerivedHabit {
                 schedule: habit.schedule,
+                // A row of the habit's old measure is gone (`derived_habit_measured`).
+                measure: habit.measure.clone(),
                 first: parse_day(&first)?,
                 strength,
                 streaks: decode_streaks(&streaks)?,
