@@ -237,3 +237,31 @@ fn a_coachs_practice_has_clients_with_consent_sessions_and_homework() {
         assert!(client["last_session"].as_str().is_some());
     }
 }
+
+#[test]
+fn a_large_practice_is_made_whatever_homework_the_seed_picks() {
+    // With many clients the seed reaches every library habit as homework, the measurable
+    // practices too: the demo checks homework in as done, so it sets only yes/no habits.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let said = ok(
+        &data,
+        &[
+            "demo",
+            "--habits",
+            "20",
+            "--years",
+            "1",
+            "--clients",
+            "60",
+            "--assessments-per-client",
+            "1",
+            "--seed",
+            "7",
+        ],
+    );
+    assert!(said.contains("60 clients"), "{said}");
+    let mine: Vec<serde_json::Value> =
+        serde_json::from_str(&ok(&data, &["habits", "list", "--json"])).unwrap();
+    assert!(mine.iter().all(|h| h["unit"].is_null()), "{mine:?}");
+}

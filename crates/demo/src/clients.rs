@@ -26,6 +26,13 @@ impl Demo<'_> {
     ) -> Result<(), DemoError> {
         let coach = self.me;
         let library = builtin_library()?;
+        // Homework is one of the library's yes/no habits (the demo checks it in as done).
+        let yes_no: Vec<_> = library
+            .habits()
+            .iter()
+            .filter(|h| h.measure.is_none())
+            .cloned()
+            .collect();
         for n in 0..count {
             let name = format!(
                 "{} {}",
@@ -81,7 +88,7 @@ impl Demo<'_> {
                 self.made.sessions += 1;
             }
             if let Some((session, day, from)) = first_session
-                && let Some(habit) = self.rng.pick(library.habits()).cloned()
+                && let Some(habit) = self.rng.pick(&yes_no).cloned()
             {
                 let name = HabitName::parse(&habit.name)?;
                 let id = self
