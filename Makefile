@@ -29,6 +29,10 @@ run: deps app
 	else echo "No display found: running Leadback under Xvfb (invisible)."; $(XVFB) ./$(APP); fi
 
 ## test: every check CI runs, in order, stopping at the first failure.
+# Without incremental compilation: a build directory kept from an earlier checkout (as CI keeps one)
+# can hold incremental state that makes rustc fail with an internal error; a test run gains nothing
+# from it.
+test: export CARGO_INCREMENTAL := 0
 test: deps tauri-driver lint rust-test bindings ui-test ui-size e2e desktop package-test
 	@echo "All checks passed."
 
