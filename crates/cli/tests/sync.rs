@@ -321,3 +321,42 @@ fn bad_files_are_refused_by_name_and_reason_and_the_rest_still_apply() {
     assert!(journal.contains("Quiet day"), "{journal}");
     assert!(!journal.contains("Cleo first"), "{journal}");
 }
+
+#[test]
+fn a_backup_restored_on_one_computer_reaches_the_other_and_nothing_is_applied_twice() {
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    ok(&s.laptop, &["habits", "add", "Let someone else go first"]);
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    join(&s.desktop, &s.shared, &code, "Desktop");
+    ok(&s.laptop, &["sync", "now"]);
+    ok(&s.laptop, &["backup", "now"]);
+    let listed = ok(&s.laptop, &["backup", "list"]);
+    let file = listed.split_whitespace().last().unwrap().to_owned();
+
+    // After the backup, each computer adds a habit, and both sync.
+    ok(&s.laptop, &["habits", "add", "Speak last"]);
+    ok(&s.desktop, &["habits", "add", "Listen before speaking"]);
+    ok(&s.laptop, &["sync", "now"]);
+    ok(&s.desktop, &["sync", "now"]);
+    ok(&s.laptop, &["sync", "now"]);
+    let all = [
+        "Let someone else go first",
+        "Listen before speaking",
+        "Speak last",
+    ];
+    assert_eq!(habit_names(&s.desktop), all);
+
+    let restored = ok(&s.laptop, &["backup", "restore", &file]);
+    assert!(restored.contains("Restored"), "{restored}");
+    let status = json(&ok(&s.laptop, &["sync", "status", "--json"]));
+    assert_eq!(status["in_group"], Value::Bool(true), "{status}");
+    // The laptop sends the restore and applies nothing it had applied before.
+    let sent = json(&ok(&s.laptop, &["sync", "now", "--json"]));
+    assert_eq!(sent["sent"].as_array().unwrap().len(), 1, "{sent}");
+    assert_eq!(sent["applied"], Value::Array(vec![]), "{sent}");
+    ok(&s.desktop, &["sync", "now"]);
+    for data in [&s.laptop, &s.desktop] {
+        assert_eq!(habit_names(data), ["Let someone else go first"]);
+    }
+}

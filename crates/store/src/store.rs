@@ -283,8 +283,12 @@ impl Store {
         file: &Path,
         now: DateTime<Utc>,
     ) -> Result<Option<BackupFile>, StoreError> {
-        verify(file, self.key.as_deref())?;
+        let version = verify(file, self.key.as_deref())?;
         let safety = self.backup_now(BackupReason::BeforeRestore, now)?;
+        if self.in_sync_group() {
+            self.restore_in_group(file, version)?;
+            return Ok(safety);
+        }
         // Read through a connection that knows the passphrase, and copied in one step.
         let source = open_read_only(file, self.key.as_deref())?;
         {
@@ -299,5 +303,47 @@ impl Store {
         MIGRATIONS.to_latest(self.conn.raw_mut())?;
         crate::habit_overview::prepare_derived(&self.conn)?;
         Ok(safety)
+    }
+
+    /// Whether this device records its changes for a sync group.
+    pub(crate) fn in_sync_group(&self) -> bool {
+        self.conn.capture.is_some()
+    }
+
+    /// A restore on a device in a sync group: the backup's data becomes everyone's, sent on like
+    /// any change, and this device stays in its group (see [`crate::sync`]'s `replace`). A backup
+    /// from an older version is brought up to date in a copy beside it first, encrypted as it is;
+    /// the copy is removed afterwards.
+    fn restore_in_group(&mut self, file: &Path, version: i64) -> Result<(), StoreError> {
+        if version == latest_schema_version() {
+            let source = open_read_only(file, self.key.as_deref())?;
+            self.conn.replace_in_group(&source)?;
+            return Ok(());
+        }
+        let copy = file.with_extension("upgrading");
+        let cleanup = |copy: &Path| {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut name = copy.as_os_str().to_owned();
+                name.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(name));
+            }
+        };
+        let result = (|| {
+            std::fs::copy(file, &copy).map_err(|err| {
+                StoreError::Backup(format!(
+                    "The backup could not be copied to bring it up to date ({err}); nothing was changed."
+                ))
+            })?;
+            let mut source = Connection::open(&copy)?;
+            if let Some(key) = self.key.as_deref() {
+                apply_key(&source, key)?;
+            }
+            crate::fold::register(&source)?;
+            MIGRATIONS.to_latest(&mut source)?;
+            self.conn.replace_in_group(&source)?;
+            Ok(())
+        })();
+        cleanup(&copy);
+        result
     }
 }

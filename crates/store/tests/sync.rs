@@ -444,3 +444,151 @@ fn a_measurable_habit_and_its_amounts_travel_and_the_later_amount_wins() {
     }
     same_data(&laptop.store, &desktop.store);
 }
+
+/// What the person sees of their data: everything exported but device-local settings and
+/// derived tables.
+fn data_of(
+    store: &Store,
+) -> std::collections::BTreeMap<String, leadback_store::export::ExportTable> {
+    let mut tables = store.export_all(now()).unwrap().tables;
+    tables.remove("journal_entry");
+    tables.remove("setting");
+    tables
+}
+
+#[test]
+fn a_backup_restored_in_a_group_becomes_every_devices_data_and_the_device_stays_in_it() {
+    let (mut laptop, mut desktop, me, go_second) = laptop_and_desktop();
+    laptop
+        .at(1_800_000_002_500)
+        .add_journal_note(me, day(1), "Before the backup", now())
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    let backup = laptop
+        .store
+        .backup_now(leadback_store::backup::BackupReason::Manual, now())
+        .unwrap()
+        .unwrap();
+    // After the backup: a new habit, a check-in with a note, the habit renamed; all sent on.
+    let speak_last = habit(laptop.at(1_800_000_003_000), me, "Speak last");
+    laptop
+        .at(1_800_000_004_000)
+        .check_in(
+            go_second,
+            day(2),
+            Some(CheckState::Done),
+            Some("Cleo spoke first"),
+            now(),
+        )
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    assert_eq!(
+        desktop.store.habit(speak_last).unwrap().name.as_str(),
+        "Speak last"
+    );
+    let applied_before = laptop.store.setting("sync.applied").unwrap();
+
+    laptop
+        .at(1_800_000_005_000)
+        .restore_backup(&backup.path, now())
+        .unwrap();
+
+    // Still in the group, with what it had applied: nothing is applied again.
+    assert_eq!(laptop.store.sync_device().unwrap(), Some(0x1a));
+    assert_eq!(
+        laptop.store.setting("sync.applied").unwrap(),
+        applied_before
+    );
+    assert!(laptop.store.habit(speak_last).is_err());
+    assert!(laptop.store.check_ins(go_second).unwrap().is_empty());
+    // The restore goes out like any change, and the desktop ends with the restored data.
+    assert!(!laptop.store.sync_outbox().unwrap().is_empty());
+    laptop.send_to(&mut desktop);
+    assert!(desktop.store.habit(speak_last).is_err());
+    assert!(desktop.store.check_ins(go_second).unwrap().is_empty());
+    for device in [&laptop, &desktop] {
+        assert_eq!(journal_texts(&device.store, me), ["Before the backup"]);
+    }
+    same_data(&laptop.store, &desktop.store);
+
+    // Work goes on after it, on both.
+    desktop
+        .at(1_800_000_006_000)
+        .check_in(
+            go_second,
+            day(3),
+            Some(CheckState::Done),
+            Some("Waited"),
+            now(),
+        )
+        .unwrap();
+    desktop.send_to(&mut laptop);
+    let mut texts = journal_texts(&laptop.store, me);
+    texts.sort();
+    assert_eq!(texts, ["Before the backup", "Waited"]);
+    same_data(&laptop.store, &desktop.store);
+}
+
+#[test]
+fn a_backup_from_an_older_version_restored_in_a_group_is_upgraded_in_a_copy_and_sent_on() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/schema-v11.sqlite3");
+    let untouched = std::fs::read(&fixture).unwrap();
+    // The same backup restored outside a group: what the data must be.
+    let alone_dir = tempfile::tempdir().unwrap();
+    let mut alone = Store::open_in(alone_dir.path()).unwrap();
+    let copy = alone_dir.path().join("v11.sqlite3");
+    std::fs::copy(&fixture, &copy).unwrap();
+    alone.restore_backup(&copy, now()).unwrap();
+
+    let (mut laptop, mut desktop, _, _) = laptop_and_desktop();
+    let copy = laptop._dir.path().join("v11.sqlite3");
+    std::fs::copy(&fixture, &copy).unwrap();
+    laptop
+        .at(1_800_000_005_000)
+        .restore_backup(&copy, now())
+        .unwrap();
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        untouched,
+        "the backup is only read"
+    );
+    let beside: Vec<_> = std::fs::read_dir(laptop._dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("v11") && name != "v11.sqlite3")
+        .collect();
+    assert!(beside.is_empty(), "left beside the backup: {beside:?}");
+
+    assert_eq!(data_of(&laptop.store), data_of(&alone));
+    assert_eq!(laptop.store.sync_device().unwrap(), Some(0x1a));
+    laptop.send_to(&mut desktop);
+    same_data(&laptop.store, &desktop.store);
+}
+
+#[test]
+fn an_export_imported_in_a_group_reaches_the_other_devices() {
+    let mut laptop = Device::new(0x1a);
+    let mut desktop = Device::new(0xd0);
+    let source_dir = tempfile::tempdir().unwrap();
+    let mut source = Store::open_in(source_dir.path()).unwrap();
+    let me = set_me(&mut source, "Ada");
+    let go_second = habit(&mut source, me, "Go second");
+    source
+        .check_in(
+            go_second,
+            day(2),
+            Some(CheckState::Done),
+            Some("Cleo spoke first"),
+            now(),
+        )
+        .unwrap();
+    let doc = source.export_all(now()).unwrap();
+
+    laptop.at(1_800_000_001_000).import_all(&doc).unwrap();
+    assert_eq!(laptop.store.sync_device().unwrap(), Some(0x1a));
+    assert_eq!(data_of(&laptop.store), data_of(&source));
+    laptop.send_to(&mut desktop);
+    assert_eq!(data_of(&desktop.store), data_of(&source));
+    assert_eq!(journal_texts(&desktop.store, me), ["Cleo spoke first"]);
+}

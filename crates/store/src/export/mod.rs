@@ -12,7 +12,7 @@
 mod build;
 mod document;
 mod read;
-mod schema;
+pub(crate) mod schema;
 
 use chrono::{DateTime, Utc};
 
@@ -54,6 +54,11 @@ impl Store {
             return Err(StoreError::NotEmpty {
                 table: table.clone(),
             });
+        }
+        if self.in_sync_group() {
+            // Sent on to the other devices, and this device stays in its group.
+            self.conn.replace_in_group(&built)?;
+            return Ok(());
         }
         let backup = rusqlite::backup::Backup::new(&built, self.conn.raw_mut())?;
         // All pages in one step: no other connection ever sees half an import.

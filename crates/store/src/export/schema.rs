@@ -11,7 +11,7 @@ use super::document::bad;
 use crate::StoreError;
 
 /// The tables an export holds, parents before the tables that refer to them.
-pub(super) fn exported_tables(conn: &Connection) -> Result<Vec<String>, StoreError> {
+pub(crate) fn exported_tables(conn: &Connection) -> Result<Vec<String>, StoreError> {
     let all: Vec<(String, String)> = conn
         .prepare("SELECT name, coalesce(sql, '') FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
@@ -71,7 +71,7 @@ fn parents_of(conn: &Connection, table: &str) -> Result<Vec<String>, StoreError>
 
 /// A table's columns in schema order, and the columns that order its rows (the primary key, or
 /// the rowid).
-pub(super) fn columns_of(
+pub(crate) fn columns_of(
     conn: &Connection,
     table: &str,
 ) -> Result<(Vec<String>, Vec<String>), StoreError> {
@@ -93,7 +93,7 @@ pub(super) fn columns_of(
     Ok((columns, order))
 }
 
-pub(super) fn quoted(name: &str) -> String {
+pub(crate) fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 

@@ -9,6 +9,7 @@ mod capture;
 mod changes;
 mod clashes;
 mod copies;
+mod replace;
 mod snapshot;
 mod tables;
 

@@ -34,6 +34,19 @@ describe("backups", () => {
     expect((await screen.findByText(/No backups yet/)).textContent).toContain("Back up now");
   });
 
+  it("says before a restore that the computers in its sync group get it too", async () => {
+    const inGroup = { in_group: true, folder: "/sync", devices: [], unsent: 0, synced_at: null };
+    fakeRust({
+      get_backups: () => ({ folder: "/data/backups", backups: [daily] }),
+      sync_status: () => ({ status: inGroup, problems: [], tried_at: null }),
+    });
+    render(Backups);
+    await vi.waitFor(async () => {
+      await userEvent.click(await screen.findByRole("button", { name: /Restore the copy from/ }));
+      expect(screen.getByRole("alertdialog").textContent).toContain("your other computers get the restored data");
+    });
+  });
+
   it("restores only after a confirmation that says what happens", async () => {
     let backups = [daily];
     const calls = fakeRust({
@@ -48,6 +61,7 @@ describe("backups", () => {
     await userEvent.click(await screen.findByRole("button", { name: /Restore the copy from/ }));
     const dialog = screen.getByRole("alertdialog");
     expect(dialog.textContent).toContain("What is there now is backed up first");
+    expect(dialog.textContent).not.toContain("sync group");
     expect(calls.some(([cmd]) => cmd === "restore_backup")).toBe(false);
 
     await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));

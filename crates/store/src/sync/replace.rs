@@ -1,0 +1,207 @@
+//! Replacing everything while in a sync group (a backup restored, an export imported): copying
+//! the other file over this one, as outside a group, would take this device out of the group
+//! (its sync settings and records are in the file) and send nothing to the others, who would go
+//! on with the data the person meant to replace. Instead the difference between what is here
+//! and what the other file holds is written as ordinary changes in one transaction: the session
+//! records them like any edit, they carry a stamp later than anything before, and every device
+//! ends with the replaced data. This device's own settings and sync records stay as they are.
+
+use std::collections::HashMap;
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, params_from_iter};
+
+use super::capture::Db;
+use super::tables::is_synced;
+use crate::StoreError;
+use crate::export::schema::{columns_of, exported_tables, quoted};
+
+/// Settings that belong to this device's place in its group, never replaced.
+const DEVICE_SETTINGS: &str = "sync.%";
+
+/// One table's columns, its key's among them.
+struct Shape {
+    columns: Vec<String>,
+    /// Positions in `columns` of the primary key, in key order.
+    key: Vec<usize>,
+}
+
+fn shape(conn: &Connection, table: &str) -> Result<Shape, StoreError> {
+    let (columns, order) = columns_of(conn, table)?;
+    let key: Option<Vec<usize>> = order
+        .iter()
+        .map(|name| columns.iter().position(|c| c == name))
+        .collect();
+    match key {
+        Some(key) => Ok(Shape { columns, key }),
+        None => Err(StoreError::Sync(format!(
+            "the table {table} has no primary key, so it cannot be replaced in a sync group"
+        ))),
+    }
+}
+
+/// The tables whose rows travel, parents before the tables that refer to them (so that the
+/// triggers filling the journal find the habit of a check-in, here and on every device applying
+/// the changes in the order they were made).
+fn synced_tables(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    Ok(exported_tables(conn)?
+        .into_iter()
+        .filter(|name| is_synced(name))
+        .collect())
+}
+
+/// A key's value, comparable and hashable (a real by its bits).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum KeyPart {
+    Null,
+    Integer(i64),
+    Real(u64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl From<&Value> for KeyPart {
+    fn from(value: &Value) -> Self {
+        match value {
+            Value::Null => Self::Null,
+            Value::Integer(i) => Self::Integer(*i),
+            Value::Real(f) => Self::Real(f.to_bits()),
+            Value::Text(t) => Self::Text(t.clone()),
+            Value::Blob(b) => Self::Blob(b.clone()),
+        }
+    }
+}
+
+type Rows = HashMap<Vec<KeyPart>, Vec<Value>>;
+
+/// Every row of `table` with `shape`'s columns, by key; an absent table has none.
+fn rows(conn: &Connection, table: &str, shape: &Shape) -> Result<Rows, StoreError> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
+        [table],
+        |row| row.get(0),
+    )?;
+    if !exists {
+        return Ok(Rows::new());
+    }
+    let list: Vec<String> = shape.columns.iter().map(|c| quoted(c)).collect();
+    let mut statement = conn.prepare(&format!(
+        "SELECT {} FROM {}",
+        list.join(", "),
+        quoted(table)
+    ))?;
+    let mut found = Rows::new();
+    let mut cursor = statement.query([])?;
+    while let Some(row) = cursor.next()? {
+        let values = (0..shape.columns.len())
+            .map(|i| row.get::<_, Value>(i))
+            .collect::<Result<Vec<_>, _>>()?;
+        let key = shape
+            .key
+            .iter()
+            .map(|&i| KeyPart::from(&values[i]))
+            .collect();
+        found.insert(key, values);
+    }
+    Ok(found)
+}
+
+/// What [`Db::replace_in_group`] changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Replaced {
+    pub removed: usize,
+    pub written: usize,
+}
+
+impl Db {
+    /// Makes this database hold what `source` holds (a database at this schema version) as
+    /// recorded changes, keeping this device's sync settings and records; all in one
+    /// transaction, so on any error nothing changes.
+    pub(crate) fn replace_in_group(&mut self, source: &Connection) -> Result<Replaced, StoreError> {
+        let tables = synced_tables(self)?;
+        let mut plan = Vec::with_capacity(tables.len());
+        for table in tables {
+            let shape = shape(self, &table)?;
+            let ours = rows(self, &table, &shape)?;
+            let theirs = rows(source, &table, &shape)?;
+            plan.push((table, shape, ours, theirs));
+        }
+        let settings: Vec<(String, String)> = source
+            .prepare("SELECT key, value FROM setting WHERE key NOT LIKE ?1")?
+            .query_map([DEVICE_SETTINGS], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+
+        let mut done = Replaced::default();
+        let tx = self.transaction()?;
+        // Rows go in table by table; their references are checked once all are in.
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        // Children before their parents.
+        for (table, shape, ours, theirs) in plan.iter().rev() {
+            let key_list: Vec<String> = shape
+                .key
+                .iter()
+                .map(|&i| quoted(&shape.columns[i]))
+                .collect();
+            let matches: Vec<String> = key_list
+                .iter()
+                .enumerate()
+                .map(|(n, column)| format!("{column} = ?{}", n + 1))
+                .collect();
+            let mut delete = tx.prepare(&format!(
+                "DELETE FROM {} WHERE {}",
+                quoted(table),
+                matches.join(" AND ")
+            ))?;
+            for row in ours
+                .iter()
+                .filter_map(|(key, row)| (!theirs.contains_key(key)).then_some(row))
+            {
+                // A row a cascade already removed changes nothing here.
+                let values = shape.key.iter().map(|&i| &row[i]);
+                done.removed += delete.execute(params_from_iter(values))?;
+            }
+        }
+        for (table, shape, ours, theirs) in &plan {
+            let all: Vec<String> = shape.columns.iter().map(|c| quoted(c)).collect();
+            let key_list: Vec<String> = shape
+                .key
+                .iter()
+                .map(|&i| quoted(&shape.columns[i]))
+                .collect();
+            let others: Vec<String> = (0..shape.columns.len())
+                .filter(|i| !shape.key.contains(i))
+                .map(|i| format!("{0} = excluded.{0}", quoted(&shape.columns[i])))
+                .collect();
+            let on_conflict = if others.is_empty() {
+                "DO NOTHING".to_owned()
+            } else {
+                format!("DO UPDATE SET {}", others.join(", "))
+            };
+            let places: Vec<String> = (1..=all.len()).map(|n| format!("?{n}")).collect();
+            let mut upsert = tx.prepare(&format!(
+                "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) {on_conflict}",
+                quoted(table),
+                all.join(", "),
+                places.join(", "),
+                key_list.join(", ")
+            ))?;
+            for (key, row) in theirs {
+                if ours.get(key) != Some(row) {
+                    done.written += upsert.execute(params_from_iter(row.iter()))?;
+                }
+            }
+        }
+        tx.execute(
+            "DELETE FROM setting WHERE key NOT LIKE ?1",
+            [DEVICE_SETTINGS],
+        )?;
+        {
+            let mut insert = tx.prepare("INSERT INTO setting (key, value) VALUES (?1, ?2)")?;
+            for (key, value) in &settings {
+                insert.execute([key, value])?;
+            }
+        }
+        tx.commit()?;
+        Ok(done)
+    }
+}
