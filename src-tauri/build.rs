@@ -110,6 +110,7 @@ const COMMANDS: &[&str] = &[
     "sync_join",
     "sync_now",
     "sync_new_code",
+    "sync_rename",
     "sync_leave",
 ];
 

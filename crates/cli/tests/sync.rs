@@ -360,3 +360,31 @@ fn a_backup_restored_on_one_computer_reaches_the_other_and_nothing_is_applied_tw
         assert_eq!(habit_names(data), ["Let someone else go first"]);
     }
 }
+
+#[test]
+fn a_computer_renamed_shows_its_new_name_and_a_bad_name_writes_nothing() {
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    join(&s.desktop, &s.shared, &code, "Desktop");
+    let said = ok(&s.laptop, &["sync", "rename", "Work laptop"]);
+    assert!(said.contains("“Work laptop”"), "{said}");
+    let names = |data: &Path| -> Vec<String> {
+        let status = json(&ok(data, &["sync", "status", "--json"]));
+        let mut names: Vec<String> = status["devices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["name"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&s.desktop), ["Desktop", "Work laptop"]);
+    let long = "x".repeat(61);
+    for bad in ["", "  ", long.as_str()] {
+        let out = leadback(&s.laptop, &["sync", "rename", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {}", stderr(&out));
+    }
+    assert_eq!(names(&s.desktop), ["Desktop", "Work laptop"]);
+}

@@ -287,6 +287,14 @@ pub async fn sync_new_code<R: Runtime>(app: AppHandle<R>) -> Result<Started, Ipc
     .await
 }
 
+/// Renames this computer in its group; returns the name as kept (trimmed).
+#[tauri::command]
+pub async fn sync_rename(state: State<'_, AppState>, name: String) -> Result<String, IpcError> {
+    let _one = state.sync.one_at_a_time();
+    let now = state.clock.now();
+    Ok(sync::rename(&mut *state.store()?, &name, now)?)
+}
+
 /// Stops syncing this computer; its data stays here.
 #[tauri::command]
 pub async fn sync_leave(state: State<'_, AppState>) -> Result<(), IpcError> {

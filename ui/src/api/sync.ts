@@ -50,6 +50,11 @@ export function newSyncCode(): Promise<SyncStarted> {
   return call<SyncStarted>("sync_new_code");
 }
 
+/** Renames this computer in its group; resolves to the name as kept (trimmed). */
+export function renameThisComputer(name: string): Promise<string> {
+  return call<string>("sync_rename", { name });
+}
+
 /** Stops syncing this computer; its data stays here. */
 export function leaveSync(): Promise<null> {
   return call<null>("sync_leave");

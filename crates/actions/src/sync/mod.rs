@@ -132,6 +132,26 @@ pub fn this_computer_name() -> String {
         .unwrap_or_else(|| "This computer".to_owned())
 }
 
+/// The longest name a computer goes by in a group.
+const LONGEST_NAME: usize = 60;
+
+/// A computer's name as typed: trimmed, not empty, one line, at most [`LONGEST_NAME`] characters.
+fn device_name(name: &str) -> Result<String, ActionError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(invalid("Give this computer a name, such as “Office desktop”."));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(invalid("A computer's name is one line of text."));
+    }
+    if name.chars().count() > LONGEST_NAME {
+        return Err(invalid(format!(
+            "A computer's name is at most {LONGEST_NAME} characters."
+        )));
+    }
+    Ok(name.to_owned())
+}
+
 fn invalid(message: impl Into<String>) -> ActionError {
     ActionError::Invalid(message.into())
 }
@@ -213,6 +233,7 @@ pub fn start(
     now: DateTime<Utc>,
 ) -> Result<Started, ActionError> {
     refuse_if_joined(store)?;
+    let name = device_name(name)?;
     let folder = check_folder(store, folder)?;
     if folder::key_path(&folder).exists() {
         return Err(invalid(
@@ -225,14 +246,14 @@ pub fn start(
     let device = new_device_id().map_err(group_error)?;
     folder::make_device_dir(&folder, device)?;
     files::write(store, &folder::key_path(&folder), sealed)?;
-    enter(store, &folder, &key, device, name)?;
+    enter(store, &folder, &key, device, &name)?;
     let joined = joined(store)?;
     write_snapshot(store, &joined)?;
     write_card(store, &joined, now)?;
     Ok(Started {
         code: code.to_string(),
         folder,
-        device: name.to_owned(),
+        device: name,
     })
 }
 
@@ -266,6 +287,7 @@ pub fn join(
     on_progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Outcome, ActionError> {
     refuse_if_joined(store)?;
+    let name = device_name(name)?;
     let code: PairingCode = code.parse().map_err(group_error)?;
     let folder = check_folder(store, folder)?;
     let key_path = folder::key_path(&folder);
@@ -281,7 +303,7 @@ pub fn join(
     }
     let device = new_device_id().map_err(group_error)?;
     folder::make_device_dir(&folder, device)?;
-    enter(store, &folder, &key, device, name)?;
+    enter(store, &folder, &key, device, &name)?;
     let joined = joined(store)?;
     write_snapshot(store, &joined)?;
     sync_now(store, options, now, on_progress)
@@ -326,6 +348,17 @@ pub fn sync_now(
     write_card(store, &joined, now)?;
     store.set_setting(SYNCED_AT, &now.to_rfc3339())?;
     Ok(outcome)
+}
+
+/// Renames this computer in its group: the other computers show the new name once they read
+/// its card in the folder (their next sync or look at the group).
+pub fn rename(store: &mut Store, name: &str, now: DateTime<Utc>) -> Result<String, ActionError> {
+    let name = device_name(name)?;
+    let mut joined = joined(store)?;
+    store.set_setting(NAME, &name)?;
+    joined.name = name.clone();
+    write_card(store, &joined, now)?;
+    Ok(name)
 }
 
 /// Where sync stands.

@@ -1,4 +1,4 @@
-//! `leadback sync start|join|now|status|leave`: sync with the person's other computers through a
+//! `leadback sync start|join|now|code|rename|status|leave`: sync with the person's other computers through a
 //! folder their own sync tool keeps in step. Scripts and tests rely on the `--json` shapes.
 
 use std::io::Write;
@@ -49,6 +49,11 @@ pub enum SyncCommand {
     Code {
         #[arg(long)]
         json: bool,
+    },
+    /// Rename this computer in its group (the others see the new name after their next sync).
+    Rename {
+        /// The new name, e.g. "Office desktop".
+        name: String,
     },
     /// The group's computers and when each last synced.
     Status {
@@ -130,6 +135,10 @@ pub fn run(
         SyncCommand::Now { json } => {
             let outcome = sync::sync_now(&mut store, options, clock.now(), &mut quiet)?;
             return report(out, &outcome, json);
+        }
+        SyncCommand::Rename { name } => {
+            let name = sync::rename(&mut store, &name, clock.now())?;
+            writeln!(out, "This computer is now “{name}” in its sync group.")?;
         }
         SyncCommand::Status { json } => {
             let status = sync::status(&store)?;

@@ -242,3 +242,32 @@ fn a_failed_sync_is_not_retried_every_look_for_the_same_changes() {
     s.synced(at(75), 4);
     assert!(s.due(at(75) + SYNC_EVERY, 4));
 }
+
+#[test]
+fn a_computer_renamed_shows_its_new_name_on_the_other() {
+    let pair = paired();
+    assert_eq!(
+        pair.a.ok("sync_rename", json!({ "name": "  Office desktop " })),
+        json!("Office desktop")
+    );
+    let names = |app: &TestApp| -> Vec<String> {
+        let view = app.ok("sync_status", json!({}));
+        let mut names: Vec<String> = view["status"]["devices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["name"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(names(&pair.b).contains(&"Office desktop".to_owned()), "{:?}", names(&pair.b));
+    // A name that is empty, or more than one line, is refused and the old one kept.
+    for bad in ["   ", "Office\ndesktop"] {
+        assert_eq!(
+            pair.a.code("sync_rename", json!({ "name": bad })),
+            "invalid_input"
+        );
+    }
+    assert!(names(&pair.a).contains(&"Office desktop".to_owned()));
+}

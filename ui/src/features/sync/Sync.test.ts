@@ -34,6 +34,43 @@ function inGroup(over: Partial<SyncView["status"]> = {}, problems: SyncView["pro
 const noOutcome = { sent: [], applied: [], refused: [], kept_copies: 0, waiting: 0 };
 
 describe("sync settings", () => {
+  it("renames this computer from its row: Escape keeps the name, a refused name says why", async () => {
+    let view = inGroup();
+    const calls = fakeRust({
+      sync_status: () => view,
+      sync_rename: (args) => {
+        const name = String(args.name).trim();
+        if (!name) throw { code: "invalid_input", message: "Give this computer a name, such as “Office desktop”." };
+        view = inGroup({
+          devices: [
+            { id: "a", name, this_device: true, synced_at: minutesAgo(2) },
+            { id: "b", name: "laptop", this_device: false, synced_at: minutesAgo(60 * 3) },
+          ],
+        });
+        return name;
+      },
+    });
+    render(Sync);
+    await userEvent.click(await screen.findByRole("button", { name: "Rename this computer" }));
+    const field = screen.getByLabelText("This computer's name") as HTMLInputElement;
+    expect(field.value).toBe("desk");
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByLabelText("This computer's name")).toBeNull();
+    expect(calls.some(([cmd]) => cmd === "sync_rename")).toBe(false);
+
+    await userEvent.click(screen.getByRole("button", { name: "Rename this computer" }));
+    await userEvent.clear(screen.getByLabelText("This computer's name"));
+    await userEvent.keyboard("  {Enter}");
+    expect((await screen.findByRole("alert")).textContent).toContain("Give this computer a name");
+
+    await userEvent.clear(screen.getByLabelText("This computer's name"));
+    await userEvent.type(screen.getByLabelText("This computer's name"), "Office desktop{Enter}");
+    expect(calls).toContainEqual(["sync_rename", { name: "Office desktop" }]);
+    const devices = await screen.findByRole("list", { name: "Computers in this group" });
+    await vi.waitFor(() => expect(devices.textContent).toContain("Office desktop"));
+    expect(screen.getByText(/This computer is now “Office desktop” in the group/)).toBeTruthy();
+  });
+
   it("shows a new pairing code from a computer in the group, when the first was lost", async () => {
     fakeRust({
       sync_status: () => inGroup(),
@@ -135,7 +172,7 @@ describe("sync settings", () => {
     render(Sync);
     const list = await screen.findByRole("list", { name: "Computers in this group" });
     const items = within(list).getAllByRole("listitem").map((li) => li.textContent?.replace(/\s+/g, " ").trim());
-    expect(items).toEqual(["desk this computer last synced 2 minutes ago", "laptop last synced 3 hours ago"]);
+    expect(items).toEqual(["desk this computer Rename… last synced 2 minutes ago", "laptop last synced 3 hours ago"]);
     expect(screen.getByText("3 changes made here wait to be written to the folder.")).toBeTruthy();
 
     await userEvent.click(screen.getByRole("button", { name: "Sync now" }));
