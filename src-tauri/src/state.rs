@@ -215,6 +215,12 @@ impl AppState {
         }
     }
 
+    /// Whether no one holds the database now (tests of work that must let go of it).
+    #[cfg(test)]
+    pub(crate) fn store_is_free(&self) -> bool {
+        self.store.try_lock().is_ok()
+    }
+
     pub fn store(&self) -> Result<StoreGuard<'_>, IpcError> {
         let slot = self.slot()?;
         match &*slot {

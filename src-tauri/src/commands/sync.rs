@@ -175,17 +175,34 @@ fn finish(state: &AppState, result: Result<Outcome, IpcError>) -> Result<Outcome
     result
 }
 
+/// The rest of a sync begun with `run`: the database is held only while a file is applied, so
+/// the window's other calls (a screen loading, a check-in) go on between files of a long first
+/// sync. Progress is told with the database let go.
+pub(crate) fn run_steps(
+    state: &AppState,
+    mut run: sync::Run,
+    on_progress: &mut dyn FnMut(usize, usize),
+) -> Result<Outcome, IpcError> {
+    while let Some(ready) = run.next_ready() {
+        run.apply(&mut *state.store()?, ready, &mut |_, _| {})?;
+        let (done, total) = run.progress();
+        on_progress(done, total);
+    }
+    let now = state.clock.now();
+    Ok(run.finish(&mut *state.store()?, state.sync.options, now)?)
+}
+
 /// One sync, by the caller already holding the one-at-a-time lock.
 fn sync_held(
     state: &AppState,
     on_progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Outcome, IpcError> {
-    let now = state.clock.now();
     // A locked or damaged database is not a sync problem: the app says so everywhere already.
-    let mut store = state.store()?;
-    let result = sync::sync_now(&mut store, state.sync.options, now, on_progress);
-    drop(store);
-    finish(state, result.map_err(IpcError::from))
+    let begun = sync::Run::begin(&mut *state.store()?);
+    let result = begun
+        .map_err(IpcError::from)
+        .and_then(|run| run_steps(state, run, on_progress));
+    finish(state, result)
 }
 
 /// Where sync stands, and what went wrong the last time.
@@ -239,26 +256,19 @@ pub async fn sync_join<R: Runtime>(
     let folder = full_path(folder)?;
     blocking(app, move |state| {
         let _one = state.sync.one_at_a_time();
-        let now = state.clock.now();
         let mut progress = reporter(on_progress);
-        let result = {
-            let mut store = state.store()?;
-            sync::join(
-                &mut store,
-                &folder,
-                &code,
-                &sync::this_computer_name(),
-                state.sync.options,
-                now,
-                &mut progress,
-            )
-        };
-        match result {
-            // A join refused (a wrong code, no group there) leaves this computer out of any
-            // group: the person sees why where they typed, not as a problem of a sync.
-            Err(err) => Err(err.into()),
-            Ok(outcome) => finish(state, Ok(outcome)),
-        }
+        let request = sync::JoinRequest::check(
+            &*state.store()?,
+            &folder,
+            &code,
+            &sync::this_computer_name(),
+        )?;
+        // Trying the code takes about a second, on purpose: the database stays free meanwhile.
+        // A join refused (a wrong code, no group there) leaves this computer out of any group:
+        // the person sees why where they typed, not as a problem of a sync.
+        let opened = request.open()?;
+        let run = opened.enter(&mut *state.store()?)?;
+        finish(state, run_steps(state, run, &mut progress))
     })
     .await
 }

@@ -3,7 +3,7 @@
 //! and reason, and the others still are.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use leadback_store::{Store, latest_schema_version};
 use leadback_sync::file::{self, Header, Kind};
@@ -12,136 +12,208 @@ use super::outbox::{file_label, next_sequence, read_cards};
 use super::{AppliedFile, Joined, Outcome, Refused, body, folder};
 use crate::ActionError;
 
-/// Applies every file of the other devices that can be: each once, a device's files in order,
-/// and a file only after the files it was written on.
-pub(super) fn apply_others(
-    store: &mut Store,
-    joined: &Joined,
-    outcome: &mut Outcome,
-    on_progress: &mut dyn FnMut(usize, usize),
-) -> Result<(), ActionError> {
-    let cards = read_cards(&joined.folder, &joined.key, 0);
-    let names = move |device: u64| {
-        cards
-            .get(&device)
-            .map_or_else(|| "another computer".to_owned(), |c| c.name.clone())
-    };
-    let mut applied = store.sync_applied()?;
-    let mut files = Vec::new();
-    for device in folder::devices(&joined.folder, joined.device)? {
-        let after = applied.get(&device).copied().unwrap_or(0);
-        files.extend(
-            folder::numbered(&joined.folder, device)?
-                .into_iter()
-                .filter(|f| f.sequence > after),
-        );
+/// The other devices' files still to apply in one sync, and how far it has come. Finding the
+/// next file that can be applied reads and opens files but needs no database
+/// ([`Inbox::next_ready`]); only applying it does ([`Inbox::apply`]), so the app can let other
+/// work use the database between files.
+pub(super) struct Inbox {
+    names: BTreeMap<u64, String>,
+    applied: BTreeMap<u64, u64>,
+    files: Vec<folder::Numbered>,
+    refused: HashSet<PathBuf>,
+    our_sequence: u64,
+    done: usize,
+}
+
+/// A file opened and ready to apply.
+pub(super) struct Ready {
+    from: (u64, u64),
+    label: String,
+    kind: Kind,
+    body: Vec<u8>,
+}
+
+impl Ready {
+    /// The file's name in the folder, as `device/number`.
+    pub(super) fn label(&self) -> &str {
+        &self.label
     }
-    let total = files.len();
-    let mut done = 0;
-    let mut refused: HashSet<PathBuf> = HashSet::new();
-    let our_sequence = next_sequence(store, joined)?.saturating_sub(1);
-    loop {
-        let mut progressed = false;
+}
+
+impl Inbox {
+    /// The files of the other devices not applied here yet.
+    pub(super) fn new(store: &Store, joined: &Joined) -> Result<Self, ActionError> {
+        let names = read_cards(&joined.folder, &joined.key, 0)
+            .into_iter()
+            .map(|(device, card)| (device, card.name))
+            .collect();
+        let applied = store.sync_applied()?;
+        let mut files = Vec::new();
+        for device in folder::devices(&joined.folder, joined.device)? {
+            let after = applied.get(&device).copied().unwrap_or(0);
+            files.extend(
+                folder::numbered(&joined.folder, device)?
+                    .into_iter()
+                    .filter(|f| f.sequence > after),
+            );
+        }
+        Ok(Self {
+            names,
+            applied,
+            files,
+            refused: HashSet::new(),
+            our_sequence: next_sequence(store, joined)?.saturating_sub(1),
+            done: 0,
+        })
+    }
+
+    fn name(&self, device: u64) -> String {
+        self.names
+            .get(&device)
+            .cloned()
+            .unwrap_or_else(|| "another computer".to_owned())
+    }
+
+    fn refuse(&mut self, outcome: &mut Outcome, path: &Path, reason: String) {
+        outcome.refused.push(Refused {
+            file: file_label(path),
+            reason,
+        });
+        self.refused.insert(path.to_path_buf());
+    }
+
+    /// The next file that can be applied: a device's files in order, each only after the files
+    /// it was written on. Files that cannot be opened are refused on the way (into `outcome`),
+    /// and their device's later files wait.
+    pub(super) fn next_ready(&mut self, joined: &Joined, outcome: &mut Outcome) -> Option<Ready> {
         let mut blocked: HashSet<u64> = HashSet::new();
-        for numbered in &files {
-            let after = applied.get(&numbered.device).copied().unwrap_or(0);
-            if numbered.sequence <= after
-                || refused.contains(&numbered.path)
-                || blocked.contains(&numbered.device)
-            {
+        for index in 0..self.files.len() {
+            let (device, sequence, path) = {
+                let f = &self.files[index];
+                (f.device, f.sequence, f.path.clone())
+            };
+            let after = self.applied.get(&device).copied().unwrap_or(0);
+            if sequence <= after || self.refused.contains(&path) || blocked.contains(&device) {
                 continue;
             }
-            let label = file_label(&numbered.path);
-            let opened = folder::read(&numbered.path).and_then(|bytes| {
+            let opened = folder::read(&path).and_then(|bytes| {
                 file::open(&joined.key, &bytes, latest_schema_version()).map_err(|e| e.to_string())
             });
             let (header, body) = match opened {
                 Ok(opened) => opened,
                 Err(reason) => {
-                    outcome.refused.push(Refused {
-                        file: label,
-                        reason,
-                    });
-                    refused.insert(numbered.path.clone());
-                    blocked.insert(numbered.device);
+                    self.refuse(outcome, &path, reason);
+                    blocked.insert(device);
                     continue;
                 }
             };
-            if header.device != numbered.device || header.sequence != numbered.sequence {
-                outcome.refused.push(Refused {
-                    file: label,
-                    reason: "it is not the file its name says (moved or copied from elsewhere)"
-                        .to_owned(),
-                });
-                refused.insert(numbered.path.clone());
-                blocked.insert(numbered.device);
+            if header.device != device || header.sequence != sequence {
+                let reason = "it is not the file its name says (moved or copied from elsewhere)";
+                self.refuse(outcome, &path, reason.to_owned());
+                blocked.insert(device);
                 continue;
             }
             let ready = match header.kind {
                 Kind::Snapshot => true,
                 Kind::Changes => {
-                    numbered.sequence == after + 1
-                        && builds_on_what_is_here(&header, &applied, joined.device, our_sequence)
+                    sequence == after + 1
+                        && builds_on_what_is_here(
+                            &header,
+                            &self.applied,
+                            joined.device,
+                            self.our_sequence,
+                        )
                 }
                 Kind::Device => false,
             };
             if !ready {
-                blocked.insert(numbered.device);
+                blocked.insert(device);
                 continue;
             }
-            let from = (numbered.device, numbered.sequence);
-            let result = match header.kind {
-                Kind::Snapshot => body::decode_snapshot(&body)
-                    .map_err(|e| e.to_string())
-                    .and_then(|s| {
-                        store
-                            .sync_apply_snapshot(from, &s, &names)
-                            .map_err(|e| e.to_string())
-                    }),
-                _ => body::decode_entries(&body)
-                    .map_err(|e| e.to_string())
-                    .and_then(|entries| {
-                        store
-                            .sync_apply(from, &entries, &names)
-                            .map_err(|e| e.to_string())
-                    }),
-            };
-            match result {
-                Ok(result) => {
-                    outcome.applied.push(AppliedFile {
-                        file: label,
-                        from: names(numbered.device),
-                        rows: result.rows,
-                    });
-                    outcome.kept_copies += result.kept_copies;
-                    applied.insert(numbered.device, numbered.sequence);
-                    progressed = true;
-                    done += 1;
-                    on_progress(done, total);
-                }
-                Err(reason) => {
-                    outcome.refused.push(Refused {
-                        file: label,
-                        reason: format!(
-                            "its changes could not be applied ({reason}); nothing of it was"
-                        ),
-                    });
-                    refused.insert(numbered.path.clone());
-                    blocked.insert(numbered.device);
+            return Some(Ready {
+                from: (device, sequence),
+                label: file_label(&path),
+                kind: header.kind,
+                body,
+            });
+        }
+        None
+    }
+
+    /// Applies `ready` in one transaction, or refuses it whole (into `outcome`); `Err` only when
+    /// the database itself fails.
+    pub(super) fn apply(
+        &mut self,
+        store: &mut Store,
+        ready: Ready,
+        outcome: &mut Outcome,
+        on_progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(), ActionError> {
+        let names = |device: u64| self.name(device);
+        let result = match ready.kind {
+            Kind::Snapshot => body::decode_snapshot(&ready.body)
+                .map_err(|e| e.to_string())
+                .and_then(|s| {
+                    store
+                        .sync_apply_snapshot(ready.from, &s, &names)
+                        .map_err(|e| e.to_string())
+                }),
+            _ => body::decode_entries(&ready.body)
+                .map_err(|e| e.to_string())
+                .and_then(|entries| {
+                    store
+                        .sync_apply(ready.from, &entries, &names)
+                        .map_err(|e| e.to_string())
+                }),
+        };
+        let (device, sequence) = ready.from;
+        match result {
+            Ok(result) => {
+                outcome.applied.push(AppliedFile {
+                    file: ready.label,
+                    from: self.name(device),
+                    rows: result.rows,
+                });
+                outcome.kept_copies += result.kept_copies;
+                self.applied.insert(device, sequence);
+                self.done += 1;
+                on_progress(self.done, self.files.len());
+            }
+            Err(reason) => {
+                outcome.refused.push(Refused {
+                    file: ready.label,
+                    reason: format!(
+                        "its changes could not be applied ({reason}); nothing of it was"
+                    ),
+                });
+                if let Some(file) = self
+                    .files
+                    .iter()
+                    .find(|f| f.device == device && f.sequence == sequence)
+                {
+                    self.refused.insert(file.path.clone());
                 }
             }
         }
-        if !progressed {
-            break;
-        }
+        Ok(())
     }
-    outcome.waiting = files
-        .iter()
-        .filter(|f| {
-            f.sequence > applied.get(&f.device).copied().unwrap_or(0) && !refused.contains(&f.path)
-        })
-        .count();
-    Ok(())
+
+    /// Files applied so far, of those found.
+    pub(super) fn progress(&self) -> (usize, usize) {
+        (self.done, self.files.len())
+    }
+
+    /// Notes in `outcome` how many files wait for files they build on.
+    pub(super) fn finish(self, outcome: &mut Outcome) {
+        outcome.waiting = self
+            .files
+            .iter()
+            .filter(|f| {
+                f.sequence > self.applied.get(&f.device).copied().unwrap_or(0)
+                    && !self.refused.contains(&f.path)
+            })
+            .count();
+    }
 }
 
 /// Whether everything a file's device had read when writing it has been read here too.

@@ -247,7 +247,8 @@ fn a_failed_sync_is_not_retried_every_look_for_the_same_changes() {
 fn a_computer_renamed_shows_its_new_name_on_the_other() {
     let pair = paired();
     assert_eq!(
-        pair.a.ok("sync_rename", json!({ "name": "  Office desktop " })),
+        pair.a
+            .ok("sync_rename", json!({ "name": "  Office desktop " })),
         json!("Office desktop")
     );
     let names = |app: &TestApp| -> Vec<String> {
@@ -261,7 +262,11 @@ fn a_computer_renamed_shows_its_new_name_on_the_other() {
         names.sort();
         names
     };
-    assert!(names(&pair.b).contains(&"Office desktop".to_owned()), "{:?}", names(&pair.b));
+    assert!(
+        names(&pair.b).contains(&"Office desktop".to_owned()),
+        "{:?}",
+        names(&pair.b)
+    );
     // A name that is empty, or more than one line, is refused and the old one kept.
     for bad in ["   ", "Office\ndesktop"] {
         assert_eq!(
@@ -270,4 +275,26 @@ fn a_computer_renamed_shows_its_new_name_on_the_other() {
         );
     }
     assert!(names(&pair.a).contains(&"Office desktop".to_owned()));
+}
+
+#[test]
+fn a_sync_lets_go_of_the_database_between_files_and_says_how_far_it_is() {
+    let pair = paired();
+    // Three syncs on A: three files for B to apply.
+    for id in ["real-break", "let-others-go-first", "back-of-the-walk"] {
+        pair.a.ok("add_library_habit", json!({ "libraryId": id }));
+        pair.a.ok("sync_now", json!({ "onProgress": PROGRESS }));
+    }
+    let state = pair.b.state();
+    let run = leadback_actions::sync::Run::begin(&mut state.store().unwrap()).unwrap();
+    let mut told = Vec::new();
+    let outcome = crate::commands::sync::run_steps(&state, run, &mut |done, total| {
+        // Between files, another call (a screen loading, a check-in) can have the database.
+        assert!(state.store_is_free(), "held while telling progress");
+        told.push((done, total));
+    })
+    .unwrap();
+    assert_eq!(told, [(1, 3), (2, 3), (3, 3)]);
+    assert_eq!(outcome.applied.len(), 3);
+    assert_eq!(habit_names(&pair.b).len(), 3);
 }
