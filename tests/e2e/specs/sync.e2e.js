@@ -3,8 +3,9 @@
 // one session, and a second instance of the same app would be handed to the first by the
 // single-instance plugin), so the computers take turns, as a person with a USB stick would:
 // A starts a group and the test reads the pairing code from the screen; B joins with it; a habit
-// added on A reaches B at B's "Sync now". Settings -> Sync is photographed in light and dark mode
-// before, with the code, in a group of two, and with a problem.
+// added on A reaches B at B's "Sync now"; B is renamed and A lists the new name. Settings -> Sync
+// is photographed in light and dark mode before, with the code, in a group of two, and with a
+// problem.
 import fs from "node:fs";
 import { expectAccessible, navigate, onboard, openApp, ownDataDir, screenshot, shows } from "./support.js";
 
@@ -124,6 +125,28 @@ describe("sync between two computers", function () {
     await photograph("92-sync-group");
     await navigate("Home");
     await shows(HABIT);
+  });
+
+  it("renames B from its row with the keyboard, and A lists the new name", async () => {
+    await openSyncSettings();
+    await $("button[aria-label='Rename this computer']").click();
+    const field = $("#sync-rename");
+    await field.waitForDisplayed();
+    await field.clearValue();
+    await field.setValue("Home desktop");
+    await browser.keys("Enter");
+    await $('[role="status"]*=This computer is now “Home desktop”').waitForDisplayed();
+    expect(await $("#sync-devices").getText()).toContain("Home desktop");
+    await browser.execute(() => document.getElementById("sync").scrollIntoView({ block: "start", behavior: "instant" }));
+    await screenshot("94-sync-renamed-light");
+
+    await openApp(computerA);
+    await $("h1*=Ada").waitForDisplayed();
+    await openSyncSettings();
+    await browser.waitUntil(async () => (await $("#sync-devices").getText()).includes("Home desktop"), {
+      timeout: 10_000,
+      timeoutMsg: "A never listed B's new name",
+    });
   });
 
   it("shows a missing folder as a problem in Settings -> Sync, and nowhere else", async () => {
