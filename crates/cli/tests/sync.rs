@@ -99,6 +99,8 @@ fn two_computers_used_before_sync_end_up_with_both_records() {
     assert_eq!(code.matches('-').count(), 3, "{code}");
     let joined = join(&s.desktop, &s.shared, &code, "Desktop");
     assert_eq!(joined["refused"], Value::Array(vec![]));
+    // The desktop's own records went out as its snapshot.
+    assert_eq!(joined["sent"].as_array().unwrap().len(), 1, "{joined}");
     ok(&s.laptop, &["sync", "now"]);
 
     let both = ["Let someone else go first", "Listen before speaking"];
@@ -134,6 +136,14 @@ fn two_computers_used_before_sync_end_up_with_both_records() {
         .collect();
     devices.sort_unstable();
     assert_eq!(devices, ["Desktop", "Laptop"]);
+    // In words, each computer's last sync is a local date and minute.
+    let said = ok(&s.laptop, &["sync", "status"]);
+    let line = said.lines().find(|l| l.contains("Desktop")).unwrap();
+    let when = line.rsplit("last synced ").next().unwrap();
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(when, "%Y-%m-%d %H:%M").is_ok(),
+        "{said}"
+    );
 
     // Nothing readable, and no database, in the shared folder.
     for entry in walk(&s.shared) {

@@ -378,8 +378,10 @@ impl OpenedGroup {
         folder::make_device_dir(&self.folder, device)?;
         enter(store, &self.folder, &self.key, device, &self.name)?;
         let joined = joined(store)?;
-        write_snapshot(store, &joined)?;
-        Run::begin(store)
+        let (_, snapshot) = write_snapshot(store, &joined)?;
+        let mut run = Run::begin(store)?;
+        run.outcome.sent.insert(0, snapshot);
+        Ok(run)
     }
 }
 

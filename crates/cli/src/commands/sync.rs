@@ -159,7 +159,10 @@ pub fn run(
                     } else {
                         ""
                     };
-                    let when = device.synced_at.as_deref().unwrap_or("never");
+                    let when = device
+                        .synced_at
+                        .as_deref()
+                        .map_or_else(|| "never".to_owned(), local_minute);
                     writeln!(out, "  {}{this}: last synced {when}", device.name)?;
                 }
                 writeln!(
@@ -175,6 +178,19 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// An RFC 3339 time from a card as this computer's local date and minute (the JSON keeps the
+/// exact time); a time that does not read is shown as it is.
+fn local_minute(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339).map_or_else(
+        |_| rfc3339.to_owned(),
+        |t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
 }
 
 /// `value` as pretty JSON, the shape scripts rely on.
