@@ -72,17 +72,20 @@ impl From<&Value> for KeyPart {
     }
 }
 
-type Rows = HashMap<Vec<KeyPart>, Vec<Value>>;
-
-/// Every row of `table` with `shape`'s columns, by key; an absent table has none.
-fn rows(conn: &Connection, table: &str, shape: &Shape) -> Result<Rows, StoreError> {
+/// Calls `each` with every row of `table`, `shape`'s columns in order; an absent table has none.
+fn each_row(
+    conn: &Connection,
+    table: &str,
+    shape: &Shape,
+    mut each: impl FnMut(Vec<Value>),
+) -> Result<(), StoreError> {
     let exists: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
         [table],
         |row| row.get(0),
     )?;
     if !exists {
-        return Ok(Rows::new());
+        return Ok(());
     }
     let list: Vec<String> = shape.columns.iter().map(|c| quoted(c)).collect();
     let mut statement = conn.prepare(&format!(
@@ -90,20 +93,53 @@ fn rows(conn: &Connection, table: &str, shape: &Shape) -> Result<Rows, StoreErro
         list.join(", "),
         quoted(table)
     ))?;
-    let mut found = Rows::new();
     let mut cursor = statement.query([])?;
     while let Some(row) = cursor.next()? {
         let values = (0..shape.columns.len())
             .map(|i| row.get::<_, Value>(i))
             .collect::<Result<Vec<_>, _>>()?;
-        let key = shape
-            .key
-            .iter()
-            .map(|&i| KeyPart::from(&values[i]))
-            .collect();
-        found.insert(key, values);
+        each(values);
     }
-    Ok(found)
+    Ok(())
+}
+
+/// What one table needs to hold what the source's holds.
+struct Diff {
+    table: String,
+    shape: Shape,
+    /// The keys of rows to remove.
+    removed: Vec<Vec<Value>>,
+    /// Rows to write, new or changed.
+    written: Vec<Vec<Value>>,
+}
+
+/// Compares one table here with the source's: only this side is held in memory, and only while
+/// this table is compared; the source's rows stream past it.
+fn diff(ours: &Connection, source: &Connection, table: String) -> Result<Diff, StoreError> {
+    let shape = shape(ours, &table)?;
+    let key_of = |row: &[Value]| -> Vec<KeyPart> {
+        shape.key.iter().map(|&i| KeyPart::from(&row[i])).collect()
+    };
+    let mut here: HashMap<Vec<KeyPart>, Vec<Value>> = HashMap::new();
+    each_row(ours, &table, &shape, |row| {
+        here.insert(key_of(&row), row);
+    })?;
+    let mut written = Vec::new();
+    each_row(source, &table, &shape, |row| {
+        if here.remove(&key_of(&row)).as_ref() != Some(&row) {
+            written.push(row);
+        }
+    })?;
+    let removed = here
+        .into_values()
+        .map(|row| shape.key.iter().map(|&i| row[i].clone()).collect())
+        .collect();
+    Ok(Diff {
+        table,
+        shape,
+        removed,
+        written,
+    })
 }
 
 /// What [`Db::replace_in_group`] changed.
@@ -118,14 +154,10 @@ impl Db {
     /// recorded changes, keeping this device's sync settings and records; all in one
     /// transaction, so on any error nothing changes.
     pub(crate) fn replace_in_group(&mut self, source: &Connection) -> Result<Replaced, StoreError> {
-        let tables = synced_tables(self)?;
-        let mut plan = Vec::with_capacity(tables.len());
-        for table in tables {
-            let shape = shape(self, &table)?;
-            let ours = rows(self, &table, &shape)?;
-            let theirs = rows(source, &table, &shape)?;
-            plan.push((table, shape, ours, theirs));
-        }
+        let plan = synced_tables(self)?
+            .into_iter()
+            .map(|table| diff(self, source, table))
+            .collect::<Result<Vec<_>, _>>()?;
         let settings: Vec<(String, String)> = source
             .prepare("SELECT key, value FROM setting WHERE key NOT LIKE ?1")?
             .query_map([DEVICE_SETTINGS], |row| Ok((row.get(0)?, row.get(1)?)))?
@@ -136,32 +168,36 @@ impl Db {
         // Rows go in table by table; their references are checked once all are in.
         tx.pragma_update(None, "defer_foreign_keys", true)?;
         // Children before their parents.
-        for (table, shape, ours, theirs) in plan.iter().rev() {
-            let key_list: Vec<String> = shape
+        for Diff {
+            table,
+            shape,
+            removed,
+            ..
+        } in plan.iter().rev()
+        {
+            let matches: Vec<String> = shape
                 .key
                 .iter()
-                .map(|&i| quoted(&shape.columns[i]))
-                .collect();
-            let matches: Vec<String> = key_list
-                .iter()
                 .enumerate()
-                .map(|(n, column)| format!("{column} = ?{}", n + 1))
+                .map(|(n, &i)| format!("{} = ?{}", quoted(&shape.columns[i]), n + 1))
                 .collect();
             let mut delete = tx.prepare(&format!(
                 "DELETE FROM {} WHERE {}",
                 quoted(table),
                 matches.join(" AND ")
             ))?;
-            for row in ours
-                .iter()
-                .filter_map(|(key, row)| (!theirs.contains_key(key)).then_some(row))
-            {
+            for key in removed {
                 // A row a cascade already removed changes nothing here.
-                let values = shape.key.iter().map(|&i| &row[i]);
-                done.removed += delete.execute(params_from_iter(values))?;
+                done.removed += delete.execute(params_from_iter(key.iter()))?;
             }
         }
-        for (table, shape, ours, theirs) in &plan {
+        for Diff {
+            table,
+            shape,
+            written,
+            ..
+        } in &plan
+        {
             let all: Vec<String> = shape.columns.iter().map(|c| quoted(c)).collect();
             let key_list: Vec<String> = shape
                 .key
@@ -185,10 +221,8 @@ impl Db {
                 places.join(", "),
                 key_list.join(", ")
             ))?;
-            for (key, row) in theirs {
-                if ours.get(key) != Some(row) {
-                    done.written += upsert.execute(params_from_iter(row.iter()))?;
-                }
+            for row in written {
+                done.written += upsert.execute(params_from_iter(row.iter()))?;
             }
         }
         tx.execute(
