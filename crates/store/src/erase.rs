@@ -36,27 +36,37 @@ impl Store {
     /// their words remain in the database files. "Me" cannot be erased this way.
     pub fn erase_person(&mut self, person_id: i64) -> Result<ErasePreview, StoreError> {
         let preview = self.erase_preview(person_id)?;
-        self.conn.pragma_update(None, "secure_delete", true)?;
-        let erased = (|| -> Result<(), StoreError> {
-            let tx = self.conn.transaction()?;
+        self.scrubbing(|store| {
+            let tx = store.conn.transaction()?;
             tx.execute("DELETE FROM person WHERE id = ?1", [person_id])?;
-            // FTS5 keeps deleted words in its segments until they are merged.
-            tx.execute(
-                "INSERT INTO journal_search (journal_search) VALUES ('optimize')",
-                [],
-            )?;
-            tx.commit()?;
-            Ok(())
-        })();
-        let checkpoint = self
-            .conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-        self.conn.pragma_update(None, "secure_delete", false)?;
-        erased?;
-        checkpoint?;
+            tx.execute(OPTIMIZE_JOURNAL_INDEX, [])?;
+            tx.commit()
+        })?;
         if self.acting == Some(person_id) {
             self.acting = None;
         }
         Ok(preview)
     }
+
+    /// Runs `work` with SQLite overwriting what it deletes, then empties the write-ahead log into
+    /// the file, so that nothing deleted stays readable in either file: erasing a client here,
+    /// applying another computer's erasure, and clearing the sync outbox that carried one.
+    pub(crate) fn scrubbing<T>(
+        &mut self,
+        work: impl FnOnce(&mut Self) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.conn.pragma_update(None, "secure_delete", true)?;
+        let done = work(self);
+        let checkpoint = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        self.conn.pragma_update(None, "secure_delete", false)?;
+        let done = done?;
+        checkpoint?;
+        Ok(done)
+    }
 }
+
+/// Merges the journal index's segments: FTS5 keeps deleted words in them until they are merged.
+pub(crate) const OPTIMIZE_JOURNAL_INDEX: &str =
+    "INSERT INTO journal_search (journal_search) VALUES ('optimize')";

@@ -592,3 +592,50 @@ fn an_export_imported_in_a_group_reaches_the_other_devices() {
     assert_eq!(data_of(&desktop.store), data_of(&source));
     assert_eq!(journal_texts(&desktop.store, me), ["Cleo spoke first"]);
 }
+
+/// How many files directly in `dir` (the database, its log) hold `text`'s bytes.
+fn files_holding(dir: &std::path::Path, text: &str) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|file| file.is_file())
+        .filter(|file| {
+            let bytes = std::fs::read(file).unwrap();
+            bytes.windows(text.len()).any(|w| w == text.as_bytes())
+        })
+        .count()
+}
+
+#[test]
+fn a_client_erased_on_one_computer_leaves_no_words_in_either_computers_files() {
+    const WORDS: &str = "Quillfeather";
+    let (mut laptop, mut desktop, _, _) = laptop_and_desktop();
+    let (client, session) = ben_with_a_session(&mut laptop, &mut desktop);
+    laptop
+        .at(1_800_000_005_000)
+        .save_session_notes(
+            session,
+            &format!("{WORDS} spoke about the reorganisation"),
+            now(),
+        )
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    let folded = WORDS.to_lowercase();
+    assert!(
+        files_holding(desktop._dir.path(), WORDS) > 0,
+        "the words should be on the desktop's disk first, or this test proves nothing"
+    );
+
+    laptop.at(1_800_000_006_000).erase_person(client).unwrap();
+    laptop.send_to(&mut desktop);
+
+    for device in [&laptop, &desktop] {
+        assert!(device.store.person(client).is_err());
+        assert_eq!(
+            files_holding(device._dir.path(), WORDS) + files_holding(device._dir.path(), &folded),
+            0,
+            "a file of {} still holds the erased client's words",
+            device._dir.path().display()
+        );
+    }
+}

@@ -70,6 +70,21 @@ pub(crate) fn note_applied(tx: &rusqlite::Connection, from: (u64, u64)) -> Resul
     Ok(())
 }
 
+/// Whether any of these changesets deletes a person (an erasure: a client is deleted with
+/// everything about them, and only so).
+fn erases_someone<'a>(mut all: impl Iterator<Item = &'a [u8]>) -> Result<bool, StoreError> {
+    all.try_fold(false, |found, changes| {
+        if found {
+            return Ok(true);
+        }
+        let deletes = capture::read_changes(changes, |item| {
+            let op = item.op()?;
+            Ok(op.code() == rusqlite::hooks::Action::SQLITE_DELETE && op.table_name() == "person")
+        })?;
+        Ok(deletes.into_iter().any(|d| d))
+    })
+}
+
 /// One of this device's transactions, waiting to be written to the sync folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxEntry {
@@ -208,6 +223,24 @@ impl Store {
 
     /// Forgets the outbox up to and including `seq`, once written to the folder.
     pub fn sync_clear_outbox(&mut self, through: i64) -> Result<(), StoreError> {
+        // An erasure's changes hold what was erased (SQLite's changesets keep a deleted row's
+        // values): once sent, they are overwritten, not just let go.
+        let erasure_sent = {
+            let mut statement = self
+                .conn
+                .prepare("SELECT changes FROM sync_outbox WHERE seq <= ?1")?;
+            let sent: Vec<Vec<u8>> = statement
+                .query_map([through], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            erases_someone(sent.iter().map(Vec::as_slice))?
+        };
+        if erasure_sent {
+            return self.scrubbing(|store| store.clear_outbox(through));
+        }
+        self.clear_outbox(through)
+    }
+
+    fn clear_outbox(&mut self, through: i64) -> Result<(), StoreError> {
         let tx = self.conn.raw_mut().transaction()?;
         bookkeeping::catch_up(&tx)?;
         let newest: Option<String> = tx.query_row(
@@ -263,6 +296,21 @@ impl Store {
         entries: &[(Stamp, Vec<u8>)],
         device_name: &dyn Fn(u64) -> String,
     ) -> Result<Applied, StoreError> {
+        // Another computer's erasure is carried out here as it was there: nothing of the person
+        // stays readable in this computer's files either.
+        if erases_someone(entries.iter().map(|(_, changes)| changes.as_slice()))? {
+            return self.scrubbing(|store| store.apply_entries(from, entries, device_name, true));
+        }
+        self.apply_entries(from, entries, device_name, false)
+    }
+
+    fn apply_entries(
+        &mut self,
+        from: (u64, u64),
+        entries: &[(Stamp, Vec<u8>)],
+        device_name: &dyn Fn(u64) -> String,
+        erasing: bool,
+    ) -> Result<Applied, StoreError> {
         let now = self.wall().now();
         let seen = entries
             .iter()
@@ -283,6 +331,9 @@ impl Store {
             bookkeeping::save_clock(&tx, seen)?;
         }
         note_applied(&tx, from)?;
+        if erasing {
+            tx.execute(crate::erase::OPTIMIZE_JOURNAL_INDEX, [])?;
+        }
         tx.commit()?;
         Ok(total)
     }
