@@ -137,8 +137,7 @@ describe("sync between two computers", function () {
     await browser.keys("Enter");
     await $('[role="status"]*=This computer is now “Home desktop”').waitForDisplayed();
     expect(await $("#sync-devices").getText()).toContain("Home desktop");
-    await browser.execute(() => document.getElementById("sync").scrollIntoView({ block: "start", behavior: "instant" }));
-    await screenshot("94-sync-renamed-light");
+    await photograph("94-sync-renamed");
 
     await openApp(computerA);
     await $("h1*=Ada").waitForDisplayed();

@@ -529,7 +529,7 @@ pub fn status(store: &Store) -> Result<Status, ActionError> {
         });
     };
     let cards = read_cards(&joined.folder, &joined.key, 0);
-    let devices = cards
+    let mut devices: Vec<Device> = cards
         .into_iter()
         .map(|(id, card)| Device {
             id: format!("{id:016x}"),
@@ -538,6 +538,14 @@ pub fn status(store: &Store) -> Result<Status, ActionError> {
             synced_at: Some(card.synced_at),
         })
         .collect();
+    // This computer first, then the others by name: the same order on every look.
+    devices.sort_by(|a, b| {
+        (!a.this_device, a.name.to_lowercase(), &a.id).cmp(&(
+            !b.this_device,
+            b.name.to_lowercase(),
+            &b.id,
+        ))
+    });
     Ok(Status {
         in_group: true,
         folder: Some(joined.folder),
