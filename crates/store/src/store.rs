@@ -312,15 +312,25 @@ impl Store {
 
     /// A restore on a device in a sync group: the backup's data becomes everyone's, sent on like
     /// any change, and this device stays in its group (see [`crate::sync`]'s `replace`). A backup
-    /// from an older version is brought up to date in a copy beside it first, encrypted as it is;
-    /// the copy is removed afterwards.
+    /// from an older version is brought up to date in a copy beside the database first, encrypted
+    /// as it is; the copy is removed afterwards, and the backup itself is only read.
     fn restore_in_group(&mut self, file: &Path, version: i64) -> Result<(), StoreError> {
         if version == latest_schema_version() {
             let source = open_read_only(file, self.key.as_deref())?;
             self.conn.replace_in_group(&source)?;
             return Ok(());
         }
-        let copy = file.with_extension("upgrading");
+        // Beside this database (the backup may be on a read-only stick), or in the temporary
+        // folder for one in memory.
+        let folder = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map_or_else(std::env::temp_dir, Path::to_path_buf);
+        let copy = folder.join(format!(
+            "leadback-restore-upgrading-{}.sqlite3",
+            std::process::id()
+        ));
         let cleanup = |copy: &Path| {
             for suffix in ["", "-wal", "-shm", "-journal"] {
                 let mut name = copy.as_os_str().to_owned();

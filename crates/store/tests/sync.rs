@@ -542,8 +542,20 @@ fn a_backup_from_an_older_version_restored_in_a_group_is_upgraded_in_a_copy_and_
     alone.restore_backup(&copy, now()).unwrap();
 
     let (mut laptop, mut desktop, _, _) = laptop_and_desktop();
-    let copy = laptop._dir.path().join("v11.sqlite3");
+    // The backup in a folder of its own (a stick, perhaps read-only): it is only read, and
+    // nothing is written beside it or left beside the database.
+    let stick = tempfile::tempdir().unwrap();
+    let copy = stick.path().join("v11.sqlite3");
     std::fs::copy(&fixture, &copy).unwrap();
+    let names = |dir: &std::path::Path| -> Vec<std::ffi::OsString> {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let data_before = names(laptop._dir.path());
     laptop
         .at(1_800_000_005_000)
         .restore_backup(&copy, now())
@@ -553,12 +565,11 @@ fn a_backup_from_an_older_version_restored_in_a_group_is_upgraded_in_a_copy_and_
         untouched,
         "the backup is only read"
     );
-    let beside: Vec<_> = std::fs::read_dir(laptop._dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with("v11") && name != "v11.sqlite3")
-        .collect();
-    assert!(beside.is_empty(), "left beside the backup: {beside:?}");
+    assert_eq!(names(stick.path()), ["v11.sqlite3"]);
+    // Only the backup taken before the restore is new there.
+    let mut data_after = names(laptop._dir.path());
+    data_after.retain(|name| name != "backups");
+    assert_eq!(data_after, data_before);
 
     assert_eq!(data_of(&laptop.store), data_of(&alone));
     assert_eq!(laptop.store.sync_device().unwrap(), Some(0x1a));
