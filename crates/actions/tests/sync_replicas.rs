@@ -2,9 +2,10 @@
 //! each computer sees its own copy of the folder, and a copier brings each computer's files to
 //! the others late, in any order, some not at all for a while, some again. Whatever each
 //! computer does meanwhile (check-ins and notes on the same days, habits, reminders, energy,
-//! journal notes, reflections, clients, sessions, erasing a client…), once everything has been
-//! delivered all three hold the same records, and no text a person wrote is lost to a conflict:
-//! it is where it was written or kept in the journal.
+//! journal notes, reflections, clients, sessions, erasing a client, restoring a backup…), once
+//! everything has been delivered all three hold the same records, and no text a person wrote is
+//! lost to a conflict: it is where it was written or kept in the journal (unless a backup was put
+//! back, which takes away what came after it on purpose).
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
 use std::collections::{BTreeMap, HashSet};
@@ -72,6 +73,10 @@ enum Op {
     Erase {
         client: u8,
     },
+    /// A backup taken by hand now…
+    Backup,
+    /// …and later put back on the same computer, which sends it to the others.
+    Restore,
 }
 
 #[derive(Debug, Clone)]
@@ -117,6 +122,8 @@ fn op() -> impl Strategy<Value = Op> {
         (0u8..3).prop_map(|session| Op::SessionNotes { session }),
         (0u8..3).prop_map(|session| Op::DeleteSession { session }),
         (0u8..2).prop_map(|client| Op::Erase { client }),
+        Just(Op::Backup),
+        Just(Op::Restore),
     ]
 }
 
@@ -145,6 +152,10 @@ struct Texts {
     replaced: HashSet<String>,
     erased: HashSet<i64>,
     counter: u32,
+    /// Each computer's (by its database) last backup taken by hand.
+    backups: BTreeMap<PathBuf, PathBuf>,
+    /// A backup was put back: what was written after it is gone on purpose, on every computer.
+    restored: bool,
 }
 
 impl Texts {
@@ -380,6 +391,22 @@ fn run_op(store: &mut Store, op: &Op, at: chrono::DateTime<chrono::Utc>, texts: 
                 store.erase_person(client).unwrap();
             }
         }
+        Op::Backup => {
+            let taken = store
+                .backup_now(leadback_store::backup::BackupReason::Manual, at)
+                .unwrap()
+                .unwrap();
+            let database = store.path().unwrap().to_path_buf();
+            texts.backups.insert(database, taken.path);
+        }
+        Op::Restore => {
+            let database = store.path().unwrap().to_path_buf();
+            // (A backup the rotation has removed since cannot be put back.)
+            if let Some(backup) = texts.backups.get(&database).filter(|b| b.exists()) {
+                store.restore_backup(backup, at).unwrap();
+                texts.restored = true;
+            }
+        }
     }
 }
 
@@ -553,6 +580,9 @@ fn run(steps: &[Step]) {
         );
     }
     let _ = me;
+    if texts.restored {
+        return;
+    }
     for computer in &computers {
         let shown = shown_texts(&computer.store);
         for (text, client) in &texts.written {
