@@ -205,6 +205,7 @@ describe("a client's overview", () => {
     expect(within(dialog).getByText(/2 assessments and their answers/)).toBeTruthy();
     expect(within(dialog).getByText(/1 habit with 30 check-ins/)).toBeTruthy();
     expect(within(dialog).getByText("3 observer forms, 2 observers' answers")).toBeTruthy();
+    expect(dialog.textContent).not.toContain("sync group");
     const erase = within(dialog).getByRole("button", { name: "Erase Noor Haddad" }) as HTMLButtonElement;
     await userEvent.type(within(dialog).getByLabelText(/to confirm/), "Noor");
     expect(erase.disabled).toBe(true);
@@ -212,5 +213,21 @@ describe("a client's overview", () => {
     await userEvent.click(erase);
     expect(calls).toContainEqual(["erase_person", { personId: 2, confirmName: "Noor Haddad" }]);
     expect(nav.route).toEqual({ name: "clients" });
+  });
+
+  it("says before erasing that the computers in its sync group erase the client too", async () => {
+    const inGroup = { in_group: true, folder: "/sync", devices: [], unsent: 0, synced_at: null };
+    fakeRust({
+      ...common,
+      get_client_overview: () => overview(),
+      erase_preview: () => ({ name: "Noor Haddad", sessions: 1, assessments: 2, habits: 1, check_ins: 30, exercise_runs: 0, journal_entries: 4, consents: 1, observer_forms: 3, observer_answers: 2 }),
+      sync_status: () => ({ status: inGroup, problems: [], tried_at: null }),
+    });
+    render(ClientOverview, { id: 2 });
+    await userEvent.click(await screen.findByRole("button", { name: "Erase Noor Haddad…" }));
+    const dialog = await screen.findByRole("alertdialog");
+    await vi.waitFor(() =>
+      expect(dialog.textContent).toContain("Your other computers in the sync group erase them too"),
+    );
   });
 });
