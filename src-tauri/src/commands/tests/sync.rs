@@ -267,14 +267,21 @@ fn a_computer_renamed_shows_its_new_name_on_the_other() {
         "{:?}",
         names(&pair.b)
     );
-    // A name that is empty, or more than one line, is refused and the old one kept.
-    for bad in ["   ", "Office\ndesktop"] {
+    // A name that is empty, more than one line or far too long is refused and the old one kept.
+    let huge = "x".repeat(1_000_000);
+    for bad in ["   ", "Office\ndesktop", huge.as_str()] {
         assert_eq!(
             pair.a.code("sync_rename", json!({ "name": bad })),
             "invalid_input"
         );
     }
     assert!(names(&pair.a).contains(&"Office desktop".to_owned()));
+    // Out of any group there is nothing to rename.
+    pair.a.ok("sync_leave", json!({}));
+    assert_eq!(
+        pair.a.code("sync_rename", json!({ "name": "Laptop" })),
+        "invalid_input"
+    );
 }
 
 #[test]
