@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use leadback_core::clients::{ClientDetails, HomeworkKind, TimelineKind};
 use leadback_core::habits::{CheckState, HabitName, Schedule};
 use leadback_store::{NewHabit, Store, StoreError};
-use leadback_testkit::{now, set_me, today};
+use leadback_testkit::{files_holding, now, set_me, today};
 
 fn at(day: NaiveDate, hour: u32) -> NaiveDateTime {
     day.and_hms_opt(hour, 0, 0).unwrap()
@@ -247,19 +247,6 @@ fn me_cannot_be_erased_and_an_unknown_person_is_not_found() {
         Err(StoreError::NotFound { .. })
     ));
     assert_eq!(store.me().unwrap().unwrap().id, me);
-}
-
-/// How many files directly in `dir` contain `text`'s bytes.
-fn files_holding(dir: &std::path::Path, text: &str) -> usize {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|file| file.is_file())
-        .filter(|file| {
-            let bytes = std::fs::read(file).unwrap();
-            bytes.windows(text.len()).any(|w| w == text.as_bytes())
-        })
-        .count()
 }
 
 /// Every text and integer value in every table, read with a plain connection.

@@ -11,7 +11,7 @@ use chrono::{NaiveDate, Utc};
 use leadback_core::habits::{CheckState, HabitName, HabitStance, Schedule};
 use leadback_store::sync::WallClock;
 use leadback_store::{JournalQuery, NewHabit, Store};
-use leadback_testkit::{add_client, now, set_me};
+use leadback_testkit::{add_client, files_holding, now, set_me};
 
 /// One device: its folder, its database and the hand of its wall clock.
 struct Device {
@@ -602,19 +602,6 @@ fn an_export_imported_in_a_group_reaches_the_other_devices() {
     laptop.send_to(&mut desktop);
     assert_eq!(data_of(&desktop.store), data_of(&source));
     assert_eq!(journal_texts(&desktop.store, me), ["Cleo spoke first"]);
-}
-
-/// How many files directly in `dir` (the database, its log) hold `text`'s bytes.
-fn files_holding(dir: &std::path::Path, text: &str) -> usize {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|file| file.is_file())
-        .filter(|file| {
-            let bytes = std::fs::read(file).unwrap();
-            bytes.windows(text.len()).any(|w| w == text.as_bytes())
-        })
-        .count()
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! What Leadback's tests share instead of each keeping a copy: the fixed day most tests live on, a
 //! coach and their clients added in one call each, people and a report's data for what is built
-//! from them, where the Loop Habit Tracker's real files are, and a PDF read back as text. Used only
+//! from them, where the Loop Habit Tracker's real files are, a PDF read back as text, and which
+//! files on disk still hold some words. Used only
 //! as a dev-dependency; product code never depends on it. A helper panics on failure, as a test
 //! would: a panic here is a failing test's report.
 //!
@@ -150,4 +151,17 @@ fn poppler(command: &mut Command) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("poppler prints UTF-8")
+}
+
+/// How many files directly in `dir` (a database, its write-ahead log…) hold `text`'s bytes.
+pub fn files_holding(dir: &Path, text: &str) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|file| file.is_file())
+        .filter(|file| {
+            let bytes = std::fs::read(file).unwrap();
+            bytes.windows(text.len()).any(|w| w == text.as_bytes())
+        })
+        .count()
 }
