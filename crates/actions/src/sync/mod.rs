@@ -6,7 +6,9 @@
 mod body;
 mod folder;
 mod inbox;
+mod join;
 mod outbox;
+mod run;
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +19,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::{ActionError, files};
-use outbox::{compact, flush, read_cards, write_card, write_snapshot};
+pub use join::{JoinRequest, OpenedGroup, join};
+use outbox::{read_cards, write_card, write_snapshot};
+pub use run::{ReadyFile, Run, sync_now};
 
 /// This device's settings for sync (kept in the database, never synced or exported).
 const FOLDER: &str = "sync.folder";
@@ -276,115 +280,6 @@ pub fn new_code(store: &Store, options: Options) -> Result<Started, ActionError>
     })
 }
 
-/// Joins the group in `folder` with the code shown on one of its devices. A wrong code is
-/// refused with nothing written. Records already here are kept and sent to the others.
-pub fn join(
-    store: &mut Store,
-    folder: &Path,
-    code: &str,
-    name: &str,
-    options: Options,
-    now: DateTime<Utc>,
-    on_progress: &mut dyn FnMut(usize, usize),
-) -> Result<Outcome, ActionError> {
-    let opened = JoinRequest::check(store, folder, code, name)?.open()?;
-    let mut run = opened.enter(store)?;
-    while let Some(ready) = run.next_ready() {
-        run.apply(store, ready, on_progress)?;
-    }
-    run.finish(store, options, now)
-}
-
-/// A join checked against this computer and the folder, before the code is tried: [`join`] in
-/// steps, so that the slow part (the code is stretched on purpose) needs no database.
-pub struct JoinRequest {
-    folder: PathBuf,
-    code: PairingCode,
-    name: String,
-    sealed: Vec<u8>,
-}
-
-/// The group's key, opened with the pairing code.
-pub struct OpenedGroup {
-    folder: PathBuf,
-    key: GroupKey,
-    name: String,
-}
-
-impl std::fmt::Debug for JoinRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("JoinRequest")
-            .field("folder", &self.folder)
-            .finish_non_exhaustive()
-    }
-}
-
-impl std::fmt::Debug for OpenedGroup {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OpenedGroup")
-            .field("folder", &self.folder)
-            .finish_non_exhaustive()
-    }
-}
-
-impl JoinRequest {
-    /// This computer is in no group, the name and the code are well formed, and the folder holds
-    /// a group. Reads only.
-    pub fn check(
-        store: &Store,
-        folder: &Path,
-        code: &str,
-        name: &str,
-    ) -> Result<Self, ActionError> {
-        refuse_if_joined(store)?;
-        let name = device_name(name)?;
-        let code: PairingCode = code.parse().map_err(group_error)?;
-        let folder = check_folder(store, folder)?;
-        let sealed = folder::read(&folder::key_path(&folder)).map_err(|_| ActionError::File {
-            path: folder.clone(),
-            message: "there is no sync group in this folder: start one on your first computer, then choose the folder your sync tool makes of it here".to_owned(),
-        })?;
-        Ok(Self {
-            folder,
-            code,
-            name,
-            sealed,
-        })
-    }
-
-    /// Opens the group's key with the code (about a second: the code is stretched so that it
-    /// cannot be guessed quickly). A wrong code is refused here. Needs no database.
-    pub fn open(self) -> Result<OpenedGroup, ActionError> {
-        let key = GroupKey::open(&self.sealed, &self.code).map_err(group_error)?;
-        Ok(OpenedGroup {
-            folder: self.folder,
-            key,
-            name: self.name,
-        })
-    }
-}
-
-impl OpenedGroup {
-    /// Puts this computer in the group, sends what it holds as its snapshot, and begins its first
-    /// sync.
-    pub fn enter(self, store: &mut Store) -> Result<Run, ActionError> {
-        refuse_if_joined(store)?;
-        // "Me" here becomes the group's "me", so that both computers' records are one person's.
-        let cards = read_cards(&self.folder, &self.key, 0);
-        if let Some(me) = cards.values().find_map(|card| card.me) {
-            store.sync_adopt_me(me)?;
-        }
-        let device = new_device_id().map_err(group_error)?;
-        folder::make_device_dir(&self.folder, device)?;
-        enter(store, &self.folder, &self.key, device, &self.name)?;
-        let joined = joined(store)?;
-        let (_, snapshot) = write_snapshot(store, &joined)?;
-        let mut run = Run::begin(store)?;
-        run.outcome.sent.insert(0, snapshot);
-        Ok(run)
-    }
-}
-
 fn enter(
     store: &mut Store,
     folder: &Path,
@@ -398,112 +293,6 @@ fn enter(
     store.set_setting(NAME, name)?;
     store.sync_start_recording(device)?;
     Ok(())
-}
-
-/// Writes this device's changes to the folder and applies the other devices' files.
-pub fn sync_now(
-    store: &mut Store,
-    options: Options,
-    now: DateTime<Utc>,
-    on_progress: &mut dyn FnMut(usize, usize),
-) -> Result<Outcome, ActionError> {
-    let mut run = Run::begin(store)?;
-    while let Some(ready) = run.next_ready() {
-        run.apply(store, ready, on_progress)?;
-    }
-    run.finish(store, options, now)
-}
-
-/// A file of another computer's, opened and ready to apply (see [`Run`]).
-pub struct ReadyFile(inbox::Ready);
-
-/// One sync, a step at a time, for a caller that shares the database with other work (the app):
-/// only [`Run::begin`], [`Run::apply`] and [`Run::finish`] need the database; finding the next
-/// file to apply ([`Run::next_ready`]) reads the folder alone, so the database can serve others
-/// between files. [`sync_now`] is the whole run at once.
-pub struct Run {
-    joined: Joined,
-    inbox: inbox::Inbox,
-    outcome: Outcome,
-}
-
-impl std::fmt::Debug for ReadyFile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("ReadyFile").field(&self.0.label()).finish()
-    }
-}
-
-impl std::fmt::Debug for Run {
-    // The group's key stays out of any log.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Run")
-            .field("folder", &self.joined.folder)
-            .field("outcome", &self.outcome)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Run {
-    /// Writes this device's changes to the folder and lists the other devices' files to apply.
-    pub fn begin(store: &mut Store) -> Result<Self, ActionError> {
-        let joined = joined(store)?;
-        if !joined.folder.is_dir() {
-            return Err(ActionError::File {
-                path: joined.folder.clone(),
-                message: "the sync folder is not there: is its drive connected, or was it moved?"
-                    .to_owned(),
-            });
-        }
-        let mut outcome = Outcome::default();
-        if let Some(sent) = flush(store, &joined)? {
-            outcome.sent.push(sent);
-        }
-        let inbox = inbox::Inbox::new(store, &joined)?;
-        Ok(Self {
-            joined,
-            inbox,
-            outcome,
-        })
-    }
-
-    /// The next file that can be applied, if any; files that cannot be read are refused on the
-    /// way. Needs no database.
-    pub fn next_ready(&mut self) -> Option<ReadyFile> {
-        self.inbox
-            .next_ready(&self.joined, &mut self.outcome)
-            .map(ReadyFile)
-    }
-
-    /// Applies one file in one transaction (or refuses it whole), telling `on_progress` how many
-    /// files are applied of those found.
-    pub fn apply(
-        &mut self,
-        store: &mut Store,
-        ready: ReadyFile,
-        on_progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<(), ActionError> {
-        self.inbox
-            .apply(store, ready.0, &mut self.outcome, on_progress)
-    }
-
-    /// Files applied so far, of those found.
-    pub fn progress(&self) -> (usize, usize) {
-        self.inbox.progress()
-    }
-
-    /// Folds files every device has into a snapshot, and notes that this device synced.
-    pub fn finish(
-        mut self,
-        store: &mut Store,
-        options: Options,
-        now: DateTime<Utc>,
-    ) -> Result<Outcome, ActionError> {
-        self.inbox.finish(&mut self.outcome);
-        compact(store, &self.joined, options, &mut self.outcome)?;
-        write_card(store, &self.joined, now)?;
-        store.set_setting(SYNCED_AT, &now.to_rfc3339())?;
-        Ok(self.outcome)
-    }
 }
 
 /// Renames this computer in its group: the other computers show the new name once they read

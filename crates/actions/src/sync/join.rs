@@ -1,0 +1,125 @@
+//! Joining a group, in steps: the checks (reads only), the pairing code tried (slow on purpose,
+//! no database), then this computer entered in the group with its records sent as a snapshot and
+//! its first sync begun.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use leadback_store::Store;
+use leadback_sync::group::{GroupKey, PairingCode, new_device_id};
+
+use super::outbox::{read_cards, write_snapshot};
+use super::{
+    Options, Outcome, Run, check_folder, device_name, enter, folder, group_error, joined,
+    refuse_if_joined,
+};
+use crate::ActionError;
+
+/// Joins the group in `folder` with the code shown on one of its devices. A wrong code is
+/// refused with nothing written. Records already here are kept and sent to the others.
+pub fn join(
+    store: &mut Store,
+    folder: &Path,
+    code: &str,
+    name: &str,
+    options: Options,
+    now: DateTime<Utc>,
+    on_progress: &mut dyn FnMut(usize, usize),
+) -> Result<Outcome, ActionError> {
+    let opened = JoinRequest::check(store, folder, code, name)?.open()?;
+    let mut run = opened.enter(store)?;
+    while let Some(ready) = run.next_ready() {
+        run.apply(store, ready, on_progress)?;
+    }
+    run.finish(store, options, now)
+}
+
+/// A join checked against this computer and the folder, before the code is tried: [`join`] in
+/// steps, so that the slow part (the code is stretched on purpose) needs no database.
+pub struct JoinRequest {
+    folder: PathBuf,
+    code: PairingCode,
+    name: String,
+    sealed: Vec<u8>,
+}
+
+/// The group's key, opened with the pairing code.
+pub struct OpenedGroup {
+    folder: PathBuf,
+    key: GroupKey,
+    name: String,
+}
+
+impl std::fmt::Debug for JoinRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JoinRequest")
+            .field("folder", &self.folder)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for OpenedGroup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenedGroup")
+            .field("folder", &self.folder)
+            .finish_non_exhaustive()
+    }
+}
+
+impl JoinRequest {
+    /// This computer is in no group, the name and the code are well formed, and the folder holds
+    /// a group. Reads only.
+    pub fn check(
+        store: &Store,
+        folder: &Path,
+        code: &str,
+        name: &str,
+    ) -> Result<Self, ActionError> {
+        refuse_if_joined(store)?;
+        let name = device_name(name)?;
+        let code: PairingCode = code.parse().map_err(group_error)?;
+        let folder = check_folder(store, folder)?;
+        let sealed = folder::read(&folder::key_path(&folder)).map_err(|_| ActionError::File {
+            path: folder.clone(),
+            message: "there is no sync group in this folder: start one on your first computer, then choose the folder your sync tool makes of it here".to_owned(),
+        })?;
+        Ok(Self {
+            folder,
+            code,
+            name,
+            sealed,
+        })
+    }
+
+    /// Opens the group's key with the code (about a second: the code is stretched so that it
+    /// cannot be guessed quickly). A wrong code is refused here. Needs no database.
+    pub fn open(self) -> Result<OpenedGroup, ActionError> {
+        let key = GroupKey::open(&self.sealed, &self.code).map_err(group_error)?;
+        Ok(OpenedGroup {
+            folder: self.folder,
+            key,
+            name: self.name,
+        })
+    }
+}
+
+impl OpenedGroup {
+    /// Puts this computer in the group, sends what it holds as its snapshot, and begins its first
+    /// sync.
+    pub fn enter(self, store: &mut Store) -> Result<Run, ActionError> {
+        refuse_if_joined(store)?;
+        // "Me" here becomes the group's "me", so that both computers' records are one person's.
+        let cards = read_cards(&self.folder, &self.key, 0);
+        if let Some(me) = cards.values().find_map(|card| card.me) {
+            store.sync_adopt_me(me)?;
+        }
+        let device = new_device_id().map_err(group_error)?;
+        folder::make_device_dir(&self.folder, device)?;
+        enter(store, &self.folder, &self.key, device, &self.name)?;
+        let joined = joined(store)?;
+        let (_, snapshot) = write_snapshot(store, &joined)?;
+        let mut run = Run::begin(store)?;
+        run.sent_first(snapshot);
+        Ok(run)
+    }
+}
