@@ -72,17 +72,17 @@ pub(crate) fn note_applied(tx: &rusqlite::Connection, from: (u64, u64)) -> Resul
 
 /// Whether any of these changesets deletes a person (an erasure: a client is deleted with
 /// everything about them, and only so).
-fn erases_someone<'a>(mut all: impl Iterator<Item = &'a [u8]>) -> Result<bool, StoreError> {
-    all.try_fold(false, |found, changes| {
-        if found {
-            return Ok(true);
-        }
+fn erases_someone<'a>(all: impl Iterator<Item = &'a [u8]>) -> Result<bool, StoreError> {
+    for changes in all {
         let deletes = capture::read_changes(changes, |item| {
             let op = item.op()?;
             Ok(op.code() == rusqlite::hooks::Action::SQLITE_DELETE && op.table_name() == "person")
         })?;
-        Ok(deletes.into_iter().any(|d| d))
-    })
+        if deletes.into_iter().any(|d| d) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// One of this device's transactions, waiting to be written to the sync folder.

@@ -26,6 +26,48 @@ struct Shape {
     key: Vec<usize>,
 }
 
+impl Shape {
+    fn key_columns(&self) -> impl Iterator<Item = String> + '_ {
+        self.key.iter().map(|&i| quoted(&self.columns[i]))
+    }
+
+    /// Deletes the row whose key is given, the key's columns in order.
+    fn delete_sql(&self, table: &str) -> String {
+        let matches: Vec<String> = self
+            .key_columns()
+            .enumerate()
+            .map(|(n, column)| format!("{column} = ?{}", n + 1))
+            .collect();
+        format!(
+            "DELETE FROM {} WHERE {}",
+            quoted(table),
+            matches.join(" AND ")
+        )
+    }
+
+    /// Writes a whole row, new or over the one with its key.
+    fn upsert_sql(&self, table: &str) -> String {
+        let all: Vec<String> = self.columns.iter().map(|c| quoted(c)).collect();
+        let places: Vec<String> = (1..=all.len()).map(|n| format!("?{n}")).collect();
+        let others: Vec<String> = (0..self.columns.len())
+            .filter(|i| !self.key.contains(i))
+            .map(|i| format!("{0} = excluded.{0}", quoted(&self.columns[i])))
+            .collect();
+        let on_conflict = if others.is_empty() {
+            "DO NOTHING".to_owned()
+        } else {
+            format!("DO UPDATE SET {}", others.join(", "))
+        };
+        format!(
+            "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) {on_conflict}",
+            quoted(table),
+            all.join(", "),
+            places.join(", "),
+            self.key_columns().collect::<Vec<_>>().join(", ")
+        )
+    }
+}
+
 fn shape(conn: &Connection, table: &str) -> Result<Shape, StoreError> {
     let (columns, order) = columns_of(conn, table)?;
     let key: Option<Vec<usize>> = order
@@ -72,21 +114,14 @@ impl From<&Value> for KeyPart {
     }
 }
 
-/// Calls `each` with every row of `table`, `shape`'s columns in order; an absent table has none.
+/// Calls `each` with every row of `table`, `shape`'s columns in order (both databases are at this
+/// version's schema).
 fn each_row(
     conn: &Connection,
     table: &str,
     shape: &Shape,
     mut each: impl FnMut(Vec<Value>),
 ) -> Result<(), StoreError> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
-        [table],
-        |row| row.get(0),
-    )?;
-    if !exists {
-        return Ok(());
-    }
     let list: Vec<String> = shape.columns.iter().map(|c| quoted(c)).collect();
     let mut statement = conn.prepare(&format!(
         "SELECT {} FROM {}",
@@ -142,18 +177,11 @@ fn diff(ours: &Connection, source: &Connection, table: String) -> Result<Diff, S
     })
 }
 
-/// What [`Db::replace_in_group`] changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Replaced {
-    pub removed: usize,
-    pub written: usize,
-}
-
 impl Db {
     /// Makes this database hold what `source` holds (a database at this schema version) as
     /// recorded changes, keeping this device's sync settings and records; all in one
     /// transaction, so on any error nothing changes.
-    pub(crate) fn replace_in_group(&mut self, source: &Connection) -> Result<Replaced, StoreError> {
+    pub(crate) fn replace_in_group(&mut self, source: &Connection) -> Result<(), StoreError> {
         let plan = synced_tables(self)?
             .into_iter()
             .map(|table| diff(self, source, table))
@@ -163,66 +191,20 @@ impl Db {
             .query_map([DEVICE_SETTINGS], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<Result<_, _>>()?;
 
-        let mut done = Replaced::default();
         let tx = self.transaction()?;
         // Rows go in table by table; their references are checked once all are in.
         tx.pragma_update(None, "defer_foreign_keys", true)?;
-        // Children before their parents.
-        for Diff {
-            table,
-            shape,
-            removed,
-            ..
-        } in plan.iter().rev()
-        {
-            let matches: Vec<String> = shape
-                .key
-                .iter()
-                .enumerate()
-                .map(|(n, &i)| format!("{} = ?{}", quoted(&shape.columns[i]), n + 1))
-                .collect();
-            let mut delete = tx.prepare(&format!(
-                "DELETE FROM {} WHERE {}",
-                quoted(table),
-                matches.join(" AND ")
-            ))?;
-            for key in removed {
-                // A row a cascade already removed changes nothing here.
-                done.removed += delete.execute(params_from_iter(key.iter()))?;
+        // Children before their parents. A row a cascade already removed changes nothing here.
+        for diff in plan.iter().rev() {
+            let mut delete = tx.prepare(&diff.shape.delete_sql(&diff.table))?;
+            for key in &diff.removed {
+                delete.execute(params_from_iter(key.iter()))?;
             }
         }
-        for Diff {
-            table,
-            shape,
-            written,
-            ..
-        } in &plan
-        {
-            let all: Vec<String> = shape.columns.iter().map(|c| quoted(c)).collect();
-            let key_list: Vec<String> = shape
-                .key
-                .iter()
-                .map(|&i| quoted(&shape.columns[i]))
-                .collect();
-            let others: Vec<String> = (0..shape.columns.len())
-                .filter(|i| !shape.key.contains(i))
-                .map(|i| format!("{0} = excluded.{0}", quoted(&shape.columns[i])))
-                .collect();
-            let on_conflict = if others.is_empty() {
-                "DO NOTHING".to_owned()
-            } else {
-                format!("DO UPDATE SET {}", others.join(", "))
-            };
-            let places: Vec<String> = (1..=all.len()).map(|n| format!("?{n}")).collect();
-            let mut upsert = tx.prepare(&format!(
-                "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) {on_conflict}",
-                quoted(table),
-                all.join(", "),
-                places.join(", "),
-                key_list.join(", ")
-            ))?;
-            for row in written {
-                done.written += upsert.execute(params_from_iter(row.iter()))?;
+        for diff in &plan {
+            let mut upsert = tx.prepare(&diff.shape.upsert_sql(&diff.table))?;
+            for row in &diff.written {
+                upsert.execute(params_from_iter(row.iter()))?;
             }
         }
         tx.execute(
@@ -235,7 +217,6 @@ impl Db {
                 insert.execute([key, value])?;
             }
         }
-        tx.commit()?;
-        Ok(done)
+        tx.commit()
     }
 }
