@@ -28,15 +28,15 @@ pub(super) struct Inbox {
 /// A file opened and ready to apply.
 pub(super) struct Ready {
     from: (u64, u64),
-    label: String,
+    path: PathBuf,
     kind: Kind,
     body: Vec<u8>,
 }
 
 impl Ready {
     /// The file's name in the folder, as `device/number`.
-    pub(super) fn label(&self) -> &str {
-        &self.label
+    pub(super) fn label(&self) -> String {
+        file_label(&self.path)
     }
 }
 
@@ -132,7 +132,7 @@ impl Inbox {
             }
             return Some(Ready {
                 from: (device, sequence),
-                label: file_label(&path),
+                path,
                 kind: header.kind,
                 body,
             });
@@ -170,7 +170,7 @@ impl Inbox {
         match result {
             Ok(result) => {
                 outcome.applied.push(AppliedFile {
-                    file: ready.label,
+                    file: ready.label(),
                     from: self.name(device),
                     rows: result.rows,
                 });
@@ -180,19 +180,9 @@ impl Inbox {
                 on_progress(self.done, self.files.len());
             }
             Err(reason) => {
-                outcome.refused.push(Refused {
-                    file: ready.label,
-                    reason: format!(
-                        "its changes could not be applied ({reason}); nothing of it was"
-                    ),
-                });
-                if let Some(file) = self
-                    .files
-                    .iter()
-                    .find(|f| f.device == device && f.sequence == sequence)
-                {
-                    self.refused.insert(file.path.clone());
-                }
+                let reason =
+                    format!("its changes could not be applied ({reason}); nothing of it was");
+                self.refuse(outcome, &ready.path, reason);
             }
         }
         Ok(())
