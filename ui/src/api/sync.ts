@@ -30,6 +30,17 @@ export function getSyncStatus(): Promise<SyncView> {
   return call<SyncView>("sync_status");
 }
 
+/**
+ * Whether this computer is in a sync group, for confirmations that must say the other computers
+ * are touched too; false when it cannot be told (a locked database says so elsewhere).
+ */
+export function inSyncGroup(): Promise<boolean> {
+  return getSyncStatus().then(
+    (view) => view.status.in_group,
+    () => false,
+  );
+}
+
 /** Starts a group in `folder` with this computer in it; resolves to the pairing code. */
 export function startSync(folder: string): Promise<SyncStarted> {
   return call<SyncStarted>("sync_start", { folder });
