@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use crate::backup::{BackupFile, BackupReason, backups_dir, daily, take, verify};
+use crate::backup::{BackupFile, BackupReason, backups_dir, daily, take, take_sparing, verify};
 use crate::connection::{apply_key, check, classify_open_error, open_read_only, quick_check};
 use crate::migrations::{MIGRATIONS, latest_schema_version};
 use crate::sync::{Db, WallClock};
@@ -284,7 +284,17 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<BackupFile>, StoreError> {
         let version = verify(file, self.key.as_deref())?;
-        let safety = self.backup_now(BackupReason::BeforeRestore, now)?;
+        let safety = match self.backups_dir() {
+            Some(dir) => Some(take_sparing(
+                &self.conn,
+                &dir,
+                BackupReason::BeforeRestore,
+                now,
+                self.key.as_deref(),
+                Some(file),
+            )?),
+            None => None,
+        };
         if self.in_sync_group() {
             self.restore_in_group(file, version)?;
             return Ok(safety);

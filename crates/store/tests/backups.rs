@@ -203,6 +203,34 @@ fn restoring_brings_the_backup_back_and_keeps_what_was_there() {
 }
 
 #[test]
+fn the_same_backup_restored_again_and_again_is_never_rotated_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, me) = store_with_note(dir.path(), "before");
+    let taken = store
+        .backup_now(BackupReason::Manual, at(22, 7))
+        .unwrap()
+        .unwrap();
+    // Named the way a person might type it: through the folder's "..".
+    let typed = taken
+        .path
+        .parent()
+        .unwrap()
+        .join("..")
+        .join(taken.path.parent().unwrap().file_name().unwrap())
+        .join(taken.path.file_name().unwrap());
+    // Each restore keeps a safety backup of the same day; with more than the newest few of a
+    // day, rotation would take the one being restored.
+    for hour in 8..8 + backup::KEEP_NEWEST as u32 + 2 {
+        store
+            .add_journal_note(me, day(), "after", at(22, hour))
+            .unwrap();
+        store.restore_backup(&typed, at(22, hour)).unwrap();
+        assert_eq!(notes(&store, me), ["before"], "restore at {hour}:00");
+    }
+    assert!(taken.path.exists());
+}
+
+#[test]
 fn a_file_that_is_not_a_good_backup_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, me) = store_with_note(dir.path(), "kept");

@@ -18,4 +18,4 @@ pub use kinds::{
 pub use names::{backups_to_keep, list_backups};
 pub use recover::{newest_good_backup, recover_from_backup};
 pub use take::{backup_file_if_due, verify};
-pub(crate) use take::{daily, take};
+pub(crate) use take::{daily, take, take_sparing};

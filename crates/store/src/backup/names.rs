@@ -110,13 +110,16 @@ pub fn backups_to_keep(newest_first: &[DateTime<Utc>]) -> BTreeSet<usize> {
     keep
 }
 
-/// Removes the backups [`backups_to_keep`] does not keep, never the one `just_made`.
-pub(super) fn rotate(dir: &Path, just_made: &Path) -> Result<(), StoreError> {
+/// Removes the backups [`backups_to_keep`] does not keep, never the one `just_made` nor `spare`
+/// (the backup being restored, however its path is written).
+pub(super) fn rotate(dir: &Path, just_made: &Path, spare: Option<&Path>) -> Result<(), StoreError> {
     let backups = list_backups(dir)?;
     let times: Vec<_> = backups.iter().map(|b| b.taken_at).collect();
     let keep = backups_to_keep(&times);
+    let spare = spare.and_then(|path| std::fs::canonicalize(path).ok());
+    let spared = |path: &Path| spare.is_some() && std::fs::canonicalize(path).ok() == spare;
     for (index, backup) in backups.iter().enumerate() {
-        if !keep.contains(&index) && backup.path != just_made {
+        if !keep.contains(&index) && backup.path != just_made && !spared(&backup.path) {
             std::fs::remove_file(&backup.path)
                 .map_err(|source| io_error("remove the old backup", &backup.path, source))?;
         }

@@ -20,6 +20,19 @@ pub(crate) fn take(
     now: DateTime<Utc>,
     key: Option<&str>,
 ) -> Result<BackupFile, StoreError> {
+    take_sparing(conn, dir, reason, now, key, None)
+}
+
+/// [`take`], with rotation leaving `spare` alone: the safety backup before a restore must not
+/// remove the backup about to be restored.
+pub(crate) fn take_sparing(
+    conn: &Connection,
+    dir: &Path,
+    reason: BackupReason,
+    now: DateTime<Utc>,
+    key: Option<&str>,
+    spare: Option<&Path>,
+) -> Result<BackupFile, StoreError> {
     std::fs::create_dir_all(dir).map_err(|source| io_error("create", dir, source))?;
     // Within one second, each backup takes the next number, so names order them even after
     // rotation has removed some.
@@ -44,7 +57,7 @@ pub(crate) fn take(
         return Err(err);
     }
     std::fs::rename(&partial, &target).map_err(|source| io_error("finish", &target, source))?;
-    rotate(dir, &target)?;
+    rotate(dir, &target, spare)?;
     let bytes = std::fs::metadata(&target)
         .map_err(|source| io_error("read the size of", &target, source))?
         .len();
