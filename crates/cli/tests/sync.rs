@@ -398,3 +398,79 @@ fn a_computer_renamed_shows_its_new_name_and_a_bad_name_writes_nothing() {
     }
     assert_eq!(names(&s.desktop), ["Desktop", "Work laptop"]);
 }
+
+/// Every sync file in the folder opened with the group's key: (its path, its inflated body).
+fn opened_files(shared: &Path, key: &GroupKey) -> Vec<(PathBuf, Vec<u8>)> {
+    walk(shared)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "lbsync"))
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            let (_, body) = file::open(key, &bytes, i64::MAX)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path, body)
+        })
+        .collect()
+}
+
+#[test]
+fn what_was_written_about_an_erased_client_leaves_the_sync_folder_once_every_computer_has_it() {
+    const WORDS: &[u8] = b"Quillfeather";
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    join(&s.desktop, &s.shared, &code, "Desktop");
+    {
+        let mut laptop = Store::open_in(&s.laptop).unwrap();
+        leadback_testkit::add_tagged_client(&mut laptop, "Noor Haddad", &[], "Notes kept.");
+    }
+    let agenda = "Quillfeather spoke about the reorganisation";
+    for (data, date) in [(&s.laptop, "2026-01-05"), (&s.desktop, "2026-01-12")] {
+        ok(data, &["sync", "now"]);
+        ok(
+            data,
+            &[
+                "session",
+                "add",
+                "Noor Haddad",
+                "--date",
+                date,
+                "--agenda",
+                agenda,
+            ],
+        );
+        ok(data, &["sync", "now"]);
+    }
+    ok(&s.laptop, &["sync", "now"]);
+    let key = group_key(&s.laptop);
+    let holding = |files: &[(PathBuf, Vec<u8>)]| -> Vec<PathBuf> {
+        files
+            .iter()
+            .filter(|(_, body)| body.windows(WORDS.len()).any(|w| w == WORDS))
+            .map(|(path, _)| path.clone())
+            .collect()
+    };
+    assert!(
+        holding(&opened_files(&s.shared, &key)).len() >= 2,
+        "both computers' files should hold the words first, or this test proves nothing"
+    );
+
+    ok(&s.laptop, &["person", "erase", "Noor Haddad", "--yes"]);
+    // Each computer syncs twice: the erasure reaches the desktop, then each folds its files once
+    // the other has them all.
+    for _ in 0..2 {
+        ok(&s.laptop, &["sync", "now"]);
+        ok(&s.desktop, &["sync", "now"]);
+    }
+    let files = opened_files(&s.shared, &key);
+    assert_eq!(holding(&files), Vec::<PathBuf>::new());
+    // What stays is each computer's snapshot and card (and nothing was lost on the way).
+    for data in [&s.laptop, &s.desktop] {
+        let people = ok(data, &["people", "list"]);
+        assert!(!people.contains("Noor"), "{people}");
+        assert_eq!(
+            json(&ok(data, &["sync", "now", "--json"]))["refused"],
+            Value::Array(vec![])
+        );
+    }
+}

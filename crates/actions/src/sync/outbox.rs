@@ -190,7 +190,9 @@ pub(super) fn read_cards(folder: &Path, key: &GroupKey, except: u64) -> BTreeMap
 }
 
 /// Once `compact_after` of this device's files are applied by every device of the group, they
-/// are replaced by one snapshot, so the folder does not grow with years of changes.
+/// are replaced by one snapshot, so the folder does not grow with years of changes. After an
+/// erasure (made here or applied from another device) they are replaced as soon as every device
+/// has all of them, so what was written about the erased person leaves the folder too.
 pub(super) fn compact(
     store: &mut Store,
     joined: &Joined,
@@ -206,13 +208,19 @@ pub(super) fn compact(
         .min()
         .unwrap_or(0);
     let folded: Vec<_> = ours.iter().filter(|f| f.sequence <= everywhere).collect();
-    if folded.len() < options.compact_after {
-        return Ok(());
+    // Files not yet everywhere cannot go, so after an erasure this waits until all of them can.
+    let erased_fold = store.sync_folder_holds_erased()? && folded.len() == ours.len();
+    let mut all_gone = true;
+    if folded.len() >= options.compact_after || (erased_fold && !folded.is_empty()) {
+        let (snapshot, written) = write_snapshot(store, joined)?;
+        outcome.sent.push(written);
+        for file in folded.into_iter().filter(|f| f.sequence < snapshot) {
+            // One left behind is tried again at the next compaction.
+            all_gone &= std::fs::remove_file(&file.path).is_ok();
+        }
     }
-    let (snapshot, written) = write_snapshot(store, joined)?;
-    outcome.sent.push(written);
-    for file in folded.into_iter().filter(|f| f.sequence < snapshot) {
-        let _ = std::fs::remove_file(&file.path);
+    if erased_fold && all_gone {
+        store.sync_folder_cleared_of_erased()?;
     }
     Ok(())
 }

@@ -31,6 +31,20 @@ const DEVICE_SETTING: &str = "sync.device";
 /// The setting holding how far each other device's files are applied here.
 const APPLIED_SETTING: &str = "sync.applied";
 
+/// Set while this device's files in the folder may still hold someone erased since (they carry
+/// what was written about them, and the erasure's changeset keeps the deleted values): the
+/// files are folded into a snapshot as soon as every device has them (see
+/// [`Store::sync_folder_holds_erased`]).
+const HOLDS_ERASED_SETTING: &str = "sync.folder_holds_erased";
+
+fn note_folder_holds_erased(tx: &rusqlite::Connection) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, '1')",
+        [HOLDS_ERASED_SETTING],
+    )?;
+    Ok(())
+}
+
 /// Puts the conflict copies an apply made in the outbox, so every device ends with them.
 pub(crate) fn send_copies(
     tx: &rusqlite::Connection,
@@ -235,12 +249,26 @@ impl Store {
             erases_someone(sent.iter().map(Vec::as_slice))?
         };
         if erasure_sent {
-            return self.scrubbing(|store| store.clear_outbox(through));
+            return self.scrubbing(|store| store.clear_outbox(through, true));
         }
-        self.clear_outbox(through)
+        self.clear_outbox(through, false)
     }
 
-    fn clear_outbox(&mut self, through: i64) -> Result<(), StoreError> {
+    /// Whether this device's files in the folder may hold someone erased since (an erasure made
+    /// here and written out, or one applied from another device): they are then folded into a
+    /// snapshot as soon as every device has applied them, not only after many files.
+    pub fn sync_folder_holds_erased(&self) -> Result<bool, StoreError> {
+        Ok(self.setting(HOLDS_ERASED_SETTING)?.is_some())
+    }
+
+    /// Notes that every file of this device's that held someone erased is gone from the folder.
+    pub fn sync_folder_cleared_of_erased(&mut self) -> Result<(), StoreError> {
+        self.conn
+            .execute("DELETE FROM setting WHERE key = ?1", [HOLDS_ERASED_SETTING])?;
+        Ok(())
+    }
+
+    fn clear_outbox(&mut self, through: i64, erasure_sent: bool) -> Result<(), StoreError> {
         let tx = self.conn.raw_mut().transaction()?;
         bookkeeping::catch_up(&tx)?;
         let newest: Option<String> = tx.query_row(
@@ -252,6 +280,9 @@ impl Store {
             bookkeeping::save_clock(&tx, newest)?;
         }
         tx.execute("DELETE FROM sync_outbox WHERE seq <= ?1", [through])?;
+        if erasure_sent {
+            note_folder_holds_erased(&tx)?;
+        }
         tx.execute(
             "INSERT INTO setting (key, value) VALUES ('sync.outbox_cleared', ?1)
              ON CONFLICT (key) DO UPDATE SET
@@ -333,6 +364,7 @@ impl Store {
         note_applied(&tx, from)?;
         if erasing {
             tx.execute(crate::erase::OPTIMIZE_JOURNAL_INDEX, [])?;
+            note_folder_holds_erased(&tx)?;
         }
         tx.commit()?;
         Ok(total)
