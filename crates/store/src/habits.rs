@@ -179,11 +179,8 @@ impl Store {
 /// Refuses, as "not found", a habit id that is not in the database; tells whether it is measurable.
 pub(crate) fn ensure_habit(conn: &rusqlite::Connection, habit_id: i64) -> Result<bool, StoreError> {
     let exists: Option<bool> = conn
-        .query_row(
-            "SELECT unit IS NOT NULL FROM habit WHERE id = ?1",
-            [habit_id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT unit IS NOT NULL FROM habit WHERE id = ?1")?
+        .query_row([habit_id], |r| r.get(0))
         .optional()?;
     match exists {
         Some(measurable) => Ok(measurable),
