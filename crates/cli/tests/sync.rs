@@ -458,9 +458,17 @@ fn what_was_written_about_an_erased_client_leaves_the_sync_folder_once_every_com
     ok(&s.laptop, &["person", "erase", "Noor Haddad", "--yes"]);
     // Each computer syncs twice: the erasure reaches the desktop, then each folds its files once
     // the other has them all.
+    let mut sent = Vec::new();
+    let mut applied = Vec::new();
     for _ in 0..2 {
-        ok(&s.laptop, &["sync", "now"]);
-        ok(&s.desktop, &["sync", "now"]);
+        for data in [&s.laptop, &s.desktop] {
+            let outcome = json(&ok(data, &["sync", "now", "--json"]));
+            if data == &s.laptop {
+                sent.extend(outcome["sent"].as_array().unwrap().clone());
+            } else {
+                applied.extend(outcome["applied"].as_array().unwrap().clone());
+            }
+        }
     }
     let files = opened_files(&s.shared, &key);
     assert_eq!(holding(&files), Vec::<PathBuf>::new());
@@ -473,4 +481,21 @@ fn what_was_written_about_an_erased_client_leaves_the_sync_folder_once_every_com
             Value::Array(vec![])
         );
     }
+    // The laptop's snapshot followed files the desktop had all applied: it was noted, not
+    // replayed.
+    let laptops_last = sent.iter().filter_map(Value::as_str).max().unwrap();
+    let replayed = applied
+        .iter()
+        .find(|a| a["file"] == laptops_last)
+        .unwrap_or_else(|| panic!("{laptops_last} among {applied:?}"));
+    assert_eq!(replayed["rows"], 0, "{replayed}");
+    // A computer joining now has everything but the erased client, from the snapshots.
+    let tablet = s.shared.parent().unwrap().join("tablet");
+    std::fs::create_dir_all(&tablet).unwrap();
+    join(&tablet, &s.shared, &code, "Tablet");
+    let people = ok(&tablet, &["people", "list"]);
+    assert!(
+        people.starts_with("Ada (me)") && !people.contains("Noor"),
+        "{people}"
+    );
 }

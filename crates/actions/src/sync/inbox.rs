@@ -31,6 +31,11 @@ pub(super) struct Ready {
     path: PathBuf,
     kind: Kind,
     body: Vec<u8>,
+    /// A snapshot written right after the last of its device's files applied here holds
+    /// nothing this device has not had from those files or will have from the other devices'
+    /// own: it is noted as applied without being replayed (a compaction then costs the others
+    /// nothing, however large the data).
+    nothing_new: bool,
 }
 
 impl Ready {
@@ -135,6 +140,7 @@ impl Inbox {
                 path,
                 kind: header.kind,
                 body,
+                nothing_new: header.kind == Kind::Snapshot && after >= 1,
             });
         }
         None
@@ -151,6 +157,9 @@ impl Inbox {
     ) -> Result<(), ActionError> {
         let names = |device: u64| self.name(device);
         let result = match ready.kind {
+            Kind::Snapshot if ready.nothing_new => store
+                .sync_note_applied(ready.from)
+                .map_err(|e| e.to_string()),
             Kind::Snapshot => body::decode_snapshot(&ready.body)
                 .map_err(|e| e.to_string())
                 .and_then(|s| {

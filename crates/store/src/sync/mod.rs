@@ -318,6 +318,15 @@ impl Store {
             .collect()
     }
 
+    /// Notes file `from` (device, sequence) as applied without applying anything: a snapshot
+    /// that holds nothing new here.
+    pub fn sync_note_applied(&mut self, from: (u64, u64)) -> Result<Applied, StoreError> {
+        let (tx, _) = self.conn.unrecorded()?;
+        note_applied(&tx, from)?;
+        tx.commit()?;
+        Ok(Applied::default())
+    }
+
     /// Applies file `from` (device, sequence) of another device: its transactions, in order, and
     /// the note that it was applied, in one transaction of this database: all of it or, on an
     /// error, none. `device_name` names devices in kept conflict copies.
