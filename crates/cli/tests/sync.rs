@@ -326,10 +326,53 @@ fn bad_files_are_refused_by_name_and_reason_and_the_rest_still_apply() {
     assert!(reason(&damaged_label).contains("damaged"), "{refused:?}");
     assert!(reason("00000000000000f1/").contains("not from a device of this sync group"));
     assert!(reason("00000000000000f2/").contains("newer"));
+    assert!(
+        reason(&damaged_label).contains("Laptop is asked to send everything again"),
+        "{refused:?}"
+    );
+    assert!(
+        !reason("00000000000000f2/").contains("asked"),
+        "{refused:?}"
+    );
     // The tablet's note arrived all the same; the laptop's check-in did not.
     let journal = ok(&s.desktop, &["journal"]);
     assert!(journal.contains("Quiet day"), "{journal}");
     assert!(!journal.contains("Cleo first"), "{journal}");
+
+    // Asked on the others' cards, the laptop sends a snapshot at its next sync; with it the day's
+    // check-in arrives, and the damaged file, no longer needed by anyone, leaves the folder.
+    ok(
+        &s.laptop,
+        &[
+            "habits",
+            "check",
+            "Let someone else go first",
+            "--note",
+            "Ben first",
+        ],
+    );
+    std::fs::remove_dir_all(&foreign_dir).unwrap();
+    std::fs::remove_dir_all(&newer_dir).unwrap();
+    let sent = json(&ok(&s.laptop, &["sync", "now", "--json"]));
+    assert_eq!(
+        sent["sent"].as_array().unwrap().len(),
+        2,
+        "changes and a snapshot: {sent}"
+    );
+    for data in [&s.desktop, &tablet] {
+        let outcome = json(&ok(data, &["sync", "now", "--json"]));
+        assert_eq!(outcome["refused"], Value::Array(vec![]), "{outcome}");
+        let journal = ok(data, &["journal"]);
+        // (The later note replaced the damaged file's "Cleo first" on the laptop itself.)
+        assert!(journal.contains("Ben first"), "{journal}");
+    }
+    ok(&s.laptop, &["sync", "now"]);
+    assert!(!damaged.exists(), "the damaged file is still in the folder");
+    // Asked once, answered once: the next syncs write no more snapshots.
+    for data in [&s.desktop, &tablet, &s.laptop] {
+        let outcome = json(&ok(data, &["sync", "now", "--json"]));
+        assert_eq!(outcome["sent"], Value::Array(vec![]), "{outcome}");
+    }
 }
 
 #[test]

@@ -87,6 +87,10 @@ pub(crate) struct Card {
     pub sequence: u64,
     /// How far it has applied each other device's files (device id in hex).
     pub applied: BTreeMap<String, u64>,
+    /// Files of other devices it could not apply (damaged, altered): device id in hex → the
+    /// first of them. That device answers with a snapshot, which carries everything past it.
+    #[serde(default)]
+    pub wants_snapshot: BTreeMap<String, u64>,
 }
 
 #[cfg(test)]

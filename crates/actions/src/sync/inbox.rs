@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use leadback_store::{Store, latest_schema_version};
-use leadback_sync::file::{self, Header, Kind};
+use leadback_sync::file::{self, FileError, Header, Kind};
 
 use super::outbox::{file_label, next_sequence, read_cards};
 use super::{AppliedFile, Joined, Outcome, Refused, body, folder};
@@ -21,6 +21,10 @@ pub(super) struct Inbox {
     applied: BTreeMap<u64, u64>,
     files: Vec<folder::Numbered>,
     refused: HashSet<PathBuf>,
+    /// Devices with a file refused for damage → the last such file: each is asked for a
+    /// snapshot (on this device's card), and meanwhile a snapshot of theirs is applied even
+    /// though the files before it cannot be.
+    broken: BTreeMap<u64, u64>,
     our_sequence: u64,
     done: usize,
 }
@@ -67,6 +71,7 @@ impl Inbox {
             applied,
             files,
             refused: HashSet::new(),
+            broken: BTreeMap::new(),
             our_sequence: next_sequence(store, joined)?.saturating_sub(1),
             done: 0,
         })
@@ -87,41 +92,91 @@ impl Inbox {
         self.refused.insert(path.to_path_buf());
     }
 
+    /// [`Inbox::refuse`] a file its device can replace with a snapshot, and asks for one.
+    fn refuse_broken(&mut self, outcome: &mut Outcome, file: &folder::Numbered, reason: &str) {
+        let reason = format!(
+            "{reason}; {} is asked to send everything again",
+            self.name(file.device)
+        );
+        self.refuse(outcome, &file.path, reason);
+        let last = self.broken.entry(file.device).or_insert(0);
+        *last = (*last).max(file.sequence);
+    }
+
+    /// A device's snapshot is applied: its files before it that were refused no longer matter
+    /// (the snapshot holds what they held), so they are neither reported nor asked about.
+    fn settled_by_snapshot(&mut self, outcome: &mut Outcome, device: u64, snapshot: u64) {
+        let settled: HashSet<String> = self
+            .files
+            .iter()
+            .filter(|f| f.device == device && f.sequence < snapshot)
+            .filter(|f| self.refused.contains(&f.path))
+            .map(|f| file_label(&f.path))
+            .collect();
+        outcome.refused.retain(|r| !settled.contains(&r.file));
+        if self
+            .broken
+            .get(&device)
+            .is_some_and(|last| *last < snapshot)
+        {
+            self.broken.remove(&device);
+        }
+    }
+
+    /// The devices asked for a snapshot, with the last file of theirs refused.
+    pub(super) fn broken(&self) -> &BTreeMap<u64, u64> {
+        &self.broken
+    }
+
     /// The next file that can be applied: a device's files in order, each only after the files
     /// it was written on. Files that cannot be opened are refused on the way (into `outcome`),
     /// and their device's later files wait.
     pub(super) fn next_ready(&mut self, joined: &Joined, outcome: &mut Outcome) -> Option<Ready> {
         let mut blocked: HashSet<u64> = HashSet::new();
         for index in 0..self.files.len() {
-            let (device, sequence, path) = {
-                let f = &self.files[index];
-                (f.device, f.sequence, f.path.clone())
-            };
+            let file = self.files[index].clone();
+            let (device, sequence, path) = (file.device, file.sequence, file.path.clone());
             let after = self.applied.get(&device).copied().unwrap_or(0);
-            if sequence <= after || self.refused.contains(&path) || blocked.contains(&device) {
+            if sequence <= after || self.refused.contains(&path) {
                 continue;
             }
-            let opened = folder::read(&path).and_then(|bytes| {
-                file::open(&joined.key, &bytes, latest_schema_version()).map_err(|e| e.to_string())
-            });
-            let (header, body) = match opened {
-                Ok(opened) => opened,
+            // Past a damaged file only a snapshot of its device can apply: look for one.
+            if blocked.contains(&device) && !self.broken.contains_key(&device) {
+                continue;
+            }
+            let opened = match folder::read(&path) {
+                Ok(bytes) => file::open(&joined.key, &bytes, latest_schema_version()),
                 Err(reason) => {
                     self.refuse(outcome, &path, reason);
                     blocked.insert(device);
                     continue;
                 }
             };
+            let (header, body) = match opened {
+                Ok(opened) => opened,
+                // A newer Leadback's file waits for this one to be updated.
+                Err(err @ (FileError::NewerFormat(_) | FileError::NewerSchema { .. })) => {
+                    self.refuse(outcome, &path, err.to_string());
+                    blocked.insert(device);
+                    continue;
+                }
+                Err(err) => {
+                    self.refuse_broken(outcome, &file, &err.to_string());
+                    blocked.insert(device);
+                    continue;
+                }
+            };
             if header.device != device || header.sequence != sequence {
                 let reason = "it is not the file its name says (moved or copied from elsewhere)";
-                self.refuse(outcome, &path, reason.to_owned());
+                self.refuse_broken(outcome, &file, reason);
                 blocked.insert(device);
                 continue;
             }
             let ready = match header.kind {
                 Kind::Snapshot => true,
                 Kind::Changes => {
-                    sequence == after + 1
+                    !blocked.contains(&device)
+                        && sequence == after + 1
                         && builds_on_what_is_here(
                             &header,
                             &self.applied,
@@ -140,7 +195,7 @@ impl Inbox {
                 path,
                 kind: header.kind,
                 body,
-                nothing_new: header.kind == Kind::Snapshot && after >= 1,
+                nothing_new: header.kind == Kind::Snapshot && after >= 1 && sequence == after + 1,
             });
         }
         None
@@ -178,6 +233,9 @@ impl Inbox {
         let (device, sequence) = ready.from;
         match result {
             Ok(result) => {
+                if ready.kind == Kind::Snapshot {
+                    self.settled_by_snapshot(outcome, device, sequence);
+                }
                 outcome.applied.push(AppliedFile {
                     file: ready.label(),
                     from: self.name(device),
@@ -191,7 +249,12 @@ impl Inbox {
             Err(reason) => {
                 let reason =
                     format!("its changes could not be applied ({reason}); nothing of it was");
-                self.refuse(outcome, &ready.path, reason);
+                let file = folder::Numbered {
+                    device,
+                    sequence,
+                    path: ready.path.clone(),
+                };
+                self.refuse_broken(outcome, &file, &reason);
             }
         }
         Ok(())

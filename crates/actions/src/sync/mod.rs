@@ -31,6 +31,11 @@ const SEQUENCE: &str = "sync.sequence";
 /// A file being written: "sequence outbox-seq", until it is in the folder.
 const PENDING: &str = "sync.pending";
 const SYNCED_AT: &str = "sync.synced_at";
+/// The other devices' files this device refused for damage (device id in hex → the first such
+/// file): told on its card, so each of those devices sends a snapshot past it.
+const WANTS_SNAPSHOT: &str = "sync.wants_snapshot";
+/// This device's last snapshot in the folder.
+const LAST_SNAPSHOT: &str = "sync.last_snapshot";
 
 /// How a sync runs; the defaults are what a person gets.
 #[derive(Debug, Clone, Copy)]

@@ -12,7 +12,9 @@ use leadback_sync::file::{self, Header, Kind};
 use leadback_sync::group::GroupKey;
 
 use super::body::{self, Card};
-use super::{Joined, Options, Outcome, PENDING, SEQUENCE, folder, invalid};
+use super::{
+    Joined, LAST_SNAPSHOT, Options, Outcome, PENDING, SEQUENCE, WANTS_SNAPSHOT, folder, invalid,
+};
 use crate::{ActionError, files};
 
 /// The next number for a file of this device: after the last one noted and the last in the
@@ -132,6 +134,7 @@ pub(super) fn write_snapshot(
     let body = body::encode_snapshot(&snapshot).map_err(|e| invalid(e.to_string()))?;
     let written = seal_to_folder(store, joined, &header, &body)?;
     store.set_setting(SEQUENCE, &sequence.to_string())?;
+    store.set_setting(LAST_SNAPSHOT, &sequence.to_string())?;
     // Everything here is in it: the outbox has nothing more to say.
     if let Some(last) = store.sync_outbox()?.last() {
         store.sync_clear_outbox(last.seq)?;
@@ -150,6 +153,7 @@ pub(super) fn write_card(
         synced_at: now.to_rfc3339(),
         sequence: next_sequence(store, joined)?.saturating_sub(1),
         applied: seen(store)?,
+        wants_snapshot: wanted_snapshots(store)?,
     };
     let body = serde_json::to_vec(&card).map_err(|e| invalid(e.to_string()))?;
     let header = Header {
@@ -167,6 +171,30 @@ pub(super) fn write_card(
         &folder::card_path(&joined.folder, joined.device),
         sealed,
     )
+}
+
+/// What this device's last sync could not apply, by device (see [`Card::wants_snapshot`]).
+fn wanted_snapshots(store: &Store) -> Result<BTreeMap<String, u64>, ActionError> {
+    Ok(store
+        .setting(WANTS_SNAPSHOT)?
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default())
+}
+
+/// Notes the files of other devices this sync could not apply (by device id), for the card.
+pub(super) fn note_wanted_snapshots(
+    store: &mut Store,
+    refused: &BTreeMap<u64, u64>,
+) -> Result<(), ActionError> {
+    let by_hex: BTreeMap<String, u64> = refused
+        .iter()
+        .map(|(device, sequence)| (format!("{device:016x}"), *sequence))
+        .collect();
+    if by_hex != wanted_snapshots(store)? {
+        let text = serde_json::to_string(&by_hex).map_err(|e| invalid(e.to_string()))?;
+        store.set_setting(WANTS_SNAPSHOT, &text)?;
+    }
+    Ok(())
 }
 
 /// Every readable card in the folder (this device's too), by device id; `except` is left out.
@@ -190,9 +218,11 @@ pub(super) fn read_cards(folder: &Path, key: &GroupKey, except: u64) -> BTreeMap
 }
 
 /// Once `compact_after` of this device's files are applied by every device of the group, they
-/// are replaced by one snapshot, so the folder does not grow with years of changes. After an
-/// erasure (made here or applied from another device) they are replaced as soon as every device
-/// has all of them, so what was written about the erased person leaves the folder too.
+/// are replaced by one snapshot, so the folder does not grow with years of changes. A snapshot
+/// is also written as soon as every device has all of them after an erasure (made here or applied
+/// from another device), so what was written about the erased person leaves the folder too; and
+/// when a device could not apply one of them (damaged on the way), so it can catch up. Files a
+/// snapshot covers go once every device has applied them.
 pub(super) fn compact(
     store: &mut Store,
     joined: &Joined,
@@ -207,17 +237,29 @@ pub(super) fn compact(
         .map(|card| card.applied.get(&hex).copied().unwrap_or(0))
         .min()
         .unwrap_or(0);
-    let folded: Vec<_> = ours.iter().filter(|f| f.sequence <= everywhere).collect();
+    let folded = ours.iter().filter(|f| f.sequence <= everywhere).count();
     // Files not yet everywhere cannot go, so after an erasure this waits until all of them can.
-    let erased_fold = store.sync_folder_holds_erased()? && folded.len() == ours.len();
-    let mut all_gone = true;
-    if folded.len() >= options.compact_after || (erased_fold && !folded.is_empty()) {
+    let erased_fold = store.sync_folder_holds_erased()? && folded == ours.len();
+    let mut last_snapshot: u64 = store
+        .setting(LAST_SNAPSHOT)?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let asked = cards
+        .values()
+        .filter_map(|card| card.wants_snapshot.get(&hex))
+        .any(|refused| *refused >= last_snapshot);
+    if folded >= options.compact_after || (erased_fold && folded > 0) || asked {
         let (snapshot, written) = write_snapshot(store, joined)?;
         outcome.sent.push(written);
-        for file in folded.into_iter().filter(|f| f.sequence < snapshot) {
-            // One left behind is tried again at the next compaction.
-            all_gone &= std::fs::remove_file(&file.path).is_ok();
-        }
+        last_snapshot = snapshot;
+    }
+    let mut all_gone = true;
+    for file in ours
+        .iter()
+        .filter(|f| f.sequence <= everywhere && f.sequence < last_snapshot)
+    {
+        // One left behind is tried again at the next sync.
+        all_gone &= std::fs::remove_file(&file.path).is_ok();
     }
     if erased_fold && all_gone {
         store.sync_folder_cleared_of_erased()?;

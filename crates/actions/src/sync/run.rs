@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use leadback_store::Store;
 
-use super::outbox::{compact, flush, write_card};
+use super::outbox::{compact, flush, note_wanted_snapshots, write_card};
 use super::{ActionError, Joined, Options, Outcome, SYNCED_AT, inbox, joined};
 
 /// Writes this device's changes to the folder and applies the other devices' files.
@@ -110,6 +110,7 @@ impl Run {
         options: Options,
         now: DateTime<Utc>,
     ) -> Result<Outcome, ActionError> {
+        note_wanted_snapshots(store, self.inbox.broken())?;
         self.inbox.finish(&mut self.outcome);
         compact(store, &self.joined, options, &mut self.outcome)?;
         write_card(store, &self.joined, now)?;
