@@ -5,7 +5,8 @@
 //! journal notes, reflections, clients, sessions, erasing a client, restoring a backup…), once
 //! everything has been delivered all three hold the same records, and no text a person wrote is
 //! lost to a conflict: it is where it was written or kept in the journal (unless a backup was put
-//! back, which takes away what came after it on purpose).
+//! back, which takes away what came after it on purpose). Files damaged where they lie are
+//! refused, and the snapshots their computers send when asked bring the others up to date.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
 use std::collections::{BTreeMap, HashSet};
@@ -94,6 +95,12 @@ enum Step {
     Sync {
         device: usize,
     },
+    /// One of `device`'s files is damaged where it lies (a bad sector, a stick pulled out too
+    /// soon): every copy made from now on carries the damage.
+    Damage {
+        device: usize,
+        pick: u64,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -132,6 +139,7 @@ fn step() -> impl Strategy<Value = Step> {
         5 => (0usize..3, op()).prop_map(|(device, op)| Step::Do { device, op }),
         2 => (0usize..3, 0usize..3, any::<u64>()).prop_map(|(from, to, pick)| Step::Copy { from, to, pick }),
         2 => (0usize..3).prop_map(|device| Step::Sync { device }),
+        1 => (0usize..3, any::<u64>()).prop_map(|(device, pick)| Step::Damage { device, pick }),
     ]
 }
 
@@ -432,6 +440,33 @@ fn copy_dir(from: &Path, to: &Path, pick: u64, all: bool) {
     }
 }
 
+/// Flips a byte in the middle of one of `computer`'s numbered files in its own folder; returns
+/// the file's label (`device/number.lbsync`), as a refusal names it.
+fn damage(computer: &Computer, pick: u64) -> Option<String> {
+    let own = computer.own.as_ref()?;
+    let dir = computer.view.join(own);
+    let mut numbered: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".lbsync") && !name.starts_with("card"))
+        .collect();
+    numbered.sort();
+    let name = numbered.get((pick % numbered.len().max(1) as u64) as usize)?;
+    let path = dir.join(name);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x40;
+    std::fs::write(&path, bytes).unwrap();
+    Some(format!("{own}/{name}"))
+}
+
+/// Refusals are of damaged files only.
+fn only_damaged(outcome: &sync::Outcome, damaged: &HashSet<String>) {
+    for refused in &outcome.refused {
+        assert!(damaged.contains(&refused.file), "{outcome:?}");
+    }
+}
+
 /// Brings `from`'s own files (and the group's key) to `to`'s copy of the folder.
 fn deliver(computers: &[Computer], from: usize, to: usize, pick: u64, all: bool) {
     if from == to {
@@ -543,6 +578,7 @@ fn run(steps: &[Step]) {
         computers[joining].own = own;
     }
 
+    let mut damaged = HashSet::new();
     for (i, step) in steps.iter().enumerate() {
         let at = now() + Duration::minutes(i as i64);
         match step {
@@ -552,12 +588,14 @@ fn run(steps: &[Step]) {
                 let outcome =
                     sync::sync_now(&mut computers[*device].store, OPTIONS, at, &mut |_, _| {})
                         .unwrap();
-                assert!(outcome.refused.is_empty(), "{outcome:?}");
+                only_damaged(&outcome, &damaged);
             }
+            Step::Damage { device, pick } => damaged.extend(damage(&computers[*device], *pick)),
         }
     }
-    // Everything delivered at last: a few rounds, for files that waited on others.
-    for _ in 0..4 {
+    // Everything delivered at last: a few rounds, for files that waited on others and for the
+    // snapshots that damaged files ask for; the last round refuses nothing.
+    for round in 0..6 {
         for from in 0..3 {
             for to in 0..3 {
                 deliver(&computers, from, to, 0, true);
@@ -566,7 +604,8 @@ fn run(steps: &[Step]) {
         for computer in &mut computers {
             let outcome =
                 sync::sync_now(&mut computer.store, OPTIONS, now(), &mut |_, _| {}).unwrap();
-            assert!(outcome.refused.is_empty(), "{outcome:?}");
+            only_damaged(&outcome, &damaged);
+            assert!(round < 5 || outcome.refused.is_empty(), "{outcome:?}");
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use leadback_store::sync::{RowStampsText, Snapshot};
+use leadback_store::sync::{GoneText, RowStampsText, Snapshot};
 use leadback_sync::clock::Stamp;
 use leadback_sync::file::FileError;
 use serde::{Deserialize, Serialize};
@@ -52,12 +52,15 @@ pub(crate) fn decode_entries(mut body: &[u8]) -> Result<Vec<(Stamp, Vec<u8>)>, F
     Ok(entries)
 }
 
-/// A snapshot: the changeset's length (four bytes), the changeset, then the stamps as JSON.
+/// A snapshot: the changeset's length (four bytes), the changeset, then the stamps as JSON and
+/// the deleted rows as JSON (a snapshot without them, from before they were sent, reads as none).
 pub(crate) fn encode_snapshot(snapshot: &Snapshot) -> Result<Vec<u8>, FileError> {
     let mut out = (snapshot.changes.len() as u32).to_le_bytes().to_vec();
     out.extend_from_slice(&snapshot.changes);
     let stamps = serde_json::to_vec(&snapshot.stamps).map_err(|e| damaged(&e.to_string()))?;
     out.extend_from_slice(&stamps);
+    let gone = serde_json::to_vec(&snapshot.gone).map_err(|e| damaged(&e.to_string()))?;
+    out.extend_from_slice(&gone);
     Ok(out)
 }
 
@@ -70,9 +73,21 @@ pub(crate) fn decode_snapshot(body: &[u8]) -> Result<Snapshot, FileError> {
         .get(4..4 + size)
         .ok_or_else(|| damaged("the snapshot is cut short"))?
         .to_vec();
-    let stamps: Vec<RowStampsText> = serde_json::from_slice(&body[4 + size..])
+    let mut json = serde_json::Deserializer::from_slice(&body[4 + size..]);
+    let stamps = Vec::<RowStampsText>::deserialize(&mut json)
         .map_err(|e| damaged(&format!("the snapshot's stamps: {e}")))?;
-    Ok(Snapshot { changes, stamps })
+    let gone = match Vec::<GoneText>::deserialize(&mut json) {
+        Ok(gone) => gone,
+        Err(e) if e.is_eof() => Vec::new(),
+        Err(e) => return Err(damaged(&format!("the snapshot's deleted rows: {e}"))),
+    };
+    json.end()
+        .map_err(|e| damaged(&format!("the snapshot ends oddly: {e}")))?;
+    Ok(Snapshot {
+        changes,
+        stamps,
+        gone,
+    })
 }
 
 /// A device's card in the folder: who it is and how far it has read the others.

@@ -51,7 +51,7 @@ fn bad_stamp(text: &str) -> StoreError {
     ))
 }
 
-fn parse(text: &str) -> Result<Stamp, StoreError> {
+pub(crate) fn parse(text: &str) -> Result<Stamp, StoreError> {
     text.parse().map_err(|_| bad_stamp(text))
 }
 

@@ -21,7 +21,7 @@ use rusqlite::OptionalExtension;
 pub use apply::Applied;
 pub(crate) use capture::Db;
 pub use capture::WallClock;
-pub use snapshot::{RowStampsText, Snapshot};
+pub use snapshot::{GoneText, RowStampsText, Snapshot};
 
 use crate::{Store, StoreError};
 

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use rusqlite::OptionalExtension;
 use rusqlite::session::Session;
 use serde::{Deserialize, Serialize};
 
@@ -11,11 +12,21 @@ use super::bookkeeping::{self, RowStamps};
 use super::tables::is_synced;
 use crate::{Store, StoreError};
 
-/// A snapshot: the rows (a changeset of inserts) and the stamps of each.
+/// A snapshot: the rows (a changeset of inserts) and the stamps of each, and the rows deleted
+/// (so a device that has an older state of them learns they are gone).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
     pub changes: Vec<u8>,
     pub stamps: Vec<RowStampsText>,
+    pub gone: Vec<GoneText>,
+}
+
+/// A row deleted at `stamp`, as kept in `sync_gone`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoneText {
+    pub table: String,
+    pub key: String,
+    pub stamp: String,
 }
 
 /// One row's stamps as kept in `sync_row`.
@@ -74,16 +85,52 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        Ok(Snapshot { changes, stamps })
+        let gone = conn
+            .prepare("SELECT tbl, pk, stamp FROM sync_gone ORDER BY tbl, pk")?
+            .query_map([], |r| {
+                Ok(GoneText {
+                    table: r.get(0)?,
+                    key: r.get(1)?,
+                    stamp: r.get(2)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Snapshot {
+            changes,
+            stamps,
+            gone,
+        })
     }
 
     /// Takes in another device's snapshot: rows not here are added, rows on both sides keep the
-    /// later value of each column; nothing here is removed. One transaction.
+    /// later value of each column, and a row here the other device deleted after it was made
+    /// goes (a deletion beats an edit, as in any change). One transaction.
     pub fn sync_apply_snapshot(
         &mut self,
         from: (u64, u64),
         snapshot: &Snapshot,
         device_name: &dyn Fn(u64) -> String,
+    ) -> Result<super::Applied, StoreError> {
+        // Someone erased there whose records are still here: erased here as thoroughly.
+        let erases = snapshot
+            .gone
+            .iter()
+            .filter(|g| g.table == "person")
+            .try_fold(false, |found, g| {
+                Ok::<_, StoreError>(found || row_here(&self.conn, g)?)
+            })?;
+        if erases {
+            return self.scrubbing(|store| store.apply_snapshot(from, snapshot, device_name, true));
+        }
+        self.apply_snapshot(from, snapshot, device_name, false)
+    }
+
+    fn apply_snapshot(
+        &mut self,
+        from: (u64, u64),
+        snapshot: &Snapshot,
+        device_name: &dyn Fn(u64) -> String,
+        erasing: bool,
     ) -> Result<super::Applied, StoreError> {
         let mut stamps = HashMap::new();
         let mut newest = None;
@@ -103,13 +150,99 @@ impl Store {
             device_name,
         )?;
         super::send_copies(&tx, &applied, capture)?;
+        let mut applied = applied;
+        applied.rows += apply_gone(&tx, &snapshot.gone)?;
         if let Some(seen) = seen {
             bookkeeping::save_clock(&tx, seen)?;
         }
         super::note_applied(&tx, from)?;
+        if erasing {
+            tx.execute(crate::erase::OPTIMIZE_JOURNAL_INDEX, [])?;
+        }
         tx.commit()?;
         Ok(applied)
     }
+}
+
+/// A table's key columns, in key order.
+fn key_columns(conn: &rusqlite::Connection, table: &str) -> Result<Vec<String>, StoreError> {
+    let columns: Vec<String> = conn
+        .prepare_cached("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")?
+        .query_map([table], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if columns.is_empty() || !is_synced(table) {
+        return Err(StoreError::Sync(format!(
+            "a snapshot names a deleted row of {table:?}, which does not sync here"
+        )));
+    }
+    Ok(columns)
+}
+
+/// `WHERE k1 = ?1 AND …` and the values, for a deleted row's key text.
+fn gone_filter(
+    conn: &rusqlite::Connection,
+    gone: &GoneText,
+) -> Result<(String, Vec<rusqlite::types::Value>), StoreError> {
+    use rusqlite::types::Value;
+    let bad = || {
+        StoreError::Sync(format!(
+            "a snapshot's deleted row of {} is damaged",
+            gone.table
+        ))
+    };
+    let columns = key_columns(conn, &gone.table)?;
+    let values: Vec<serde_json::Value> = serde_json::from_str(&gone.key).map_err(|_| bad())?;
+    if values.len() != columns.len() {
+        return Err(bad());
+    }
+    let values = values
+        .into_iter()
+        .map(|v| match v {
+            serde_json::Value::Number(n) => n.as_i64().map(Value::Integer).ok_or_else(bad),
+            serde_json::Value::String(t) => Ok(Value::Text(t)),
+            _ => Err(bad()),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let filter = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("\"{c}\" = ?{}", i + 1))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    Ok((filter, values))
+}
+
+fn row_here(conn: &rusqlite::Connection, gone: &GoneText) -> Result<bool, StoreError> {
+    let (filter, values) = gone_filter(conn, gone)?;
+    let sql = format!("SELECT 1 FROM \"{}\" WHERE {filter}", gone.table);
+    Ok(conn
+        .query_row(&sql, rusqlite::params_from_iter(values), |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// The other device's deletions: a row here made before the deletion goes (its children with
+/// it), one made after stays; either way the deletion is noted, so an older change to the row
+/// arriving later does not bring it back. Returns the rows deleted.
+fn apply_gone(conn: &rusqlite::Connection, all: &[GoneText]) -> Result<usize, StoreError> {
+    let mut deleted = 0;
+    for gone in all {
+        let stamp = bookkeeping::parse(&gone.stamp)?;
+        let (filter, values) = gone_filter(conn, gone)?;
+        let born_before =
+            bookkeeping::load(conn, &gone.table, &gone.key)?.is_none_or(|here| stamp > here.born);
+        if born_before {
+            deleted += conn.execute(
+                &format!("DELETE FROM \"{}\" WHERE {filter}", gone.table),
+                rusqlite::params_from_iter(values),
+            )?;
+            bookkeeping::mark_gone(conn, &gone.table, &gone.key, stamp, None)?;
+        }
+    }
+    if deleted > 0 {
+        super::clashes::remove_orphans(conn)?;
+    }
+    Ok(deleted)
 }
 
 /// Tables ordered so each comes after those it refers to: applied in this order, a row's
