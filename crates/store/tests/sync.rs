@@ -637,3 +637,47 @@ fn a_client_erased_on_one_computer_leaves_no_words_in_either_computers_files() {
         );
     }
 }
+
+#[test]
+fn a_snapshot_carries_what_was_deleted_and_a_computer_catching_up_through_it_loses_it_too() {
+    const WORDS: &str = "Quillfeather";
+    let (mut laptop, mut desktop, me, _) = laptop_and_desktop();
+    let (client, session) = ben_with_a_session(&mut laptop, &mut desktop);
+    let own = add_client(laptop.at(1_800_000_005_000), "Cleo", "Notes kept");
+    let cleos = laptop
+        .at(1_800_000_005_500)
+        .add_session(own, day(6).and_hms_opt(9, 0, 0).unwrap(), WORDS, now())
+        .unwrap()
+        .id;
+    laptop.send_to(&mut desktop);
+    // The laptop erases Ben and deletes Cleo's session; the desktop never gets those changes
+    // (their file was damaged), only the laptop's snapshot made afterwards.
+    laptop.at(1_800_000_006_000).erase_person(client).unwrap();
+    laptop.at(1_800_000_006_500).delete_session(cleos).unwrap();
+    let outbox = laptop.store.sync_outbox().unwrap();
+    laptop
+        .store
+        .sync_clear_outbox(outbox.last().unwrap().seq)
+        .unwrap();
+    // Meanwhile the desktop writes a journal note of its own, made after: it stays.
+    desktop
+        .at(1_800_000_007_000)
+        .add_journal_note(me, day(7), "Spoke last", now())
+        .unwrap();
+    let snapshot = laptop.store.sync_snapshot().unwrap();
+    assert!(snapshot.gone.iter().any(|g| g.table == "person"));
+    desktop
+        .store
+        .sync_apply_snapshot((0x1a, 9), &snapshot, &name)
+        .unwrap();
+
+    assert!(desktop.store.person(client).is_err());
+    assert!(desktop.store.session(session).is_err());
+    assert!(desktop.store.session(cleos).is_err());
+    assert!(desktop.store.person(own).is_ok());
+    assert_eq!(journal_texts(&desktop.store, me), ["Spoke last"]);
+    assert_eq!(files_holding(desktop._dir.path(), WORDS), 0);
+    // What the desktop wrote reaches the laptop as usual, and both then hold the same.
+    desktop.send_to(&mut laptop);
+    same_data(&laptop.store, &desktop.store);
+}
