@@ -440,15 +440,16 @@ fn copy_dir(from: &Path, to: &Path, pick: u64, all: bool) {
     }
 }
 
-/// Flips a byte in the middle of one of `computer`'s numbered files in its own folder; returns
-/// the file's label (`device/number.lbsync`), as a refusal names it.
+/// Flips a byte in the middle of one of `computer`'s files in its own folder (its card too, which
+/// the others then cannot read until it is written again); returns the file's label
+/// (`device/number.lbsync`), as a refusal names it.
 fn damage(computer: &Computer, pick: u64) -> Option<String> {
     let own = computer.own.as_ref()?;
     let dir = computer.view.join(own);
     let mut numbered: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".lbsync") && !name.starts_with("card"))
+        .filter(|name| name.ends_with(".lbsync"))
         .collect();
     numbered.sort();
     let name = numbered.get((pick % numbered.len().max(1) as u64) as usize)?;
