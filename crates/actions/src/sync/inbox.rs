@@ -247,14 +247,10 @@ impl Inbox {
                 on_progress(self.done, self.files.len());
             }
             Err(reason) => {
+                // (Not asked for again: what failed to apply once would fail in a snapshot too.)
                 let reason =
                     format!("its changes could not be applied ({reason}); nothing of it was");
-                let file = folder::Numbered {
-                    device,
-                    sequence,
-                    path: ready.path.clone(),
-                };
-                self.refuse_broken(outcome, &file, &reason);
+                self.refuse(outcome, &ready.path, reason);
             }
         }
         Ok(())
