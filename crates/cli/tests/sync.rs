@@ -231,6 +231,12 @@ fn group_key(data: &Path) -> GroupKey {
     GroupKey::from_secret_text(&store.setting("sync.key").unwrap().unwrap()).unwrap()
 }
 
+/// Today's check-in of "Let someone else go first", with a note.
+fn first_with_note(data: &Path, note: &str) {
+    let habit = "Let someone else go first";
+    ok(data, &["habits", "check", habit, "--note", note]);
+}
+
 #[test]
 fn bad_files_are_refused_by_name_and_reason_and_the_rest_still_apply() {
     let s = setup();
@@ -243,16 +249,7 @@ fn bad_files_are_refused_by_name_and_reason_and_the_rest_still_apply() {
     join(&tablet, &s.shared, &code, "Tablet");
 
     // The laptop writes a check-in; its file is then damaged in the folder.
-    ok(
-        &s.laptop,
-        &[
-            "habits",
-            "check",
-            "Let someone else go first",
-            "--note",
-            "Cleo first",
-        ],
-    );
+    first_with_note(&s.laptop, "Cleo first");
     let sent = json(&ok(&s.laptop, &["sync", "now", "--json"]));
     let damaged = s.shared.join(sent["sent"][0].as_str().unwrap());
     let mut bytes = std::fs::read(&damaged).unwrap();
@@ -341,16 +338,7 @@ fn bad_files_are_refused_by_name_and_reason_and_the_rest_still_apply() {
 
     // Asked on the others' cards, the laptop sends a snapshot at its next sync; with it the day's
     // check-in arrives, and the damaged file, no longer needed by anyone, leaves the folder.
-    ok(
-        &s.laptop,
-        &[
-            "habits",
-            "check",
-            "Let someone else go first",
-            "--note",
-            "Ben first",
-        ],
-    );
+    first_with_note(&s.laptop, "Ben first");
     std::fs::remove_dir_all(&foreign_dir).unwrap();
     std::fs::remove_dir_all(&newer_dir).unwrap();
     let sent = json(&ok(&s.laptop, &["sync", "now", "--json"]));
