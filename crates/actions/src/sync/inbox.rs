@@ -130,7 +130,7 @@ impl Inbox {
 
     /// The next file that can be applied: a device's files in order, each only after the files
     /// it was written on. Files that cannot be opened are refused on the way (into `outcome`),
-    /// and their device's later files wait.
+    /// and their device's later files wait, all but a snapshot, which carries everything.
     pub(super) fn next_ready(&mut self, joined: &Joined, outcome: &mut Outcome) -> Option<Ready> {
         let mut blocked: HashSet<u64> = HashSet::new();
         for index in 0..self.files.len() {
