@@ -514,3 +514,97 @@ fn a_client_is_erased_only_when_their_name_is_typed_exactly() {
     coaching::erase_client(&mut store, noor.person.id, "Noor Hadad").unwrap();
     assert!(store.person(noor.person.id).is_err());
 }
+
+/// Flips a byte in the middle of the file `label` (`device/number.lbsync`) in `folder`.
+fn damage(folder: &Path, label: &str) {
+    let path = folder.join(label);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x40;
+    std::fs::write(&path, bytes).unwrap();
+}
+
+#[test]
+fn a_snapshot_damaged_on_its_way_is_sent_again_but_not_more_than_hourly() {
+    use leadback_actions::sync::{self, Options};
+    let options = Options {
+        work_factor: 1,
+        compact_after: 50,
+    };
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("Sync");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (mut laptop, me) = store_with_me(&root.path().join("laptop"));
+    let started = sync::start(&mut laptop, &folder, "Laptop", options, t(0)).unwrap();
+    let mut desktop = Store::open_in(&root.path().join("desktop")).unwrap();
+    sync::join(
+        &mut desktop,
+        &folder,
+        &started.code,
+        "Desktop",
+        options,
+        t(0),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let quiet = &mut |_: usize, _: usize| {};
+
+    // A note's file arrives damaged; asked, the laptop answers with a snapshot, damaged too.
+    laptop
+        .add_journal_note(me, t(1).date_naive(), "Spoke last", t(1))
+        .unwrap();
+    let sent = sync::sync_now(&mut laptop, options, t(1), quiet)
+        .unwrap()
+        .sent;
+    damage(&folder, &sent[0]);
+    let refused = sync::sync_now(&mut desktop, options, t(1), quiet)
+        .unwrap()
+        .refused;
+    assert!(
+        refused[0]
+            .reason
+            .contains("Laptop is asked to send everything again")
+    );
+    let sent = sync::sync_now(&mut laptop, options, t(1), quiet)
+        .unwrap()
+        .sent;
+    assert_eq!(sent.len(), 1, "the snapshot asked for");
+    damage(&folder, &sent[0]);
+    assert_eq!(
+        sync::sync_now(&mut desktop, options, t(1), quiet)
+            .unwrap()
+            .refused
+            .len(),
+        2
+    );
+
+    // Asked again for the same snapshot: not within the hour, then once.
+    let soon = t(1) + Duration::minutes(30);
+    assert_eq!(
+        sync::sync_now(&mut laptop, options, soon, quiet)
+            .unwrap()
+            .sent,
+        Vec::<String>::new()
+    );
+    let later = t(1) + Duration::minutes(90);
+    assert_eq!(
+        sync::sync_now(&mut laptop, options, later, quiet)
+            .unwrap()
+            .sent
+            .len(),
+        1
+    );
+    let outcome = sync::sync_now(&mut desktop, options, later, quiet).unwrap();
+    assert!(outcome.refused.is_empty(), "{outcome:?}");
+    let notes = desktop.journal(me, &Default::default()).unwrap();
+    assert_eq!(
+        notes.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(),
+        ["Spoke last"]
+    );
+    assert_eq!(
+        sync::sync_now(&mut laptop, options, later, quiet)
+            .unwrap()
+            .sent,
+        Vec::<String>::new()
+    );
+}

@@ -594,17 +594,18 @@ fn run(steps: &[Step]) {
             Step::Damage { device, pick } => damaged.extend(damage(&computers[*device], *pick)),
         }
     }
-    // Everything delivered at last: a few rounds, for files that waited on others and for the
-    // snapshots that damaged files ask for; the last round refuses nothing.
+    // Everything delivered at last: a few rounds, hours apart, for files that waited on others
+    // and for the snapshots that damaged files ask for (one damaged itself is sent again after
+    // an hour); the last round refuses nothing.
     for round in 0..6 {
+        let at = now() + Duration::minutes(steps.len() as i64) + Duration::hours(2 * (round + 1));
         for from in 0..3 {
             for to in 0..3 {
                 deliver(&computers, from, to, 0, true);
             }
         }
         for computer in &mut computers {
-            let outcome =
-                sync::sync_now(&mut computer.store, OPTIONS, now(), &mut |_, _| {}).unwrap();
+            let outcome = sync::sync_now(&mut computer.store, OPTIONS, at, &mut |_, _| {}).unwrap();
             only_damaged(&outcome, &damaged);
             assert!(round < 5 || outcome.refused.is_empty(), "{outcome:?}");
         }

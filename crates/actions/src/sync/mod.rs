@@ -34,8 +34,9 @@ const SYNCED_AT: &str = "sync.synced_at";
 /// The other devices' files this device refused for damage (device id in hex → the first such
 /// file): told on its card, so each of those devices sends a snapshot past it.
 const WANTS_SNAPSHOT: &str = "sync.wants_snapshot";
-/// This device's last snapshot in the folder.
+/// This device's last snapshot in the folder, and when a sync wrote it.
 const LAST_SNAPSHOT: &str = "sync.last_snapshot";
+const LAST_SNAPSHOT_AT: &str = "sync.last_snapshot_at";
 
 /// How a sync runs; the defaults are what a person gets.
 #[derive(Debug, Clone, Copy)]

@@ -13,7 +13,8 @@ use leadback_sync::group::GroupKey;
 
 use super::body::{self, Card};
 use super::{
-    Joined, LAST_SNAPSHOT, Options, Outcome, PENDING, SEQUENCE, WANTS_SNAPSHOT, folder, invalid,
+    Joined, LAST_SNAPSHOT, LAST_SNAPSHOT_AT, Options, Outcome, PENDING, SEQUENCE, WANTS_SNAPSHOT,
+    folder, invalid,
 };
 use crate::{ActionError, files};
 
@@ -227,6 +228,7 @@ pub(super) fn compact(
     store: &mut Store,
     joined: &Joined,
     options: Options,
+    now: DateTime<Utc>,
     outcome: &mut Outcome,
 ) -> Result<(), ActionError> {
     let ours = folder::numbered(&joined.folder, joined.device)?;
@@ -244,12 +246,19 @@ pub(super) fn compact(
         .setting(LAST_SNAPSHOT)?
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
+    // Our last snapshot itself refused (damaged on its way too) is sent again at most hourly: a
+    // folder that damages every file would otherwise get a whole snapshot at every sync.
+    let resent_lately = store
+        .setting(LAST_SNAPSHOT_AT)?
+        .and_then(|at| DateTime::parse_from_rfc3339(&at).ok())
+        .is_some_and(|at| now.signed_duration_since(at) < chrono::Duration::hours(1));
     let asked = cards
         .values()
         .filter_map(|card| card.wants_snapshot.get(&hex))
-        .any(|refused| *refused >= last_snapshot);
+        .any(|refused| *refused > last_snapshot || (*refused == last_snapshot && !resent_lately));
     if folded >= options.compact_after || (erased_fold && folded > 0) || asked {
         let (snapshot, written) = write_snapshot(store, joined)?;
+        store.set_setting(LAST_SNAPSHOT_AT, &now.to_rfc3339())?;
         outcome.sent.push(written);
         last_snapshot = snapshot;
     }

@@ -112,7 +112,7 @@ impl Run {
     ) -> Result<Outcome, ActionError> {
         note_wanted_snapshots(store, self.inbox.broken())?;
         self.inbox.finish(&mut self.outcome);
-        compact(store, &self.joined, options, &mut self.outcome)?;
+        compact(store, &self.joined, options, now, &mut self.outcome)?;
         write_card(store, &self.joined, now)?;
         store.set_setting(SYNCED_AT, &now.to_rfc3339())?;
         Ok(self.outcome)
