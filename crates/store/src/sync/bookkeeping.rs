@@ -166,12 +166,7 @@ pub(crate) fn catch_up(conn: &Connection) -> Result<(), StoreError> {
     for (_, stamp, changes) in &entries {
         after_local(conn, changes, parse(stamp)?)?;
     }
-    conn.execute(
-        "INSERT INTO setting (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [NOTED_SETTING, &last.to_string()],
-    )?;
-    Ok(())
+    crate::settings::put_setting(conn, NOTED_SETTING, &last.to_string())
 }
 
 /// Records this device's own transaction, stamped `stamp`.

@@ -23,6 +23,7 @@ pub(crate) use capture::Db;
 pub use capture::WallClock;
 pub use snapshot::{GoneText, RowStampsText, Snapshot};
 
+use crate::settings::put_setting;
 use crate::{Store, StoreError};
 
 /// The setting holding this device's id while it is in a sync group.
@@ -38,11 +39,7 @@ const APPLIED_SETTING: &str = "sync.applied";
 const HOLDS_ERASED_SETTING: &str = "sync.folder_holds_erased";
 
 fn note_folder_holds_erased(tx: &rusqlite::Connection) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, '1')",
-        [HOLDS_ERASED_SETTING],
-    )?;
-    Ok(())
+    put_setting(tx, HOLDS_ERASED_SETTING, "1")
 }
 
 /// Puts the conflict copies an apply made in the outbox, so every device ends with them.
@@ -76,12 +73,7 @@ pub(crate) fn note_applied(tx: &rusqlite::Connection, from: (u64, u64)) -> Resul
     let seq = by_hex.entry(format!("{:016x}", from.0)).or_insert(0);
     *seq = (*seq).max(from.1);
     let text = serde_json::to_string(&by_hex).map_err(|e| StoreError::Sync(e.to_string()))?;
-    tx.execute(
-        "INSERT INTO setting (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [APPLIED_SETTING, &text],
-    )?;
-    Ok(())
+    put_setting(tx, APPLIED_SETTING, &text)
 }
 
 /// Whether any of these changesets deletes a person (an erasure: a client is deleted with
@@ -134,11 +126,7 @@ impl Store {
         };
         let born = capture.tick();
         let tx = self.conn.raw_mut().transaction()?;
-        tx.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [DEVICE_SETTING, &format!("{device:016x}")],
-        )?;
+        put_setting(&tx, DEVICE_SETTING, &format!("{device:016x}"))?;
         tx.execute_batch(
             "DELETE FROM sync_row; DELETE FROM sync_gone; DELETE FROM sync_outbox;
              DELETE FROM setting WHERE key IN ('sync.noted', 'sync.outbox_cleared', 'sync.applied');",
