@@ -104,6 +104,20 @@ pub(crate) fn read_all(changes: &[u8]) -> Result<Vec<Change>, StoreError> {
     read_changes(changes, Change::read)
 }
 
+/// The values of a key written by [`key_text`] (this schema's keys are integers and text);
+/// `None` when the text is not such a key.
+pub(crate) fn key_from_text(text: &str) -> Option<Vec<Value>> {
+    let values: Vec<serde_json::Value> = serde_json::from_str(text).ok()?;
+    values
+        .into_iter()
+        .map(|v| match v {
+            serde_json::Value::Number(n) => n.as_i64().map(Value::Integer),
+            serde_json::Value::String(t) => Some(Value::Text(t)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A key's values as JSON text: `[12,"2026-01-02"]`.
 pub(crate) fn key_text(values: &[Value]) -> String {
     let json: Vec<serde_json::Value> = values

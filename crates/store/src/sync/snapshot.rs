@@ -9,6 +9,7 @@ use rusqlite::session::Session;
 use serde::{Deserialize, Serialize};
 
 use super::bookkeeping::{self, RowStamps};
+use super::changes::key_from_text;
 use super::tables::is_synced;
 use crate::{Store, StoreError};
 
@@ -143,14 +144,13 @@ impl Store {
         let seen = newest.map(|newest| self.observe(newest, now));
         let (tx, capture) = self.conn.unrecorded()?;
         bookkeeping::catch_up(&tx)?;
-        let applied = super::apply::apply_changes(
+        let mut applied = super::apply::apply_changes(
             &tx,
             &snapshot.changes,
             &super::apply::Stamps::PerRow(&stamps),
             device_name,
         )?;
         super::send_copies(&tx, &applied, capture)?;
-        let mut applied = applied;
         applied.rows += apply_gone(&tx, &snapshot.gone)?;
         if let Some(seen) = seen {
             bookkeeping::save_clock(&tx, seen)?;
@@ -183,26 +183,15 @@ fn gone_filter(
     conn: &rusqlite::Connection,
     gone: &GoneText,
 ) -> Result<(String, Vec<rusqlite::types::Value>), StoreError> {
-    use rusqlite::types::Value;
-    let bad = || {
-        StoreError::Sync(format!(
-            "a snapshot's deleted row of {} is damaged",
-            gone.table
-        ))
-    };
     let columns = key_columns(conn, &gone.table)?;
-    let values: Vec<serde_json::Value> = serde_json::from_str(&gone.key).map_err(|_| bad())?;
-    if values.len() != columns.len() {
-        return Err(bad());
-    }
-    let values = values
-        .into_iter()
-        .map(|v| match v {
-            serde_json::Value::Number(n) => n.as_i64().map(Value::Integer).ok_or_else(bad),
-            serde_json::Value::String(t) => Ok(Value::Text(t)),
-            _ => Err(bad()),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let values = key_from_text(&gone.key)
+        .filter(|values| values.len() == columns.len())
+        .ok_or_else(|| {
+            StoreError::Sync(format!(
+                "a snapshot's deleted row of {} is damaged",
+                gone.table
+            ))
+        })?;
     let filter = columns
         .iter()
         .enumerate()
@@ -222,12 +211,16 @@ fn row_here(conn: &rusqlite::Connection, gone: &GoneText) -> Result<bool, StoreE
 }
 
 /// The other device's deletions: a row here made before the deletion goes (its children with
-/// it), one made after stays; either way the deletion is noted, so an older change to the row
-/// arriving later does not bring it back. Returns the rows deleted.
+/// it) and the deletion is noted, so an older change to the row arriving later does not bring it
+/// back; a row made after stays. Deletions already noted here (every snapshot carries them all)
+/// are passed over. Returns the rows deleted.
 fn apply_gone(conn: &rusqlite::Connection, all: &[GoneText]) -> Result<usize, StoreError> {
     let mut deleted = 0;
     for gone in all {
         let stamp = bookkeeping::parse(&gone.stamp)?;
+        if bookkeeping::gone(conn, &gone.table, &gone.key)?.is_some_and(|known| known >= stamp) {
+            continue;
+        }
         let (filter, values) = gone_filter(conn, gone)?;
         let born_before =
             bookkeeping::load(conn, &gone.table, &gone.key)?.is_none_or(|here| stamp > here.born);
