@@ -214,11 +214,14 @@ fn assess_killed(data: &std::path::Path, delay: Duration) -> usize {
         .read_to_string(&mut printed)
         .unwrap();
 
-    // "[N/total]" asks question N, so questions before N were answered and saved.
+    // "[N/total]" asks question N, so questions before N were answered and saved. After the
+    // first, each follows the "> " the previous question's answer was read at (input from a pipe
+    // is not echoed).
     let asked = printed
         .lines()
         .filter_map(|line| {
-            line.strip_prefix('[')?
+            line.trim_start_matches("> ")
+                .strip_prefix('[')?
                 .split('/')
                 .next()?
                 .parse::<usize>()
