@@ -3,16 +3,29 @@
 // one session, and a second instance of the same app would be handed to the first by the
 // single-instance plugin), so the computers take turns, as a person with a USB stick would:
 // A starts a group and the test reads the pairing code from the screen; B joins with it; a habit
-// added on A reaches B at B's "Sync now"; B is renamed and A lists the new name. Settings -> Sync
+// added on A reaches B at B's "Sync now"; B is renamed and A lists the new name; both write the
+// day's note while the folder is away, and the losing note stays in both journals. Settings -> Sync
 // is photographed in light and dark mode before, with the code, in a group of two, and with a
 // problem.
 import fs from "node:fs";
-import { expectAccessible, navigate, onboard, openApp, ownDataDir, screenshot, shows } from "./support.js";
+import {
+  expectAccessible,
+  navigate,
+  onboard,
+  openApp,
+  ownDataDir,
+  rawInvoke,
+  screenshot,
+  shows,
+  waitPressed,
+} from "./support.js";
 
 const computerA = ownDataDir("sync-a");
 const computerB = ownDataDir("sync-b");
 const syncFolder = ownDataDir("sync-folder");
 const HABIT = "Let someone else go first";
+const A_NOTE = "Ada on the laptop: Tom ran the stand-up and I only asked one question.";
+const B_NOTE = "Ada at home: waited for Mia to finish before adding anything.";
 /** The pairing code as A's screen showed it. */
 let pairingCode = "";
 
@@ -57,6 +70,29 @@ async function photograph(name) {
 async function openSyncSettings() {
   await $("header").$("button=Settings").click();
   await $("h2=Sync with your other computers").waitForDisplayed();
+}
+
+/** Marks today done for the habit on Home and writes `note` as the day's note. */
+async function writeTodaysNote(note) {
+  await $("header").waitForDisplayed();
+  await navigate("Home");
+  await $("h1*=Ada").waitForDisplayed();
+  const habit = $(`//li[.//button[normalize-space()="${HABIT}"]]`);
+  await habit.waitForDisplayed();
+  const done = habit.$("button=Done");
+  if ((await done.getAttribute("aria-pressed")) !== "true") {
+    await done.click();
+    await waitPressed(done);
+  }
+  await habit.$("input[type='text']").setValue(note);
+  await browser.keys(["Enter"]);
+  await habit.$("span=Saved").waitForDisplayed();
+}
+
+/** Today's note for the habit, as the app holds it. */
+async function todaysNote() {
+  const habits = await rawInvoke("get_habits", { includeArchived: false });
+  return habits.value.find((o) => o.habit.name === HABIT).today_note;
 }
 
 async function syncNow() {
@@ -146,6 +182,51 @@ describe("sync between two computers", function () {
       timeout: 10_000,
       timeoutMsg: "A never listed B's new name",
     });
+  });
+
+  it("keeps the note that lost a conflict in the journal of both computers", async () => {
+    // Both computers write today's note for the habit while the folder is out of reach (a stick
+    // left at the office): neither can see the other's before both are written.
+    const away = `${syncFolder}-away`;
+    fs.renameSync(syncFolder, away);
+    try {
+      await writeTodaysNote(A_NOTE);
+      await openApp(computerB);
+      await writeTodaysNote(B_NOTE);
+    } finally {
+      fs.renameSync(away, syncFolder);
+    }
+    await openSyncSettings();
+    await syncNow();
+    await $('[role="status"]*=Synced:').waitForDisplayed();
+
+    // A sends its note and receives B's, written later: B's note is the day's note, and A's own
+    // words stay in its journal, saying where and when they were written.
+    await openApp(computerA);
+    await $("h1*=Ada").waitForDisplayed();
+    await openSyncSettings();
+    await syncNow();
+    await $('[role="status"]*=Synced:').waitForDisplayed();
+    expect(await todaysNote()).toBe(B_NOTE);
+    await navigate("Journal");
+    await shows(A_NOTE);
+    await shows("Kept from a sync conflict: a check-in note written on");
+    await screenshot("95-sync-conflict-copy");
+
+    // B, whose note won, receives A's and keeps the same copy: no note is lost on either.
+    await openApp(computerB);
+    await $("h1*=Ada").waitForDisplayed();
+    await openSyncSettings();
+    await syncNow();
+    await $('[role="status"]*=Synced:').waitForDisplayed();
+    expect(await todaysNote()).toBe(B_NOTE);
+    await navigate("Journal");
+    await shows(A_NOTE);
+    await shows(B_NOTE);
+    const journal = await rawInvoke("get_journal", {});
+    expect(journal.ok).toBe(true);
+    const copies = journal.value.filter((entry) => JSON.stringify(entry).includes("Kept from a sync conflict"));
+    expect(copies.length).toBe(1);
   });
 
   it("shows a missing folder as a problem in Settings -> Sync, and nowhere else", async () => {

@@ -99,6 +99,8 @@ pub(crate) fn keep(
         return Ok(false);
     };
     let id = copy_id(lost);
+    // In UTC, so that every computer writes the same note; the journal shows the moment in the
+    // person's own time zone (`shownText` in ui/src/features/journal/days.ts reads this format).
     let when = DateTime::<Utc>::from_timestamp_millis(lost.written.millis)
         .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_default();

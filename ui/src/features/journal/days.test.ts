@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JournalEntry } from "../../api/exercises";
-import { formatDay, groupByDay, localDay } from "./days";
+import { formatDay, groupByDay, localDay, shownText } from "./days";
 
 const entry = (id: number, day: string): JournalEntry => ({
   id,
@@ -26,5 +26,19 @@ describe("journal days", () => {
       ["2026-11-02", [3, 2]],
       ["2026-10-30", [1]],
     ]);
+  });
+
+  it("shows when a conflict's losing text was written in the person's own time", () => {
+    const copy =
+      "Kept from a sync conflict: a check-in note written on Laptop at 2026-12-07 16:27 UTC, replaced by a later change.\n\nAt 2026-12-07 16:27 UTC I waited.";
+    const shown = shownText(copy, "en-GB", "Europe/Berlin");
+    expect(shown).toBe(
+      "Kept from a sync conflict: a check-in note written on Laptop at 7 Dec 2026, 17:27, replaced by a later change.\n\nAt 2026-12-07 16:27 UTC I waited.",
+    );
+    // Across midnight in New York, the day moves too.
+    expect(shownText(copy.replace("16:27", "03:05"), "en-GB", "America/New_York")).toContain("at 6 Dec 2026, 22:05,");
+    // What the person wrote is never rewritten, nor a note that is not such a copy.
+    const own = "Met at 2026-12-07 16:27 UTC.";
+    expect(shownText(own, "en-GB", "Europe/Berlin")).toBe(own);
   });
 });

@@ -47,3 +47,21 @@ export function kindLabel(kind: string): string {
       return kind;
   }
 }
+
+/** How a note kept from a sync conflict begins; the Rust side writes it (sync/copies.rs). */
+const CONFLICT_COPY = "Kept from a sync conflict:";
+/** The moment such a note names, written in UTC so that every computer writes the same note. */
+const UTC_MOMENT = /(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC/;
+
+/**
+ * An entry's text as shown: a note kept from a sync conflict says when the losing text was
+ * written in the person's own time zone rather than in UTC (`timeZone` for tests).
+ */
+export function shownText(text: string, locale?: string, timeZone?: string): string {
+  if (!text.startsWith(CONFLICT_COPY)) return text;
+  return text.replace(UTC_MOMENT, (whole, y, mo, d, h, mi) => {
+    const moment = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)));
+    if (Number.isNaN(moment.getTime())) return whole;
+    return dateFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(moment);
+  });
+}
