@@ -225,6 +225,55 @@ fn a_wrong_code_is_refused_and_nothing_is_written() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
+#[test]
+fn a_group_starts_in_a_new_folder_inside_the_synced_one_and_nowhere_else() {
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    // As the README suggests: a folder of Leadback's own inside the one the sync tool keeps.
+    let own = s.shared.join("Leadback");
+    let code = start(&s.laptop, &own, "Laptop");
+    assert!(own.join("leadback-sync.key").is_file());
+
+    ok(&s.desktop, &["me", "--name", "Ada"]);
+    let before = rows(&s.desktop);
+    let root = s.shared.parent().unwrap();
+    let nowhere = root.join("nowhere").join("Leadback");
+    let inside_data = s.desktop.join("Leadback");
+    for (folder, says) in [
+        (&nowhere, "nor the folder it would go in"),
+        (&inside_data, "holds Leadback's own data"),
+    ] {
+        let out = leadback(
+            &s.desktop,
+            &["sync", "start", "--folder", folder.to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+        assert!(!folder.exists(), "{}", folder.display());
+    }
+    // Joining needs the folder the sync tool brought: a missing one is not made.
+    let out = leadback(
+        &s.desktop,
+        &[
+            "sync",
+            "join",
+            "--folder",
+            nowhere.to_str().unwrap(),
+            "--code",
+            &code,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("let your sync tool bring the group's folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!nowhere.exists());
+    assert_eq!(rows(&s.desktop), before);
+    join(&s.desktop, &own, &code, "Desktop");
+}
+
 /// The group's key, as a device keeps it.
 fn group_key(data: &Path) -> GroupKey {
     let store = Store::open_in(data).unwrap();

@@ -203,7 +203,9 @@ fn joined(store: &Store) -> Result<Joined, ActionError> {
 fn check_folder(store: &Store, folder: &Path) -> Result<PathBuf, ActionError> {
     let folder = folder.canonicalize().map_err(|err| ActionError::File {
         path: folder.to_path_buf(),
-        message: format!("there is no such folder ({err})"),
+        message: format!(
+            "there is no such folder ({err}); let your sync tool bring the group's folder to this computer, then choose it here"
+        ),
     })?;
     if !folder.is_dir() {
         return Err(ActionError::File {
@@ -211,6 +213,43 @@ fn check_folder(store: &Store, folder: &Path) -> Result<PathBuf, ActionError> {
             message: "this is a file, not a folder".to_owned(),
         });
     }
+    not_beside_the_data(store, folder)
+}
+
+/// The folder for a new group: `folder` itself, made here when only its last part is missing
+/// (`~/Sync/Leadback`, inside a folder the sync tool already keeps); `true` when it was made.
+fn folder_for_start(store: &Store, folder: &Path) -> Result<(PathBuf, bool), ActionError> {
+    if folder.exists() {
+        return Ok((check_folder(store, folder)?, false));
+    }
+    let missing = || {
+        ActionError::File {
+        path: folder.to_path_buf(),
+        message: "there is no such folder, nor the folder it would go in: choose a folder your sync tool keeps in step".to_owned(),
+    }
+    };
+    let (Some(parent), Some(last)) = (folder.parent(), folder.file_name()) else {
+        return Err(missing());
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let parent = parent.canonicalize().map_err(|_| missing())?;
+    if !parent.is_dir() {
+        return Err(missing());
+    }
+    let folder = not_beside_the_data(store, parent.join(last))?;
+    std::fs::create_dir(&folder).map_err(|err| ActionError::File {
+        path: folder.clone(),
+        message: format!("the folder could not be made ({err})"),
+    })?;
+    Ok((folder, true))
+}
+
+/// `folder` (already absolute), unless it holds Leadback's own data or lies inside it.
+fn not_beside_the_data(store: &Store, folder: PathBuf) -> Result<PathBuf, ActionError> {
     if let Some(data) = store
         .path()
         .and_then(Path::parent)
@@ -235,7 +274,8 @@ fn refuse_if_joined(store: &Store) -> Result<(), ActionError> {
     Ok(())
 }
 
-/// Starts a sync group in `folder` with this computer as its first device, named `name`.
+/// Starts a sync group in `folder` with this computer as its first device, named `name`. The
+/// folder is made when only its last part is missing; it is taken away again if starting fails.
 pub fn start(
     store: &mut Store,
     folder: &Path,
@@ -245,8 +285,23 @@ pub fn start(
 ) -> Result<Started, ActionError> {
     refuse_if_joined(store)?;
     let name = device_name(name)?;
-    let folder = check_folder(store, folder)?;
-    if folder::key_path(&folder).exists() {
+    let (folder, made) = folder_for_start(store, folder)?;
+    let started = start_in(store, &folder, &name, options, now);
+    if started.is_err() && made {
+        // Nothing else can be in a folder made a moment ago for this group.
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+    started
+}
+
+fn start_in(
+    store: &mut Store,
+    folder: &Path,
+    name: &str,
+    options: Options,
+    now: DateTime<Utc>,
+) -> Result<Started, ActionError> {
+    if folder::key_path(folder).exists() {
         return Err(invalid(
             "This folder already holds a sync group: join it with the pairing code shown on the computer that started it.",
         ));
@@ -255,16 +310,16 @@ pub fn start(
     let code = PairingCode::generate().map_err(group_error)?;
     let sealed = key.seal(&code, options.work_factor).map_err(group_error)?;
     let device = new_device_id().map_err(group_error)?;
-    folder::make_device_dir(&folder, device)?;
-    files::write(store, &folder::key_path(&folder), sealed)?;
-    enter(store, &folder, &key, device, &name)?;
+    folder::make_device_dir(folder, device)?;
+    files::write(store, &folder::key_path(folder), sealed)?;
+    enter(store, folder, &key, device, name)?;
     let joined = joined(store)?;
     write_snapshot(store, &joined)?;
     write_card(store, &joined, now)?;
     Ok(Started {
         code: code.to_string(),
-        folder,
-        device: name,
+        folder: folder.to_path_buf(),
+        device: name.to_owned(),
     })
 }
 

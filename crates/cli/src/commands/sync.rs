@@ -15,6 +15,7 @@ pub enum SyncCommand {
     /// Start a sync group in a folder your sync tool (Syncthing, Nextcloud, Dropbox…) keeps in
     /// step, with this computer as its first device; shows the pairing code for the next one.
     Start {
+        /// A folder of its own inside the one your sync tool keeps (made if only it is missing).
         #[arg(long, value_name = "DIR")]
         folder: PathBuf,
         /// This computer's name in the group (default: its host name).
