@@ -607,7 +607,12 @@ fn run(steps: &[Step]) {
         for computer in &mut computers {
             let outcome = sync::sync_now(&mut computer.store, OPTIONS, at, &mut |_, _| {}).unwrap();
             only_damaged(&outcome, &damaged);
-            assert!(round < 5 || outcome.refused.is_empty(), "{outcome:?}");
+            // By the last round nothing is refused, and nothing waits for a file that will
+            // never come (a computer stuck behind files folded away while its card was damaged).
+            assert!(
+                round < 5 || (outcome.refused.is_empty() && outcome.waiting == 0),
+                "{outcome:?}"
+            );
         }
     }
 

@@ -25,6 +25,9 @@ pub(super) struct Inbox {
     /// snapshot (on this device's card), and meanwhile a snapshot of theirs is applied even
     /// though the files before it cannot be.
     broken: BTreeMap<u64, u64>,
+    /// Files opened in this sync that are not snapshots: past a file that cannot be applied yet
+    /// they are not opened again at each step (only a snapshot could apply there).
+    not_snapshots: HashSet<PathBuf>,
     our_sequence: u64,
     done: usize,
 }
@@ -72,6 +75,7 @@ impl Inbox {
             files,
             refused: HashSet::new(),
             broken: BTreeMap::new(),
+            not_snapshots: HashSet::new(),
             our_sequence: next_sequence(store, joined)?.saturating_sub(1),
             done: 0,
         })
@@ -140,8 +144,10 @@ impl Inbox {
             if sequence <= after || self.refused.contains(&path) {
                 continue;
             }
-            // Past a damaged file only a snapshot of its device can apply: look for one.
-            if blocked.contains(&device) && !self.broken.contains_key(&device) {
+            // Past a file that cannot be applied (damaged, waiting for files it builds on, or
+            // missing: folded away while this device's card could not be read) only a snapshot
+            // of its device can apply: look for one.
+            if blocked.contains(&device) && self.not_snapshots.contains(&path) {
                 continue;
             }
             let opened = match folder::read(&path) {
@@ -171,6 +177,9 @@ impl Inbox {
                 self.refuse_broken(outcome, &file, reason);
                 blocked.insert(device);
                 continue;
+            }
+            if header.kind != Kind::Snapshot {
+                self.not_snapshots.insert(path.clone());
             }
             let ready = match header.kind {
                 Kind::Snapshot => true,
