@@ -201,6 +201,11 @@ fn print_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), 
     Ok(())
 }
 
+/// "1 file", "2 files".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// What a sync did; an error (exit code 3) when something was refused.
 fn report(out: &mut dyn Write, outcome: &Outcome, json: bool) -> Result<(), CliError> {
     if json {
@@ -208,23 +213,23 @@ fn report(out: &mut dyn Write, outcome: &Outcome, json: bool) -> Result<(), CliE
     } else {
         writeln!(
             out,
-            "Sent {} file(s), applied {} from the other computers.",
-            outcome.sent.len(),
+            "Sent {}, applied {} from the other computers.",
+            counted(outcome.sent.len(), "file", "files"),
             outcome.applied.len()
         )?;
         if outcome.kept_copies > 0 {
             writeln!(
                 out,
-                "{} note(s) changed on two computers at once: the earlier version is kept in the journal.",
-                outcome.kept_copies
+                "{} changed on two computers at once: the earlier version is kept in the journal.",
+                counted(outcome.kept_copies, "note", "notes")
             )?;
         }
         if outcome.waiting > 0 {
-            writeln!(
-                out,
-                "{} file(s) wait for files they build on.",
-                outcome.waiting
-            )?;
+            let (files, verb) = match outcome.waiting {
+                1 => ("1 file waits", "it builds"),
+                n => (&*format!("{n} files wait"), "they build"),
+            };
+            writeln!(out, "{files} for files {verb} on.")?;
         }
         for refused in &outcome.refused {
             writeln!(out, "Not applied: {} — {}", refused.file, refused.reason)?;
