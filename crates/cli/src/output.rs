@@ -1,5 +1,6 @@
 //! How results read in a terminal.
 
+use std::fmt;
 use std::io::{self, Write};
 
 use leadback_core::assessment::{AssessmentResult, Scale};
@@ -69,4 +70,13 @@ pub fn result(out: &mut dyn Write, result: &AssessmentResult) -> io::Result<()> 
 /// "Sunday 22 November 2026"
 pub fn day(day: chrono::NaiveDate) -> String {
     day.format("%A %-d %B %Y").to_string()
+}
+
+/// A count with its noun: "1 session", "2 sessions", "0 sessions".
+pub fn counted<N>(n: N, one: &str, many: &str) -> String
+where
+    N: fmt::Display + PartialEq + From<u8>,
+{
+    let noun = if n == N::from(1) { one } else { many };
+    format!("{n} {noun}")
 }

@@ -319,12 +319,12 @@ fn import_loop_brings_the_backup_in_once() {
     let fixture = loop_fixture("loop-schema12.db");
     let first = leadback(dir.path(), &["import", "loop", fixture.to_str().unwrap()]);
     assert!(
-        stdout(&first).contains("Imported 9 new habit(s)"),
+        stdout(&first).contains("Imported 9 new habits"),
         "{first:?}"
     );
     let second = leadback(dir.path(), &["import", "loop", fixture.to_str().unwrap()]);
     assert!(
-        stdout(&second).contains("Imported 0 new habit(s) (9 already here), 0 check-in(s)"),
+        stdout(&second).contains("Imported 0 new habits (9 already here), 0 check-ins"),
         "{second:?}"
     );
 

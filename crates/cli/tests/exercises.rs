@@ -178,7 +178,7 @@ fn deleting_a_programme_says_what_goes_and_needs_yes() {
     refused(
         dir.path(),
         &["programme", "delete", "my-retreat"],
-        "deletes “My retreat” with 1 item(s) ticked off in it and 0 participant results file(s)",
+        "deletes “My retreat” with 1 item ticked off in it and 0 participant results files",
     );
     refused(
         dir.path(),

@@ -43,7 +43,7 @@ fn erasing_asks_for_yes_then_erases_only_that_client() {
     let refused = leadback(dir.path(), &["person", "erase", "Noor Haddad"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
-        stderr(&refused).contains("1 sessions"),
+        stderr(&refused).contains("1 session, "),
         "{}",
         stderr(&refused)
     );

@@ -13,6 +13,7 @@ use leadback_store::{Store, StoreError};
 
 use crate::error::CliError;
 use crate::output;
+use crate::output::counted;
 
 #[derive(Debug, Subcommand)]
 pub enum CohortCommand {
@@ -86,7 +87,11 @@ pub fn import_results(
 ) -> Result<(), CliError> {
     let mut store = super::open_store(data_dir)?;
     let count = leadback_actions::cohort::import_results(&mut store, clock, files)?;
-    writeln!(out, "Imported {count} results file(s).")?;
+    writeln!(
+        out,
+        "Imported {}.",
+        counted(count, "results file", "results files")
+    )?;
     Ok(())
 }
 
@@ -133,8 +138,9 @@ pub fn summary(
     }
     writeln!(
         out,
-        "{} — {} participant(s)",
-        summary.programme_id, summary.participants
+        "{} — {}",
+        summary.programme_id,
+        counted(summary.participants, "participant", "participants")
     )?;
     for s in &summary.stances {
         match &s.change {

@@ -6,6 +6,7 @@ use std::path::Path;
 use leadback_core::Clock;
 
 use crate::error::CliError;
+use crate::output::counted;
 
 pub fn loop_file(
     data_dir: &Path,
@@ -17,12 +18,12 @@ pub fn loop_file(
     let summary = leadback_actions::loop_backup::import(&mut store, clock, me, file)?;
     writeln!(
         out,
-        "Imported {} new habit(s) ({} already here), {} check-in(s) ({} days already had an entry), {} note(s) on days without a check-in.",
-        summary.habits_added,
+        "Imported {} ({} already here), {} ({} already had an entry), {} on days without a check-in.",
+        counted(summary.habits_added, "new habit", "new habits"),
         summary.habits_matched,
-        summary.check_ins_added,
-        summary.check_ins_unchanged,
-        summary.notes_kept
+        counted(summary.check_ins_added, "check-in", "check-ins"),
+        counted(summary.check_ins_unchanged, "day", "days"),
+        counted(summary.notes_kept, "note", "notes")
     )?;
     for refused in &summary.refused {
         writeln!(out, "Not imported: {} — {}", refused.name, refused.reason)?;

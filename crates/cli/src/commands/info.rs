@@ -4,6 +4,7 @@ use std::path::Path;
 use leadback_store::{Integrity, paths};
 
 use crate::error::CliError;
+use crate::output::counted;
 
 pub fn run(data_dir: &Path, out: &mut dyn Write) -> Result<(), CliError> {
     let store = super::open_store(data_dir)?;
@@ -18,7 +19,11 @@ pub fn run(data_dir: &Path, out: &mut dyn Write) -> Result<(), CliError> {
     match &info.integrity {
         Integrity::Ok => writeln!(out, "integrity:      ok")?,
         Integrity::Problems(lines) => {
-            writeln!(out, "integrity:      {} problem(s)", lines.len())?;
+            writeln!(
+                out,
+                "integrity:      {}",
+                counted(lines.len(), "problem", "problems")
+            )?;
             for line in lines {
                 writeln!(out, "  {line}")?;
             }

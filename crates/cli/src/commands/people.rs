@@ -9,6 +9,7 @@ use leadback_core::clients::PersonSummary;
 use leadback_store::Store;
 
 use crate::error::CliError;
+use crate::output::counted;
 
 pub fn list(data_dir: &Path, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let people = super::open_store(data_dir)?.people()?;
@@ -79,14 +80,14 @@ pub fn erase(data_dir: &Path, name: &str, yes: bool, out: &mut dyn Write) -> Res
     let client = client_named(&store, name)?;
     let preview = store.erase_preview(client.person.id)?;
     let what = format!(
-        "{} sessions, {} assessments, {} habits with {} check-ins, {} exercises, {} journal entries and {} consent records",
-        preview.sessions,
-        preview.assessments,
-        preview.habits,
-        preview.check_ins,
-        preview.exercise_runs,
-        preview.journal_entries,
-        preview.consents
+        "{}, {}, {} with {}, {}, {} and {}",
+        counted(preview.sessions, "session", "sessions"),
+        counted(preview.assessments, "assessment", "assessments"),
+        counted(preview.habits, "habit", "habits"),
+        counted(preview.check_ins, "check-in", "check-ins"),
+        counted(preview.exercise_runs, "exercise", "exercises"),
+        counted(preview.journal_entries, "journal entry", "journal entries"),
+        counted(preview.consents, "consent record", "consent records")
     );
     if !yes {
         return Err(CliError::Usage(format!(

@@ -12,6 +12,7 @@ use leadback_store::Store;
 
 use super::people::{client_named, erase};
 use crate::error::CliError;
+use crate::output::counted;
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
@@ -129,9 +130,10 @@ fn export(
             let rows = people::export_results_csv(&store, &instruments, person.id, &file)?;
             writeln!(
                 out,
-                "Wrote {}'s results to {}: {rows} finished assessment(s).",
+                "Wrote {}'s results to {}: {}.",
                 person.name,
-                file.display()
+                file.display(),
+                counted(rows, "finished assessment", "finished assessments")
             )?;
         }
         (None, Some(file)) => {

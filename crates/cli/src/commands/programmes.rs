@@ -10,6 +10,7 @@ use leadback_actions::programmes::{self, Libraries};
 use leadback_core::Clock;
 
 use crate::error::CliError;
+use crate::output::counted;
 
 #[derive(Debug, Subcommand)]
 pub enum ProgrammeCommand {
@@ -45,9 +46,10 @@ pub fn run(
             let items: usize = programme.days.iter().map(|day| day.items.len()).sum();
             writeln!(
                 out,
-                "Imported “{}” ({} day(s), {items} item(s)).",
+                "Imported “{}” ({}, {}).",
                 programme.title,
-                programme.days.len()
+                counted(programme.days.len(), "day", "days"),
+                counted(items, "item", "items")
             )?;
         }
         ProgrammeCommand::Export { id, file } => {
@@ -59,8 +61,14 @@ pub fn run(
         ProgrammeCommand::Delete { id, yes } => {
             let preview = programmes::deletion_preview(&store, &id, libraries)?;
             let what = format!(
-                "“{}” with {} item(s) ticked off in it and {} participant results file(s)",
-                preview.title, preview.items_done, preview.cohort_results
+                "“{}” with {} ticked off in it and {}",
+                preview.title,
+                counted(preview.items_done, "item", "items"),
+                counted(
+                    preview.cohort_results,
+                    "participant results file",
+                    "participant results files"
+                )
             );
             if !yes {
                 return Err(CliError::Usage(format!(

@@ -9,6 +9,7 @@ use leadback_actions::sync::{self, Options, Outcome};
 use leadback_core::Clock;
 
 use crate::error::CliError;
+use crate::output::counted;
 
 #[derive(Debug, Subcommand)]
 pub enum SyncCommand {
@@ -168,8 +169,8 @@ pub fn run(
                 }
                 writeln!(
                     out,
-                    "{} change(s) here not yet written to the folder.",
-                    status.unsent
+                    "{} here not yet written to the folder.",
+                    counted(status.unsent, "change", "changes")
                 )?;
             }
         }
@@ -199,11 +200,6 @@ fn print_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), 
     let text = serde_json::to_string_pretty(value).map_err(std::io::Error::other)?;
     writeln!(out, "{text}")?;
     Ok(())
-}
-
-/// "1 file", "2 files".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What a sync did; an error (exit code 3) when something was refused.
