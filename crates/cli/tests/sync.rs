@@ -271,7 +271,28 @@ fn a_group_starts_in_a_new_folder_inside_the_synced_one_and_nowhere_else() {
     );
     assert!(!nowhere.exists());
     assert_eq!(rows(&s.desktop), before);
-    join(&s.desktop, &own, &code, "Desktop");
+    // Both computers go by their host name, the same: the second is told apart.
+    let joined = ok(
+        &s.desktop,
+        &[
+            "sync",
+            "join",
+            "--folder",
+            own.to_str().unwrap(),
+            "--code",
+            &code,
+            "--name",
+            "laptop",
+        ],
+    );
+    assert!(
+        joined.contains("Joined the sync group as “laptop (2)”"),
+        "{joined}"
+    );
+    let status = ok(&s.laptop, &["sync", "now"]);
+    assert!(status.contains("applied 1"), "{status}");
+    let listed = ok(&s.laptop, &["sync", "status"]);
+    assert!(listed.contains("laptop (2): last synced"), "{listed}");
 }
 
 /// The group's key, as a device keeps it.

@@ -10,8 +10,8 @@ use leadback_sync::group::{GroupKey, PairingCode, new_device_id};
 
 use super::outbox::{read_cards, write_snapshot};
 use super::{
-    Options, Outcome, Run, check_folder, device_name, enter, folder, group_error, joined,
-    refuse_if_joined,
+    LONGEST_NAME, Options, Outcome, Run, check_folder, device_name, enter, folder, group_error,
+    joined, refuse_if_joined,
 };
 use crate::ActionError;
 
@@ -113,13 +113,57 @@ impl OpenedGroup {
         if let Some(me) = cards.values().find_map(|card| card.me) {
             store.sync_adopt_me(me)?;
         }
+        // Two computers of one name (both called by the same host name) would be told apart
+        // nowhere: in the list of computers, nor in a conflict's kept copy.
+        let name = distinct_name(&self.name, cards.values().map(|card| card.name.as_str()));
         let device = new_device_id().map_err(group_error)?;
         folder::make_device_dir(&self.folder, device)?;
-        enter(store, &self.folder, &self.key, device, &self.name)?;
+        enter(store, &self.folder, &self.key, device, &name)?;
         let joined = joined(store)?;
         let (_, snapshot) = write_snapshot(store, &joined)?;
         let mut run = Run::begin(store)?;
         run.sent_first(snapshot);
         Ok(run)
+    }
+}
+
+/// `name`, or "name (2)", "name (3)"… when a computer in the group already goes by it (letter
+/// case aside); shortened to fit a name's length.
+fn distinct_name<'a>(name: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    let is_taken = |candidate: &str| {
+        taken
+            .clone()
+            .any(|t| t.trim().to_lowercase() == candidate.to_lowercase())
+    };
+    if !is_taken(name) {
+        return name.to_owned();
+    }
+    (2..)
+        .map(|n| {
+            let suffix = format!(" ({n})");
+            let room = LONGEST_NAME.saturating_sub(suffix.chars().count());
+            let base: String = name.chars().take(room).collect();
+            format!("{}{suffix}", base.trim_end())
+        })
+        .find(|candidate| !is_taken(candidate))
+        .unwrap_or_else(|| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_name;
+
+    #[test]
+    fn a_second_computer_of_the_same_name_is_numbered() {
+        assert_eq!(distinct_name("Desktop", ["Laptop"].into_iter()), "Desktop");
+        assert_eq!(distinct_name("vm", ["VM"].into_iter()), "vm (2)");
+        assert_eq!(
+            distinct_name("vm", ["vm", "vm (2)", "Laptop"].into_iter()),
+            "vm (3)"
+        );
+        let long = "x".repeat(60);
+        let numbered = distinct_name(&long, [long.as_str()].into_iter());
+        assert_eq!(numbered.chars().count(), 60);
+        assert!(numbered.ends_with(" (2)"));
     }
 }

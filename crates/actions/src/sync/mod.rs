@@ -142,7 +142,7 @@ pub fn this_computer_name() -> String {
 }
 
 /// The longest name a computer goes by in a group.
-const LONGEST_NAME: usize = 60;
+pub(super) const LONGEST_NAME: usize = 60;
 
 /// A computer's name as typed: trimmed, not empty, one line, at most [`LONGEST_NAME`] characters.
 fn device_name(name: &str) -> Result<String, ActionError> {

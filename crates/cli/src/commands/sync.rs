@@ -118,7 +118,12 @@ pub fn run(
                 &mut quiet,
             )?;
             if !json {
-                writeln!(out, "Joined the sync group as “{name}”.")?;
+                // (Numbered when another computer of the group already has the name.)
+                let joined_as = sync::status(&store)
+                    .ok()
+                    .and_then(|s| s.devices.into_iter().find(|d| d.this_device))
+                    .map_or(name, |d| d.name);
+                writeln!(out, "Joined the sync group as “{joined_as}”.")?;
             }
             return report(out, &outcome, json);
         }
