@@ -211,6 +211,7 @@ describe("sync between two computers", function () {
     await navigate("Journal");
     await shows(A_NOTE);
     await shows("Kept from a sync conflict: a check-in note written on");
+    await $("p*=Kept from a sync conflict").scrollIntoView({ block: "center" });
     await screenshot("95-sync-conflict-copy");
 
     // B, whose note won, receives A's and keeps the same copy: no note is lost on either.
