@@ -89,6 +89,15 @@ async function writeTodaysNote(note) {
   await habit.$("span=Saved").waitForDisplayed();
 }
 
+/** Opens the app on `computer` and syncs it from Settings -> Sync. */
+async function syncOn(computer) {
+  await openApp(computer);
+  await $("h1*=Ada").waitForDisplayed();
+  await openSyncSettings();
+  await syncNow();
+  await $('[role="status"]*=Synced:').waitForDisplayed();
+}
+
 /** Today's note for the habit, as the app holds it. */
 async function todaysNote() {
   const habits = await rawInvoke("get_habits", { includeArchived: false });
@@ -202,11 +211,7 @@ describe("sync between two computers", function () {
 
     // A sends its note and receives B's, written later: B's note is the day's note, and A's own
     // words stay in its journal, saying where and when they were written.
-    await openApp(computerA);
-    await $("h1*=Ada").waitForDisplayed();
-    await openSyncSettings();
-    await syncNow();
-    await $('[role="status"]*=Synced:').waitForDisplayed();
+    await syncOn(computerA);
     expect(await todaysNote()).toBe(B_NOTE);
     await navigate("Journal");
     await shows(A_NOTE);
@@ -215,11 +220,7 @@ describe("sync between two computers", function () {
     await screenshot("95-sync-conflict-copy");
 
     // B, whose note won, receives A's and keeps the same copy: no note is lost on either.
-    await openApp(computerB);
-    await $("h1*=Ada").waitForDisplayed();
-    await openSyncSettings();
-    await syncNow();
-    await $('[role="status"]*=Synced:').waitForDisplayed();
+    await syncOn(computerB);
     expect(await todaysNote()).toBe(B_NOTE);
     await navigate("Journal");
     await shows(A_NOTE);
