@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{leadback, ok, rows, stderr, stdout};
+use common::{command, leadback, ok, rows, stderr, stdout};
 use leadback_store::Store;
 use leadback_sync::file::{self, Header, Kind};
 use leadback_sync::group::GroupKey;
@@ -293,6 +293,50 @@ fn a_group_starts_in_a_new_folder_inside_the_synced_one_and_nowhere_else() {
     assert!(status.contains("applied 1"), "{status}");
     let listed = ok(&s.laptop, &["sync", "status"]);
     assert!(listed.contains("laptop (2): last synced"), "{listed}");
+}
+
+#[test]
+fn a_sync_waits_for_another_sync_of_the_same_data_and_writes_nothing_meanwhile() {
+    use std::io::BufRead;
+    use std::process::Stdio;
+
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    start(&s.laptop, &s.shared, "Laptop");
+    ok(&s.laptop, &["habits", "add", "Let someone else go first"]);
+    let before = walk(&s.shared);
+    // The app's sync of the same data, running (as the app holds it).
+    let database = leadback_store::paths::database_path(&s.laptop);
+    let app = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(database.with_extension("sync-lock"))
+        .unwrap();
+    app.lock().unwrap();
+
+    let mut terminal = command(&s.laptop, ["sync", "now"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = String::new();
+    std::io::BufReader::new(terminal.stderr.take().unwrap())
+        .read_line(&mut said)
+        .unwrap();
+    assert!(
+        said.contains("waiting for another sync of this data"),
+        "{said}"
+    );
+    // It waits with nothing written: one of the two would otherwise send its changes under a
+    // number the other also uses.
+    assert!(terminal.try_wait().unwrap().is_none());
+    assert_eq!(walk(&s.shared), before);
+
+    drop(app);
+    let out = terminal.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("Sent 1 file,"), "{}", stdout(&out));
 }
 
 /// The group's key, as a device keeps it.

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use leadback_store::Store;
 use leadback_sync::group::{GroupKey, PairingCode, new_device_id};
 
+use super::lock::{SyncLock, Wait};
 use super::outbox::{read_cards, write_snapshot};
 use super::{
     LONGEST_NAME, Options, Outcome, Run, check_folder, device_name, enter, folder, group_error,
@@ -107,6 +108,7 @@ impl OpenedGroup {
     /// Puts this computer in the group, sends what it holds as its snapshot, and begins its first
     /// sync.
     pub fn enter(self, store: &mut Store) -> Result<Run, ActionError> {
+        let lock = SyncLock::take(store, Wait::Yes(&mut || {}))?;
         refuse_if_joined(store)?;
         // "Me" here becomes the group's "me", so that both computers' records are one person's.
         let cards = read_cards(&self.folder, &self.key, 0);
@@ -121,7 +123,7 @@ impl OpenedGroup {
         enter(store, &self.folder, &self.key, device, &name)?;
         let joined = joined(store)?;
         let (_, snapshot) = write_snapshot(store, &joined)?;
-        let mut run = Run::begin(store)?;
+        let mut run = Run::begin_locked(store, lock)?;
         run.sent_first(snapshot);
         Ok(run)
     }

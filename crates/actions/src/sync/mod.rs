@@ -7,6 +7,7 @@ mod body;
 mod folder;
 mod inbox;
 mod join;
+mod lock;
 mod outbox;
 mod run;
 
@@ -21,7 +22,7 @@ use ts_rs::TS;
 use crate::{ActionError, files};
 pub use join::{JoinRequest, OpenedGroup, join};
 use outbox::{read_cards, write_card, write_snapshot};
-pub use run::{ReadyFile, Run, sync_now};
+pub use run::{ReadyFile, Run, sync_now, sync_now_or_wait};
 
 /// This device's settings for sync (kept in the database, never synced or exported).
 const FOLDER: &str = "sync.folder";

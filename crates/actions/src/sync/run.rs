@@ -4,17 +4,31 @@
 use chrono::{DateTime, Utc};
 use leadback_store::Store;
 
+use super::lock::{SyncLock, Wait};
 use super::outbox::{compact, flush, note_wanted_snapshots, write_card};
 use super::{ActionError, Joined, Options, Outcome, SYNCED_AT, inbox, joined};
 
-/// Writes this device's changes to the folder and applies the other devices' files.
+/// Writes this device's changes to the folder and applies the other devices' files; another
+/// sync of the same data running meanwhile (the app's) is waited for.
 pub fn sync_now(
     store: &mut Store,
     options: Options,
     now: DateTime<Utc>,
     on_progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Outcome, ActionError> {
-    let mut run = Run::begin(store)?;
+    sync_now_or_wait(store, options, now, on_progress, &mut || {})
+}
+
+/// [`sync_now`], calling `on_wait` first when it has to wait for another sync of the same data.
+pub fn sync_now_or_wait(
+    store: &mut Store,
+    options: Options,
+    now: DateTime<Utc>,
+    on_progress: &mut dyn FnMut(usize, usize),
+    on_wait: &mut dyn FnMut(),
+) -> Result<Outcome, ActionError> {
+    let lock = SyncLock::take(store, Wait::Yes(on_wait))?;
+    let mut run = Run::begin_locked(store, lock)?;
     while let Some(ready) = run.next_ready() {
         run.apply(store, ready, on_progress)?;
     }
@@ -32,6 +46,8 @@ pub struct Run {
     joined: Joined,
     inbox: inbox::Inbox,
     outcome: Outcome,
+    /// No other sync of this data, in this process or another, until the run ends.
+    _lock: SyncLock,
 }
 
 impl std::fmt::Debug for ReadyFile {
@@ -51,8 +67,14 @@ impl std::fmt::Debug for Run {
 }
 
 impl Run {
-    /// Writes this device's changes to the folder and lists the other devices' files to apply.
+    /// Writes this device's changes to the folder and lists the other devices' files to apply;
+    /// refused at once while another sync of the same data runs (the app's next comes soon).
     pub fn begin(store: &mut Store) -> Result<Self, ActionError> {
+        let lock = SyncLock::take(store, Wait::No)?;
+        Self::begin_locked(store, lock)
+    }
+
+    pub(super) fn begin_locked(store: &mut Store, lock: SyncLock) -> Result<Self, ActionError> {
         let joined = joined(store)?;
         if !joined.folder.is_dir() {
             return Err(ActionError::File {
@@ -70,6 +92,7 @@ impl Run {
             joined,
             inbox,
             outcome,
+            _lock: lock,
         })
     }
 

@@ -140,7 +140,19 @@ pub fn run(
             }
         }
         SyncCommand::Now { json } => {
-            let outcome = sync::sync_now(&mut store, options, clock.now(), &mut quiet)?;
+            let outcome = sync::sync_now_or_wait(
+                &mut store,
+                options,
+                clock.now(),
+                &mut quiet,
+                &mut || {
+                    // On stderr, so that --json output stays one document.
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "leadback: waiting for another sync of this data to finish (the app's, perhaps)…"
+                    );
+                },
+            )?;
             return report(out, &outcome, json);
         }
         SyncCommand::Rename { name } => {

@@ -161,6 +161,53 @@ fn a_missing_folder_is_kept_as_a_problem_in_plain_words_until_leaving() {
     assert_eq!(habit_names(&pair.a).len(), 1, "the data stays here");
 }
 
+/// How many files lie in `dir` and the folders in it.
+fn files_in(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| if p.is_dir() { files_in(&p) } else { 1 })
+        .sum()
+}
+
+#[test]
+fn a_sync_while_leadback_in_a_terminal_syncs_the_same_data_waits_for_the_next_and_writes_nothing() {
+    let pair = paired();
+    pair.a
+        .ok("add_library_habit", json!({ "libraryId": "real-break" }));
+    let before = files_in(Path::new(&pair.folder));
+    let unsent = |app: &TestApp| app.ok("sync_status", json!({}))["status"]["unsent"].clone();
+    let waiting = unsent(&pair.a);
+    assert_ne!(waiting, json!(0));
+    // `leadback sync now` in a terminal, holding the data's sync lock.
+    let database = pair.a.state().store().unwrap().path().unwrap().to_owned();
+    let terminal = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(database.with_extension("sync-lock"))
+        .unwrap();
+    terminal.lock().unwrap();
+    assert_eq!(
+        pair.a.code("sync_now", json!({ "onProgress": PROGRESS })),
+        "invalid_input"
+    );
+    let problems = pair.a.ok("sync_status", json!({}))["problems"].clone();
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("another sync of this computer's data was running"),
+        "{problems:?}"
+    );
+    assert_eq!(unsent(&pair.a), waiting, "nothing was sent");
+    assert_eq!(files_in(Path::new(&pair.folder)), before);
+
+    drop(terminal);
+    pair.a.ok("sync_now", json!({ "onProgress": PROGRESS }));
+    assert_eq!(unsent(&pair.a), json!(0));
+}
+
 #[test]
 fn the_automatic_sync_sends_a_change_once_the_person_stops_writing() {
     let pair = paired();
