@@ -1,9 +1,11 @@
 //! The shared folder: the group's key sealed with the pairing code, and one folder per device
 //! holding its card and its numbered files. A device writes only in its own folder (and the key
 //! file, once, when it starts the group), so a file-sync tool never sees two writers on a file.
+//! And which folders can be one.
 
 use std::path::{Path, PathBuf};
 
+use leadback_store::Store;
 use leadback_store::paths::read_at_most;
 use leadback_sync::file::MAX_FILE_BYTES;
 
@@ -15,6 +17,73 @@ pub(crate) const KEY_FILE: &str = "leadback-sync.key";
 const ENDING: &str = "lbsync";
 /// A device's card.
 const CARD: &str = "card";
+
+/// The checks before a folder becomes a sync folder: it exists, and it is not where the
+/// database lives (the database itself never goes into the folder).
+pub(crate) fn check(store: &Store, folder: &Path) -> Result<PathBuf, ActionError> {
+    let folder = folder.canonicalize().map_err(|err| ActionError::File {
+        path: folder.to_path_buf(),
+        message: format!(
+            "there is no such folder ({err}); let your sync tool bring the group's folder to this computer, then choose it here"
+        ),
+    })?;
+    if !folder.is_dir() {
+        return Err(ActionError::File {
+            path: folder,
+            message: "this is a file, not a folder".to_owned(),
+        });
+    }
+    not_beside_the_data(store, folder)
+}
+
+/// Why a new group's folder cannot be made.
+const NO_PLACE: &str = "there is no such folder, nor the folder it would go in: choose a folder your sync tool keeps in step";
+
+/// The folder for a new group: `folder` itself, made here when only its last part is missing
+/// (`~/Sync/Leadback`, inside a folder the sync tool already keeps); `true` when it was made.
+pub(crate) fn for_start(store: &Store, folder: &Path) -> Result<(PathBuf, bool), ActionError> {
+    if folder.exists() {
+        return Ok((check(store, folder)?, false));
+    }
+    let missing = || ActionError::File {
+        path: folder.to_path_buf(),
+        message: NO_PLACE.to_owned(),
+    };
+    let (Some(parent), Some(last)) = (folder.parent(), folder.file_name()) else {
+        return Err(missing());
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let parent = parent.canonicalize().map_err(|_| missing())?;
+    if !parent.is_dir() {
+        return Err(missing());
+    }
+    let folder = not_beside_the_data(store, parent.join(last))?;
+    std::fs::create_dir(&folder).map_err(|err| ActionError::File {
+        path: folder.clone(),
+        message: format!("the folder could not be made ({err})"),
+    })?;
+    Ok((folder, true))
+}
+
+/// `folder` (already absolute), unless it holds Leadback's own data or lies inside it.
+fn not_beside_the_data(store: &Store, folder: PathBuf) -> Result<PathBuf, ActionError> {
+    if let Some(data) = store
+        .path()
+        .and_then(Path::parent)
+        .and_then(|p| p.canonicalize().ok())
+        && (folder.starts_with(&data) || data.starts_with(&folder))
+    {
+        return Err(ActionError::File {
+            path: folder,
+            message: "this folder holds Leadback's own data; choose a folder of its own that your sync tool keeps in step".to_owned(),
+        });
+    }
+    Ok(folder)
+}
 
 pub(crate) fn key_path(folder: &Path) -> PathBuf {
     folder.join(KEY_FILE)

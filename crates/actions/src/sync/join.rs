@@ -11,8 +11,8 @@ use leadback_sync::group::{GroupKey, PairingCode, new_device_id};
 use super::lock::{SyncLock, Wait};
 use super::outbox::{read_cards, write_snapshot};
 use super::{
-    LONGEST_NAME, Options, Outcome, Run, check_folder, device_name, enter, folder, group_error,
-    joined, refuse_if_joined,
+    LONGEST_NAME, Options, Outcome, Run, device_name, enter, folder, group_error, joined,
+    refuse_if_joined,
 };
 use crate::ActionError;
 
@@ -79,7 +79,7 @@ impl JoinRequest {
         refuse_if_joined(store)?;
         let name = device_name(name)?;
         let code: PairingCode = code.parse().map_err(group_error)?;
-        let folder = check_folder(store, folder)?;
+        let folder = folder::check(store, folder)?;
         let sealed = folder::read(&folder::key_path(&folder)).map_err(|_| ActionError::File {
             path: folder.clone(),
             message: "there is no sync group in this folder: start one on your first computer, then choose the folder your sync tool makes of it here".to_owned(),

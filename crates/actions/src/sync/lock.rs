@@ -26,7 +26,7 @@ pub(crate) enum Wait<'a> {
 }
 
 /// The lock's file: beside the database, named after it.
-pub(crate) fn lock_path(database: &Path) -> PathBuf {
+fn lock_path(database: &Path) -> PathBuf {
     database.with_extension("sync-lock")
 }
 

@@ -199,72 +199,6 @@ fn joined(store: &Store) -> Result<Joined, ActionError> {
     })
 }
 
-/// The checks before a folder becomes a sync folder: it exists, and it is not where the
-/// database lives (the database itself never goes into the folder).
-fn check_folder(store: &Store, folder: &Path) -> Result<PathBuf, ActionError> {
-    let folder = folder.canonicalize().map_err(|err| ActionError::File {
-        path: folder.to_path_buf(),
-        message: format!(
-            "there is no such folder ({err}); let your sync tool bring the group's folder to this computer, then choose it here"
-        ),
-    })?;
-    if !folder.is_dir() {
-        return Err(ActionError::File {
-            path: folder,
-            message: "this is a file, not a folder".to_owned(),
-        });
-    }
-    not_beside_the_data(store, folder)
-}
-
-/// The folder for a new group: `folder` itself, made here when only its last part is missing
-/// (`~/Sync/Leadback`, inside a folder the sync tool already keeps); `true` when it was made.
-fn folder_for_start(store: &Store, folder: &Path) -> Result<(PathBuf, bool), ActionError> {
-    if folder.exists() {
-        return Ok((check_folder(store, folder)?, false));
-    }
-    let missing = || {
-        ActionError::File {
-        path: folder.to_path_buf(),
-        message: "there is no such folder, nor the folder it would go in: choose a folder your sync tool keeps in step".to_owned(),
-    }
-    };
-    let (Some(parent), Some(last)) = (folder.parent(), folder.file_name()) else {
-        return Err(missing());
-    };
-    let parent = if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    };
-    let parent = parent.canonicalize().map_err(|_| missing())?;
-    if !parent.is_dir() {
-        return Err(missing());
-    }
-    let folder = not_beside_the_data(store, parent.join(last))?;
-    std::fs::create_dir(&folder).map_err(|err| ActionError::File {
-        path: folder.clone(),
-        message: format!("the folder could not be made ({err})"),
-    })?;
-    Ok((folder, true))
-}
-
-/// `folder` (already absolute), unless it holds Leadback's own data or lies inside it.
-fn not_beside_the_data(store: &Store, folder: PathBuf) -> Result<PathBuf, ActionError> {
-    if let Some(data) = store
-        .path()
-        .and_then(Path::parent)
-        .and_then(|p| p.canonicalize().ok())
-        && (folder.starts_with(&data) || data.starts_with(&folder))
-    {
-        return Err(ActionError::File {
-            path: folder,
-            message: "this folder holds Leadback's own data; choose a folder of its own that your sync tool keeps in step".to_owned(),
-        });
-    }
-    Ok(folder)
-}
-
 fn refuse_if_joined(store: &Store) -> Result<(), ActionError> {
     if store.sync_device()?.is_some() {
         let folder = store.setting(FOLDER)?.unwrap_or_default();
@@ -286,7 +220,7 @@ pub fn start(
 ) -> Result<Started, ActionError> {
     refuse_if_joined(store)?;
     let name = device_name(name)?;
-    let (folder, made) = folder_for_start(store, folder)?;
+    let (folder, made) = folder::for_start(store, folder)?;
     let started = start_in(store, &folder, &name, options, now);
     if started.is_err() && made {
         // Nothing else can be in a folder made a moment ago for this group.
