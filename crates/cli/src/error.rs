@@ -30,7 +30,7 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error("Could not write to the terminal: {0}")]
     Output(#[from] std::io::Error),
-    #[error("{} not applied (the reasons are above); the rest were.", files_were(*.0))]
+    #[error("{} not applied (the reasons are above); the rest were.", crate::output::counted(*.0, "sync file was", "sync files were"))]
     SyncRefused(usize),
 }
 
@@ -81,13 +81,5 @@ impl From<leadback_actions::ActionError> for CliError {
             | ActionError::NotFound(_)
             | ActionError::Report(_)) => Self::Usage(other.to_string()),
         }
-    }
-}
-
-/// "1 sync file was", "2 sync files were".
-fn files_were(n: usize) -> String {
-    match n {
-        1 => "1 sync file was".to_owned(),
-        n => format!("{n} sync files were"),
     }
 }

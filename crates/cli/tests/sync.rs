@@ -311,7 +311,7 @@ fn a_sync_waits_for_another_sync_of_the_same_data_and_writes_nothing_meanwhile()
         .create(true)
         .write(true)
         .truncate(false)
-        .open(database.with_extension("sync-lock"))
+        .open(leadback_actions::sync::lock_path(&database))
         .unwrap();
     app.lock().unwrap();
 

@@ -25,8 +25,9 @@ pub(crate) enum Wait<'a> {
     Yes(&'a mut dyn FnMut()),
 }
 
-/// The lock's file: beside the database, named after it.
-fn lock_path(database: &Path) -> PathBuf {
+/// The lock's file: beside the database, named after it (public for tests that play another
+/// process holding it).
+pub fn lock_path(database: &Path) -> PathBuf {
     database.with_extension("sync-lock")
 }
 

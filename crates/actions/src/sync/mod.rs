@@ -21,6 +21,7 @@ use ts_rs::TS;
 
 use crate::{ActionError, files};
 pub use join::{JoinRequest, OpenedGroup, join};
+pub use lock::lock_path;
 use outbox::{read_cards, write_card, write_snapshot};
 pub use run::{ReadyFile, Run, sync_now, sync_now_or_wait};
 

@@ -12,8 +12,7 @@ use leadback_core::habits::builtin_library;
 use leadback_store::{Store, StoreError};
 
 use crate::error::CliError;
-use crate::output;
-use crate::output::counted;
+use crate::output::{self, counted};
 
 #[derive(Debug, Subcommand)]
 pub enum CohortCommand {

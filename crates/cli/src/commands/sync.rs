@@ -238,11 +238,16 @@ fn report(out: &mut dyn Write, outcome: &Outcome, json: bool) -> Result<(), CliE
             )?;
         }
         if outcome.waiting > 0 {
-            let (files, verb) = match outcome.waiting {
-                1 => ("1 file waits", "it builds"),
-                n => (&*format!("{n} files wait"), "they build"),
+            let verb = if outcome.waiting == 1 {
+                "it builds"
+            } else {
+                "they build"
             };
-            writeln!(out, "{files} for files {verb} on.")?;
+            writeln!(
+                out,
+                "{} for files {verb} on.",
+                counted(outcome.waiting, "file waits", "files wait")
+            )?;
         }
         for refused in &outcome.refused {
             writeln!(out, "Not applied: {} — {}", refused.file, refused.reason)?;

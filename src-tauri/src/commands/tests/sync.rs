@@ -185,7 +185,7 @@ fn a_sync_while_leadback_in_a_terminal_syncs_the_same_data_waits_for_the_next_an
         .create(true)
         .write(true)
         .truncate(false)
-        .open(database.with_extension("sync-lock"))
+        .open(leadback_actions::sync::lock_path(&database))
         .unwrap();
     terminal.lock().unwrap();
     assert_eq!(
