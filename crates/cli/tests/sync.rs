@@ -295,18 +295,18 @@ fn a_group_starts_in_a_new_folder_inside_the_synced_one_and_nowhere_else() {
     assert!(listed.contains("laptop (2): last synced"), "{listed}");
 }
 
-#[test]
-fn a_sync_waits_for_another_sync_of_the_same_data_and_writes_nothing_meanwhile() {
+/// Runs `args` on `data` while the app's sync of the same data runs (another process holding its
+/// lock): the command says it waits and is still waiting when `meanwhile` looks; then the app's
+/// sync ends and the command's output is returned.
+fn while_the_app_syncs(
+    data: &Path,
+    args: &[&str],
+    meanwhile: impl FnOnce(),
+) -> std::process::Output {
     use std::io::BufRead;
     use std::process::Stdio;
 
-    let s = setup();
-    ok(&s.laptop, &["me", "--name", "Ada"]);
-    start(&s.laptop, &s.shared, "Laptop");
-    ok(&s.laptop, &["habits", "add", "Let someone else go first"]);
-    let before = walk(&s.shared);
-    // The app's sync of the same data, running (as the app holds it).
-    let database = leadback_store::paths::database_path(&s.laptop);
+    let database = leadback_store::paths::database_path(data);
     let app = std::fs::OpenOptions::new()
         .create(true)
         .write(true)
@@ -315,7 +315,7 @@ fn a_sync_waits_for_another_sync_of_the_same_data_and_writes_nothing_meanwhile()
         .unwrap();
     app.lock().unwrap();
 
-    let mut terminal = command(&s.laptop, ["sync", "now"])
+    let mut terminal = command(data, args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -326,17 +326,72 @@ fn a_sync_waits_for_another_sync_of_the_same_data_and_writes_nothing_meanwhile()
         .unwrap();
     assert!(
         said.contains("waiting for another sync of this data"),
-        "{said}"
+        "{args:?}: {said}"
     );
-    // It waits with nothing written: one of the two would otherwise send its changes under a
-    // number the other also uses.
-    assert!(terminal.try_wait().unwrap().is_none());
-    assert_eq!(walk(&s.shared), before);
+    assert!(terminal.try_wait().unwrap().is_none(), "{args:?}");
+    meanwhile();
+    // (It was still waiting when `meanwhile` looked: it can only end once the lock is let go.)
+    assert!(terminal.try_wait().unwrap().is_none(), "{args:?}");
 
     drop(app);
     let out = terminal.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(out.status.success(), "{args:?}: {}", stdout(&out));
+    out
+}
+
+#[test]
+fn a_sync_waits_for_another_sync_of_the_same_data_and_writes_nothing_meanwhile() {
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    start(&s.laptop, &s.shared, "Laptop");
+    ok(&s.laptop, &["habits", "add", "Let someone else go first"]);
+    let before = walk(&s.shared);
+    let out = while_the_app_syncs(&s.laptop, &["sync", "now"], || {
+        // It waits with nothing written: one of the two would otherwise send its changes under
+        // a number the other also uses.
+        assert_eq!(walk(&s.shared), before);
+    });
     assert!(stdout(&out).starts_with("Sent 1 file,"), "{}", stdout(&out));
+}
+
+/// This computer's name in its group and whether it is in one, as `sync status` says.
+fn this_computer(data: &Path) -> Option<String> {
+    let status = json(&ok(data, &["sync", "status", "--json"]));
+    status["devices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["this_device"] == true)
+        .map(|d| d["name"].as_str().unwrap().to_owned())
+}
+
+#[test]
+fn renaming_a_new_code_or_leaving_waits_for_the_apps_sync_which_would_write_over_it() {
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    start(&s.laptop, &s.shared, "Laptop");
+
+    // The app's sync writes this computer's card when it ends: a new name written meanwhile
+    // would be written over with the old one.
+    let out = while_the_app_syncs(&s.laptop, &["sync", "rename", "Office laptop"], || {
+        assert_eq!(this_computer(&s.laptop).as_deref(), Some("Laptop"));
+    });
+    assert!(stdout(&out).contains("“Office laptop”"), "{}", stdout(&out));
+    assert_eq!(this_computer(&s.laptop).as_deref(), Some("Office laptop"));
+
+    // The group's key, sealed with the pairing code, in the folder.
+    let key = "leadback-sync.key";
+    let sealed = std::fs::read(s.shared.join(key)).unwrap();
+    let out = while_the_app_syncs(&s.laptop, &["sync", "code", "--json"], || {
+        assert_eq!(std::fs::read(s.shared.join(key)).unwrap(), sealed);
+    });
+    assert!(json(&stdout(&out))["code"].is_string());
+    assert_ne!(std::fs::read(s.shared.join(key)).unwrap(), sealed);
+
+    while_the_app_syncs(&s.laptop, &["sync", "leave"], || {
+        assert!(this_computer(&s.laptop).is_some());
+    });
+    assert_eq!(this_computer(&s.laptop), None);
 }
 
 /// The group's key, as a device keeps it.

@@ -17,12 +17,23 @@ pub(crate) struct SyncLock {
     _file: Option<File>,
 }
 
-/// What to do when another sync holds the lock.
-pub(crate) enum Wait<'a> {
-    /// Refuse at once (the app: its next automatic sync comes soon).
+/// What to do when another sync of the same data holds the lock: a sync, or a change to this
+/// computer's place in the group (its name, the pairing code, leaving), which a sync running
+/// meanwhile would write over.
+pub enum Wait<'a> {
+    /// Refuse at once (the app, whose window must not hang on a terminal's sync).
     No,
     /// Wait for it, telling the caller first (a terminal).
     Yes(&'a mut dyn FnMut()),
+}
+
+impl std::fmt::Debug for Wait<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Wait::No => "Wait::No",
+            Wait::Yes(_) => "Wait::Yes",
+        })
+    }
 }
 
 /// The lock's file: beside the database, named after it (public for tests that play another

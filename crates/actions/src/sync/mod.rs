@@ -21,7 +21,8 @@ use ts_rs::TS;
 
 use crate::{ActionError, files};
 pub use join::{JoinRequest, OpenedGroup, join};
-pub use lock::lock_path;
+use lock::SyncLock;
+pub use lock::{Wait, lock_path};
 use outbox::{read_cards, write_card, write_snapshot};
 pub use run::{ReadyFile, Run, sync_now, sync_now_or_wait};
 
@@ -212,6 +213,7 @@ fn refuse_if_joined(store: &Store) -> Result<(), ActionError> {
 
 /// Starts a sync group in `folder` with this computer as its first device, named `name`. The
 /// folder is made when only its last part is missing; it is taken away again if starting fails.
+/// Refused while another process starts or joins a group for the same data.
 pub fn start(
     store: &mut Store,
     folder: &Path,
@@ -219,6 +221,7 @@ pub fn start(
     options: Options,
     now: DateTime<Utc>,
 ) -> Result<Started, ActionError> {
+    let _lock = SyncLock::take(store, Wait::No)?;
     refuse_if_joined(store)?;
     let name = device_name(name)?;
     let (folder, made) = folder::for_start(store, folder)?;
@@ -262,7 +265,8 @@ fn start_in(
 /// A new pairing code for the group this computer is in, for when the first one is lost: the
 /// group's key is sealed again with it in the folder (the old code stops working; computers
 /// already in the group are not affected).
-pub fn new_code(store: &Store, options: Options) -> Result<Started, ActionError> {
+pub fn new_code(store: &Store, options: Options, wait: Wait<'_>) -> Result<Started, ActionError> {
+    let _lock = SyncLock::take(store, wait)?;
     let joined = joined(store)?;
     let code = PairingCode::generate().map_err(group_error)?;
     let sealed = joined
@@ -293,9 +297,16 @@ fn enter(
 }
 
 /// Renames this computer in its group: the other computers show the new name once they read
-/// its card in the folder (their next sync or look at the group).
-pub fn rename(store: &mut Store, name: &str, now: DateTime<Utc>) -> Result<String, ActionError> {
+/// its card in the folder (their next sync or look at the group). A sync running meanwhile would
+/// write the card again under the old name, so this waits for it (or is refused, per `wait`).
+pub fn rename(
+    store: &mut Store,
+    name: &str,
+    now: DateTime<Utc>,
+    wait: Wait<'_>,
+) -> Result<String, ActionError> {
     let name = device_name(name)?;
+    let _lock = SyncLock::take(store, wait)?;
     let mut joined = joined(store)?;
     store.set_setting(NAME, &name)?;
     joined.name = name.clone();
@@ -342,8 +353,10 @@ pub fn status(store: &Store) -> Result<Status, ActionError> {
 }
 
 /// Leaves the group: this computer keeps its data and stops syncing. Its files stay in the
-/// folder for devices that have not read them yet.
-pub fn leave(store: &mut Store) -> Result<(), ActionError> {
+/// folder for devices that have not read them yet. Not while a sync of the same data runs: it
+/// would go on sending and writing this computer's card after it left.
+pub fn leave(store: &mut Store, wait: Wait<'_>) -> Result<(), ActionError> {
+    let _lock = SyncLock::take(store, wait)?;
     joined(store)?;
     store.sync_stop_recording()?;
     Ok(())

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use leadback_actions::sync::{self, Options, Outcome};
+use leadback_actions::sync::{self, Options, Outcome, Wait};
 use leadback_core::Clock;
 
 use crate::error::CliError;
@@ -128,7 +128,7 @@ pub fn run(
             return report(out, &outcome, json);
         }
         SyncCommand::Code { json } => {
-            let started = sync::new_code(&store, options)?;
+            let started = sync::new_code(&store, options, Wait::Yes(&mut say_waiting))?;
             if json {
                 print_json(out, &started)?;
             } else {
@@ -145,18 +145,12 @@ pub fn run(
                 options,
                 clock.now(),
                 &mut quiet,
-                &mut || {
-                    // On stderr, so that --json output stays one document.
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "leadback: waiting for another sync of this data to finish (the app's, perhaps)…"
-                    );
-                },
+                &mut say_waiting,
             )?;
             return report(out, &outcome, json);
         }
         SyncCommand::Rename { name } => {
-            let name = sync::rename(&mut store, &name, clock.now())?;
+            let name = sync::rename(&mut store, &name, clock.now(), Wait::Yes(&mut say_waiting))?;
             writeln!(out, "This computer is now “{name}” in its sync group.")?;
         }
         SyncCommand::Status { json } => {
@@ -192,11 +186,20 @@ pub fn run(
             }
         }
         SyncCommand::Leave => {
-            sync::leave(&mut store)?;
+            sync::leave(&mut store, Wait::Yes(&mut say_waiting))?;
             writeln!(out, "This computer no longer syncs; its data stays here.")?;
         }
     }
     Ok(())
+}
+
+/// Said while another sync of the same data (the app's, usually) runs to its end first; on stderr,
+/// so that `--json` output stays one document.
+fn say_waiting() {
+    let _ = writeln!(
+        std::io::stderr(),
+        "leadback: waiting for another sync of this data to finish (the app's, perhaps)…"
+    );
 }
 
 /// An RFC 3339 time from a card as this computer's local date and minute (the JSON keeps the

@@ -9,7 +9,7 @@ mod auto;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use leadback_actions::sync::{self, Options, Outcome, Started, Status};
+use leadback_actions::sync::{self, Options, Outcome, Started, Status, Wait};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -286,7 +286,11 @@ pub async fn sync_now<R: Runtime>(
 pub async fn sync_new_code<R: Runtime>(app: AppHandle<R>) -> Result<Started, IpcError> {
     blocking(app, move |state| {
         let _one = state.sync.one_at_a_time();
-        Ok(sync::new_code(&*state.store()?, state.sync.options)?)
+        Ok(sync::new_code(
+            &*state.store()?,
+            state.sync.options,
+            Wait::No,
+        )?)
     })
     .await
 }
@@ -296,14 +300,14 @@ pub async fn sync_new_code<R: Runtime>(app: AppHandle<R>) -> Result<Started, Ipc
 pub async fn sync_rename(state: State<'_, AppState>, name: String) -> Result<String, IpcError> {
     let _one = state.sync.one_at_a_time();
     let now = state.clock.now();
-    Ok(sync::rename(&mut *state.store()?, &name, now)?)
+    Ok(sync::rename(&mut *state.store()?, &name, now, Wait::No)?)
 }
 
 /// Stops syncing this computer; its data stays here.
 #[tauri::command]
 pub async fn sync_leave(state: State<'_, AppState>) -> Result<(), IpcError> {
     let _one = state.sync.one_at_a_time();
-    sync::leave(&mut *state.store()?)?;
+    sync::leave(&mut *state.store()?, Wait::No)?;
     state.sync.keep(Vec::new(), None);
     Ok(())
 }

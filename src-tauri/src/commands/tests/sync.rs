@@ -171,7 +171,7 @@ fn files_in(dir: &Path) -> usize {
 }
 
 #[test]
-fn a_sync_while_leadback_in_a_terminal_syncs_the_same_data_waits_for_the_next_and_writes_nothing() {
+fn while_leadback_in_a_terminal_syncs_the_same_data_the_apps_sync_rename_and_leave_write_nothing() {
     let pair = paired();
     pair.a
         .ok("add_library_habit", json!({ "libraryId": "real-break" }));
@@ -201,11 +201,24 @@ fn a_sync_while_leadback_in_a_terminal_syncs_the_same_data_waits_for_the_next_an
         "{problems:?}"
     );
     assert_eq!(unsent(&pair.a), waiting, "nothing was sent");
+    // Renaming this computer or leaving the group meanwhile is refused too: the terminal's sync
+    // would write this computer's card over the new name, or go on after it left.
+    let this_name =
+        |app: &TestApp| app.ok("sync_status", json!({}))["status"]["devices"][0]["name"].clone();
+    let name = this_name(&pair.a);
+    assert_eq!(
+        pair.a.code("sync_rename", json!({ "name": "Office" })),
+        "invalid_input"
+    );
+    assert_eq!(pair.a.code("sync_leave", json!({})), "invalid_input");
+    assert_eq!(this_name(&pair.a), name);
     assert_eq!(files_in(Path::new(&pair.folder)), before);
 
     drop(terminal);
     pair.a.ok("sync_now", json!({ "onProgress": PROGRESS }));
     assert_eq!(unsent(&pair.a), json!(0));
+    pair.a.ok("sync_rename", json!({ "name": "Office" }));
+    assert_eq!(this_name(&pair.a), json!("Office"));
 }
 
 #[test]
