@@ -78,6 +78,8 @@ enum Op {
     Backup,
     /// …and later put back on the same computer, which sends it to the others.
     Restore,
+    /// The same Loop Habit Tracker backup imported (on any computer, again and again).
+    ImportLoop,
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +133,7 @@ fn op() -> impl Strategy<Value = Op> {
         (0u8..2).prop_map(|client| Op::Erase { client }),
         Just(Op::Backup),
         Just(Op::Restore),
+        Just(Op::ImportLoop),
     ]
 }
 
@@ -415,6 +418,13 @@ fn run_op(store: &mut Store, op: &Op, at: chrono::DateTime<chrono::Utc>, texts: 
                 texts.restored = true;
             }
         }
+        Op::ImportLoop => {
+            let file = leadback_testkit::loop_fixture("loop-schema12.db");
+            let export = leadback_store::loop_import::read_file(&file).unwrap();
+            store
+                .import_loop(me, "loop-schema12.db", &export, at)
+                .unwrap();
+        }
     }
 }
 
@@ -552,11 +562,23 @@ fn run(steps: &[Step]) {
         .iter()
         .map(|name| computer(root.path(), name))
         .collect();
-    // The laptop and the desktop were both used before sync.
+    // The laptop and the desktop were both used before sync: each imported the same Loop backup
+    // and wrote a note on every habit.
     let me = set_me(&mut computers[0].store, "Ada");
-    run_op(&mut computers[0].store, &Op::Habit, now(), &mut texts);
     set_me(&mut computers[1].store, "Ada");
-    run_op(&mut computers[1].store, &Op::Habit, now(), &mut texts);
+    for (used, computer) in computers[..2].iter_mut().enumerate() {
+        run_op(&mut computer.store, &Op::Habit, now(), &mut texts);
+        run_op(&mut computer.store, &Op::ImportLoop, now(), &mut texts);
+        for habit in 0..10 {
+            let check_in = Op::CheckIn {
+                habit,
+                day: used as u8,
+                state: 0,
+                note: true,
+            };
+            run_op(&mut computer.store, &check_in, now(), &mut texts);
+        }
+    }
     let view = computers[0].view.clone();
     let started = sync::start(&mut computers[0].store, &view, "Laptop", OPTIONS, now()).unwrap();
     computers[0].own = own_dir(&computers[0].view, &[]);

@@ -394,6 +394,101 @@ fn renaming_a_new_code_or_leaving_waits_for_the_apps_sync_which_would_write_over
     assert_eq!(this_computer(&s.laptop), None);
 }
 
+/// What an earlier Leadback left: imported habits keyed by the time they were made (here: moved
+/// far from the keys their import keys give), their check-ins and journal entries following.
+/// (The journal's triggers, which fold text with a function of Leadback's own, are set aside
+/// meanwhile.)
+fn key_imported_habits_as_before(data: &Path) {
+    let database = leadback_store::paths::database_path(data);
+    let mut conn = rusqlite::Connection::open(database).unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    let tx = conn.transaction().unwrap();
+    tx.pragma_update(None, "defer_foreign_keys", true).unwrap();
+    let triggers: Vec<(String, String)> = tx
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE name LIKE 'check_in_journal_%'")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(triggers.len(), 3);
+    for (name, _) in &triggers {
+        tx.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
+    }
+    tx.execute_batch(
+        "UPDATE habit SET id = id + (1 << 45) WHERE import_key IS NOT NULL;
+         UPDATE check_in SET habit_id = habit_id + (1 << 45)
+         WHERE habit_id + (1 << 45) IN (SELECT id FROM habit);
+         UPDATE journal_entry SET habit_id = habit_id + (1 << 45),
+                source = 'check-in:' || (habit_id + (1 << 45)) || '/' || day
+         WHERE source LIKE 'check-in:%' AND habit_id + (1 << 45) IN (SELECT id FROM habit);",
+    )
+    .unwrap();
+    for (_, sql) in &triggers {
+        tx.execute_batch(sql).unwrap();
+    }
+    let moved: i64 = tx
+        .query_row("SELECT count(*) FROM habit WHERE id > (1 << 45)", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(moved, 9);
+    tx.commit().unwrap();
+}
+
+#[test]
+fn two_computers_that_imported_one_loop_backup_before_they_met_hold_its_habits_once_with_every_note()
+ {
+    let s = setup();
+    let backup = leadback_testkit::loop_fixture("loop-schema12.db");
+    let tablet = s.shared.parent().unwrap().join("tablet");
+    std::fs::create_dir_all(&tablet).unwrap();
+    for data in [&s.laptop, &s.desktop, &tablet] {
+        ok(data, &["me", "--name", "Ada"]);
+        ok(data, &["import", "loop", backup.to_str().unwrap()]);
+    }
+    // The tablet imported it with an earlier Leadback.
+    key_imported_habits_as_before(&tablet);
+    let notes = [
+        (&s.laptop, "2026-11-30", "Let Cleo open the meeting"),
+        (&s.desktop, "2026-12-01", "Waited before answering Tom"),
+        (&tablet, "2026-12-02", "Asked the team first"),
+    ];
+    for (data, day, note) in notes {
+        let habit = "Wake up early";
+        ok(
+            data,
+            &["habits", "check", habit, "--date", day, "--note", note],
+        );
+    }
+
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    join(&s.desktop, &s.shared, &code, "Desktop");
+    join(&tablet, &s.shared, &code, "Tablet");
+    for data in [&s.laptop, &s.desktop, &tablet, &s.laptop, &s.desktop] {
+        ok(data, &["sync", "now"]);
+    }
+
+    let habits = habit_names(&s.laptop);
+    assert_eq!(
+        habits.len(),
+        9,
+        "the backup's nine habits, once: {habits:?}"
+    );
+    for data in [&s.laptop, &s.desktop, &tablet] {
+        assert_eq!(habit_names(data), habits);
+        let journal = ok(data, &["journal"]);
+        for (_, day, note) in notes {
+            assert!(
+                journal.contains(&format!("{day}  check-in   {note}")),
+                "{journal}"
+            );
+        }
+        let wake_up = ok(data, &["habits", "list"]);
+        assert_eq!(wake_up, ok(&s.laptop, &["habits", "list"]));
+    }
+}
+
 /// The group's key, as a device keeps it.
 fn group_key(data: &Path) -> GroupKey {
     let store = Store::open_in(data).unwrap();

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::ids::new_id;
+use crate::ids::{imported_key, new_id};
 use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -199,13 +199,27 @@ pub(crate) fn insert_habit(
     import_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
+    // An imported habit's key comes from its import key (see `imported_key`), unless a habit
+    // here already has that key.
+    let imported = match import_key {
+        Some(import_key) => {
+            let key = imported_key(import_key);
+            let taken: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM habit WHERE id = ?1)",
+                [key],
+                |r| r.get(0),
+            )?;
+            (!taken).then_some(key)
+        }
+        None => None,
+    };
     conn.execute(
         concat!(
             "INSERT INTO habit (id, person_id, library_id, name, stance, why, times, days, position,
                created_at, import_key, unit, target, at_most)
-         VALUES (",
+         VALUES (coalesce(?13, ",
             new_id!("habit"),
-            ", ?1, ?2, ?3, ?4, ?5, ?6, ?7,
+            "), ?1, ?2, ?3, ?4, ?5, ?6, ?7,
                  (SELECT coalesce(max(position), -1) + 1 FROM habit WHERE person_id = ?1), ?8, ?9,
                  ?10, ?11, ?12)"
         ),
@@ -222,6 +236,7 @@ pub(crate) fn insert_habit(
             habit.measure.as_ref().map(|m| m.unit.as_str()),
             habit.measure.as_ref().map(|m| m.target),
             habit.measure.as_ref().is_some_and(|m| m.at_most),
+            imported,
         ],
     )?;
     Ok(conn.last_insert_rowid())

@@ -93,6 +93,56 @@ pub(crate) fn rekey_counted(tx: &Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Where keys taken from an imported habit's import key begin: above counted keys, and below
+/// every key [`new_id`] makes (those of rows made from 2024-01-05 on), for 2^40 of them.
+const IMPORTED_KEYS_FROM: i64 = COUNTED_KEYS_BELOW;
+const IMPORTED_KEY_BITS: u32 = 40;
+
+/// The key of a habit imported from another app, from its import key alone: every computer that
+/// imports the same backup gives the habit the same key, so two computers that both import it
+/// before they sync hold one habit, whose check-ins meet day by day like any other edits,
+/// instead of two that the rule "a backup's habit is imported once" makes clash (and one of
+/// which, with everything written on it since, would have to go). The import key is hashed with
+/// 64-bit FNV-1a (Fowler, Noll and Vo's published offset basis and prime), cut to 40 bits.
+/// Never to change: computers on different versions of Leadback must give the same key.
+pub(crate) fn imported_key(import_key: &str) -> i64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in import_key.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let low = hash & ((1 << IMPORTED_KEY_BITS) - 1);
+    IMPORTED_KEYS_FROM + i64::try_from(low).unwrap_or_default()
+}
+
+/// Gives every imported habit whose key was made another way (before keys came from import
+/// keys, or when that key was taken) its [`imported_key`], where that key is free. Run when a
+/// computer enters a sync group, before anything of it is sent.
+pub(crate) fn key_imported_habits(tx: &Transaction) -> rusqlite::Result<usize> {
+    let habits: Vec<(i64, String)> = tx
+        .prepare("SELECT id, import_key FROM habit WHERE import_key IS NOT NULL ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut moved = 0;
+    for (id, import_key) in habits {
+        let key = imported_key(&import_key);
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM habit WHERE id = ?1)",
+            [key],
+            |r| r.get(0),
+        )?;
+        if key == id || taken {
+            continue;
+        }
+        rekey_row(tx, "habit", id, key)?;
+        // (Its check-ins follow, and the journal's entries with them, through their triggers;
+        // its kept strengths are worked out again under the new key.)
+        tx.execute("DELETE FROM derived_habit WHERE habit_id = ?1", [id])?;
+        moved += 1;
+    }
+    Ok(moved)
+}
+
 /// Gives the row `old` of `table` the key `new`, every reference following.
 pub(crate) fn rekey_row(tx: &Transaction, table: &str, old: i64, new: i64) -> rusqlite::Result<()> {
     tx.pragma_update(None, "defer_foreign_keys", true)?;
@@ -110,8 +160,11 @@ pub(crate) fn rekey_row(tx: &Transaction, table: &str, old: i64, new: i64) -> ru
 }
 
 /// Every (table, column) whose foreign key points at `parent`.
-fn references_to(tx: &Transaction, parent: &str) -> rusqlite::Result<Vec<(String, String)>> {
-    tx.prepare(
+pub(crate) fn references_to(
+    conn: &rusqlite::Connection,
+    parent: &str,
+) -> rusqlite::Result<Vec<(String, String)>> {
+    conn.prepare(
         "SELECT m.name, f.\"from\" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
          WHERE m.type = 'table' AND f.\"table\" = ?1",
     )?
@@ -296,5 +349,17 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert!(made.windows(2).all(|w| w[0] < w[1]), "{made:?}");
+    }
+
+    #[test]
+    fn an_import_key_gives_the_same_key_on_every_computer_and_version() {
+        // FNV-1a's published 64-bit value for "a" is 0xaf63dc4c8601ec8c.
+        assert_eq!(imported_key("a"), (1 << 32) + 0x4c_8601_ec8c);
+        let key = imported_key("loop:0:Wake up early");
+        assert_eq!(key, imported_key("loop:0:Wake up early"));
+        assert_ne!(key, imported_key("loop:1:Wake up early"));
+        // Above counted keys, below the keys of rows made since 2024-01-05 (exact in JavaScript).
+        assert!((COUNTED_KEYS_BELOW..COUNTED_KEYS_BELOW + (1 << 40)).contains(&key));
+        assert!(COUNTED_KEYS_BELOW + (1 << 40) < (4 * 86_400_000) << 12);
     }
 }

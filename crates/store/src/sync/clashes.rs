@@ -116,6 +116,16 @@ pub(super) fn settle_unique_clash(
             ),
             params_from_iter(row),
         )?;
+        // Its rows that went in before it, while it was refused, found no parent to derive the
+        // journal's entries from: touching them derives those again.
+        for (child, column) in crate::ids::references_to(conn, table)? {
+            conn.execute(
+                &format!(
+                    "UPDATE \"{child}\" SET \"{column}\" = \"{column}\" WHERE \"{column}\" = ?1"
+                ),
+                [&theirs],
+            )?;
+        }
         bookkeeping::save(conn, table, &change.key(), remote)?;
         applied.rows += 1;
         return Ok(());

@@ -131,6 +131,8 @@ impl Store {
             "DELETE FROM sync_row; DELETE FROM sync_gone; DELETE FROM sync_outbox;
              DELETE FROM setting WHERE key IN ('sync.noted', 'sync.outbox_cleared', 'sync.applied');",
         )?;
+        // Two computers that imported one backup before they met hold its habits under one key.
+        crate::ids::key_imported_habits(&tx)?;
         bookkeeping::stamp_every_row(&tx, born)?;
         bookkeeping::save_clock(&tx, born)?;
         tx.commit()?;
