@@ -80,6 +80,25 @@ enum Op {
     Restore,
     /// The same Loop Habit Tracker backup imported (on any computer, again and again).
     ImportLoop,
+    /// An answer in "me"'s unfinished assessment (started when there is none), then finished.
+    Answer {
+        item: u8,
+        value: u8,
+        finish: bool,
+    },
+    /// Homework (an exercise) set in a client's session.
+    Homework {
+        session: u8,
+    },
+    /// An observer asked about a client…
+    Observer {
+        client: u8,
+    },
+    /// …answers (each request once on a computer; two computers may each record answers).
+    ObserverAnswers {
+        request: u8,
+        value: u8,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -134,6 +153,14 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Op::Backup),
         Just(Op::Restore),
         Just(Op::ImportLoop),
+        (0u8..3, 0u8..5, any::<bool>()).prop_map(|(item, value, finish)| Op::Answer {
+            item,
+            value,
+            finish
+        }),
+        (0u8..3).prop_map(|session| Op::Homework { session }),
+        (0u8..2).prop_map(|client| Op::Observer { client }),
+        (0u8..3, 0u8..5).prop_map(|(request, value)| Op::ObserverAnswers { request, value }),
     ]
 }
 
@@ -424,6 +451,57 @@ fn run_op(store: &mut Store, op: &Op, at: chrono::DateTime<chrono::Utc>, texts: 
             store
                 .import_loop(me, "loop-schema12.db", &export, at)
                 .unwrap();
+        }
+        Op::Answer {
+            item,
+            value,
+            finish,
+        } => {
+            let open = store.start_assessment(me, "leadback-core", 1, at).unwrap();
+            let item = ["front-01", "behind-01", "servant-01"][usize::from(*item)];
+            store
+                .save_answer(open.id, item, Some(i64::from(*value) + 1), 1, at)
+                .unwrap();
+            if *finish {
+                store.complete_assessment(open.id, at).unwrap();
+            }
+        }
+        Op::Homework { session } => {
+            if let Some((session, _)) = pick(&sessions(store), *session) {
+                store
+                    .assign_exercise(session, "listen-first", day(3))
+                    .unwrap();
+            }
+        }
+        Op::Observer { client } => {
+            if let Some(client) = pick(&clients(store), *client) {
+                texts.counter += 1;
+                let observer = format!("Observer {}", texts.counter);
+                store
+                    .add_observer_request(client, &observer, ("leadback-core", 1), at)
+                    .unwrap();
+            }
+        }
+        Op::ObserverAnswers { request, value } => {
+            let mut waiting: Vec<i64> = clients(store)
+                .into_iter()
+                .flat_map(|c| store.observer_requests(c).unwrap())
+                .filter(|r| r.answered_at.is_none())
+                .map(|r| r.id)
+                .collect();
+            waiting.sort_unstable();
+            if let Some(request) = pick(&waiting, *request) {
+                let answers =
+                    BTreeMap::from([("front-01".to_owned(), Some(i64::from(*value) + 1))]);
+                store
+                    .record_observer_answers(
+                        request,
+                        &answers,
+                        leadback_store::AnsweredVia::Here,
+                        at,
+                    )
+                    .unwrap();
+            }
         }
     }
 }

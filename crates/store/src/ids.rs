@@ -97,22 +97,26 @@ pub(crate) fn rekey_counted(tx: &Transaction) -> rusqlite::Result<()> {
 /// every key [`new_id`] makes (those of rows made from 2024-01-05 on), for 2^40 of them.
 const IMPORTED_KEYS_FROM: i64 = COUNTED_KEYS_BELOW;
 const IMPORTED_KEY_BITS: u32 = 40;
+// (Four days of milliseconds after the epoch, as a key: the range ends before them.)
+const _: () = assert!(IMPORTED_KEYS_FROM + (1 << IMPORTED_KEY_BITS) < (4 * 86_400_000) << 12);
 
 /// The key of a habit imported from another app, from its import key alone: every computer that
 /// imports the same backup gives the habit the same key, so two computers that both import it
 /// before they sync hold one habit, whose check-ins meet day by day like any other edits,
 /// instead of two that the rule "a backup's habit is imported once" makes clash (and one of
-/// which, with everything written on it since, would have to go). The import key is hashed with
-/// 64-bit FNV-1a (Fowler, Noll and Vo's published offset basis and prime), cut to 40 bits.
+/// which, with everything written on it since, would have to go): its [`fnv1a`] cut to 40 bits.
 /// Never to change: computers on different versions of Leadback must give the same key.
 pub(crate) fn imported_key(import_key: &str) -> i64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in import_key.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    let low = hash & ((1 << IMPORTED_KEY_BITS) - 1);
+    let low = fnv1a(import_key) & ((1 << IMPORTED_KEY_BITS) - 1);
     IMPORTED_KEYS_FROM + i64::try_from(low).unwrap_or_default()
+}
+
+/// 64-bit FNV-1a of `text` (Fowler, Noll and Vo's published offset basis and prime): for keys
+/// every device must work out alike from the same facts.
+pub(crate) fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Gives every imported habit whose key was made another way (before keys came from import
@@ -360,6 +364,5 @@ mod tests {
         assert_ne!(key, imported_key("loop:1:Wake up early"));
         // Above counted keys, below the keys of rows made since 2024-01-05 (exact in JavaScript).
         assert!((COUNTED_KEYS_BELOW..COUNTED_KEYS_BELOW + (1 << 40)).contains(&key));
-        assert!(COUNTED_KEYS_BELOW + (1 << 40) < (4 * 86_400_000) << 12);
     }
 }

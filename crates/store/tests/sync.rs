@@ -681,3 +681,61 @@ fn a_snapshot_carries_what_was_deleted_and_a_computer_catching_up_through_it_los
     desktop.send_to(&mut laptop);
     same_data(&laptop.store, &desktop.store);
 }
+
+#[test]
+fn a_note_edited_here_while_a_snapshot_brings_its_deletion_is_kept() {
+    let (mut laptop, mut desktop, me, go_second) = laptop_and_desktop();
+    laptop
+        .at(1_800_000_003_000)
+        .check_in(
+            go_second,
+            day(2),
+            Some(CheckState::Done),
+            Some("Let Ana lead"),
+            now(),
+        )
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    // Before hearing from each other, the desktop rewrites the note and the laptop deletes the
+    // check-in; both files are damaged on the way, so each hears of the other only through a
+    // snapshot.
+    desktop
+        .at(1_800_000_004_000)
+        .check_in(
+            go_second,
+            day(2),
+            Some(CheckState::Done),
+            Some("Let Ana lead, and Sam too"),
+            now(),
+        )
+        .unwrap();
+    laptop
+        .at(1_800_000_005_000)
+        .check_in(go_second, day(2), None, None, now())
+        .unwrap();
+    for device in [&mut laptop, &mut desktop] {
+        let outbox = device.store.sync_outbox().unwrap();
+        device
+            .store
+            .sync_clear_outbox(outbox.last().unwrap().seq)
+            .unwrap();
+    }
+    let snapshot = laptop.store.sync_snapshot().unwrap();
+    let applied = desktop
+        .store
+        .sync_apply_snapshot((0x1a, 9), &snapshot, &name)
+        .unwrap();
+
+    // The deletion is later and wins; the desktop's note, which the laptop never saw, is kept
+    // in the journal, and goes to the laptop with the desktop's next changes.
+    assert!(desktop.store.check_ins(go_second).unwrap().is_empty());
+    assert_eq!(applied.kept_copies, 1);
+    let kept = journal_texts(&desktop.store, me);
+    assert_eq!(kept.len(), 1);
+    assert!(
+        kept[0].ends_with("\n\nLet Ana lead, and Sam too"),
+        "{kept:?}"
+    );
+    desktop.send_to(&mut laptop);
+    same_data(&laptop.store, &desktop.store);
+}

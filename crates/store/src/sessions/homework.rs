@@ -27,14 +27,18 @@ impl Store {
                 id: habit_id,
             });
         }
-        insert_homework(
-            &self.conn,
+        // In a transaction of the store's, so that sync records it.
+        let tx = self.conn.transaction()?;
+        let id = insert_homework(
+            &tx,
             &session,
             HomeworkKind::Habit,
             Some(habit_id),
             None,
             today,
-        )
+        )?;
+        tx.commit()?;
+        Ok(id)
     }
 
     /// Sets an exercise (by its library id, checked by the caller) as homework in a session.
@@ -45,14 +49,18 @@ impl Store {
         today: NaiveDate,
     ) -> Result<i64, StoreError> {
         let session = self.session(session_id)?;
-        insert_homework(
-            &self.conn,
+        // In a transaction of the store's, so that sync records it.
+        let tx = self.conn.transaction()?;
+        let id = insert_homework(
+            &tx,
             &session,
             HomeworkKind::Exercise,
             None,
             Some(exercise_id),
             today,
-        )
+        )?;
+        tx.commit()?;
+        Ok(id)
     }
 
     /// A person's homework, newest first, with how far they got since it was set. Exercise

@@ -154,16 +154,9 @@ pub(crate) fn apply_changes(
     if orphans.load(Ordering::Relaxed) {
         remove_orphans(conn)?;
     }
-    if !lost.is_empty() {
-        let mut session = rusqlite::session::Session::new(conn)?;
-        session.attach(Some("journal_note"))?;
-        for copy in lost {
-            if copies::keep(conn, &copy, device_name)? {
-                applied.kept_copies += 1;
-            }
-        }
-        session.changeset_strm(&mut applied.copies)?;
-    }
+    let (kept, copies) = copies::keep_all(conn, &lost, device_name)?;
+    applied.kept_copies += kept;
+    applied.copies = copies;
     Ok(applied)
 }
 
@@ -229,7 +222,9 @@ fn settle(
         (Op::Insert, None) => {
             let now_here = read_row(conn, table, names, change)?.is_some();
             if was.gone.is_some_and(|gone| gone > remote_stamp) {
-                // Deleted here later than the other device made it.
+                // Deleted here later than the other device made it. (A text edited there
+                // meanwhile is kept by the computer it was written on, when the deletion reaches
+                // it: see `apply_gone`.)
                 if now_here {
                     conn.execute(
                         &format!(

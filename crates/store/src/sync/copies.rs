@@ -51,6 +51,53 @@ impl Lost {
     }
 }
 
+impl Lost {
+    /// When, and on which device, the text was written.
+    pub(crate) fn written(&self) -> Stamp {
+        self.written
+    }
+
+    /// A text of a row here, about to be deleted (`key`: its key columns by name).
+    pub(crate) fn of_row(
+        table: &str,
+        key: Vec<(String, Value)>,
+        column: &str,
+        text: String,
+        written: Stamp,
+    ) -> Self {
+        Self {
+            table: table.to_owned(),
+            column: column.to_owned(),
+            key,
+            text,
+            written,
+        }
+    }
+}
+
+/// Keeps each of `lost` (see [`keep`]): how many notes were added, and those notes as a
+/// changeset to send on.
+pub(crate) fn keep_all(
+    conn: &Connection,
+    lost: &[Lost],
+    device_name: &dyn Fn(u64) -> String,
+) -> Result<(usize, Vec<u8>), StoreError> {
+    let mut kept = 0;
+    let mut changes = Vec::new();
+    if lost.is_empty() {
+        return Ok((kept, changes));
+    }
+    let mut session = rusqlite::session::Session::new(conn)?;
+    session.attach(Some("journal_note"))?;
+    for copy in lost {
+        if keep(conn, copy, device_name)? {
+            kept += 1;
+        }
+    }
+    session.changeset_strm(&mut changes)?;
+    Ok((kept, changes))
+}
+
 /// Keeps `lost` as a journal note, if it is a person's writing and its owner is still here;
 /// `true` when a note was added.
 pub(crate) fn keep(
@@ -128,8 +175,6 @@ pub(crate) fn keep(
 /// The copy's key, the same on every device: FNV-1a (64-bit) of where the text was and when it
 /// was written, kept below 2^53 like every key.
 fn copy_id(lost: &Lost) -> i64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
     let source = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}",
         lost.table,
@@ -137,9 +182,7 @@ fn copy_id(lost: &Lost) -> i64 {
         lost.column,
         lost.written
     );
-    let hash = source
-        .bytes()
-        .fold(OFFSET, |h, byte| (h ^ u64::from(byte)).wrapping_mul(PRIME));
+    let hash = crate::ids::fnv1a(&source);
     // Masked to 53 bits: the cast cannot overflow.
     (hash & ((1 << 53) - 1)) as i64
 }

@@ -8,9 +8,12 @@ use rusqlite::OptionalExtension;
 use rusqlite::session::Session;
 use serde::{Deserialize, Serialize};
 
+use leadback_sync::clock::Stamp;
+
 use super::bookkeeping::{self, RowStamps};
 use super::changes::key_from_text;
-use super::tables::is_synced;
+use super::copies::Lost;
+use super::tables::{Owner, WRITTEN_TEXT, is_synced};
 use crate::{Store, StoreError};
 
 /// A snapshot: the rows (a changeset of inserts) and the stamps of each, and the rows deleted
@@ -140,6 +143,7 @@ impl Store {
             newest = newest.max(Some(parsed.latest()));
             stamps.insert((row.table.clone(), row.key.clone()), parsed);
         }
+        let own = self.sync_device()?;
         let now = self.wall().now();
         let seen = newest.map(|newest| self.observe(newest, now));
         let (tx, capture) = self.conn.unrecorded()?;
@@ -150,8 +154,19 @@ impl Store {
             &super::apply::Stamps::PerRow(&stamps),
             device_name,
         )?;
-        super::send_copies(&tx, &applied, capture)?;
-        applied.rows += apply_gone(&tx, &snapshot.gone)?;
+        let (deleted, lost) = apply_gone(&tx, &snapshot.gone, own)?;
+        applied.rows += deleted;
+        // Texts of rows deleted there, edited here meanwhile: kept (once the deletions are all
+        // done, so that nothing is kept for a person erased there).
+        let (kept, copies) = super::copies::keep_all(&tx, &lost, device_name)?;
+        applied.kept_copies += kept;
+        let mut capture = capture;
+        super::send_copies(&tx, &applied, capture.as_deref_mut())?;
+        let gone_copies = super::Applied {
+            copies,
+            ..super::Applied::default()
+        };
+        super::send_copies(&tx, &gone_copies, capture)?;
         if let Some(seen) = seen {
             bookkeeping::save_clock(&tx, seen)?;
         }
@@ -213,29 +228,101 @@ fn row_here(conn: &rusqlite::Connection, gone: &GoneText) -> Result<bool, StoreE
 /// The other device's deletions: a row here made before the deletion goes (its children with
 /// it) and the deletion is noted, so an older change to the row arriving later does not bring it
 /// back; a row made after stays. Deletions already noted here (every snapshot carries them all)
-/// are passed over. Returns the rows deleted.
-fn apply_gone(conn: &rusqlite::Connection, all: &[GoneText]) -> Result<usize, StoreError> {
+/// are passed over. Returns the rows deleted, and the texts a person wrote in them on this
+/// computer (`own`): the deletion came in a snapshot, not as a change of its own (its file was
+/// damaged), so whether the other device had seen them is not known, and they are kept rather
+/// than lost. (A text written on a third computer is kept there, when the deletion reaches it.)
+fn apply_gone(
+    conn: &rusqlite::Connection,
+    all: &[GoneText],
+    own: Option<u64>,
+) -> Result<(usize, Vec<Lost>), StoreError> {
     let mut deleted = 0;
+    let mut lost = Vec::new();
     for gone in all {
         let stamp = bookkeeping::parse(&gone.stamp)?;
         if bookkeeping::gone(conn, &gone.table, &gone.key)?.is_some_and(|known| known >= stamp) {
             continue;
         }
         let (filter, values) = gone_filter(conn, gone)?;
-        let born_before =
-            bookkeeping::load(conn, &gone.table, &gone.key)?.is_none_or(|here| stamp > here.born);
-        if born_before {
+        let here = bookkeeping::load(conn, &gone.table, &gone.key)?;
+        if here.as_ref().is_none_or(|here| stamp > here.born) {
+            let (texts, owner) = written_here(conn, gone, &filter, &values, here.as_ref())?;
+            lost.extend(
+                texts
+                    .into_iter()
+                    .filter(|t| Some(t.written().device) == own),
+            );
             deleted += conn.execute(
                 &format!("DELETE FROM \"{}\" WHERE {filter}", gone.table),
                 rusqlite::params_from_iter(values),
             )?;
-            bookkeeping::mark_gone(conn, &gone.table, &gone.key, stamp, None)?;
+            bookkeeping::mark_gone(conn, &gone.table, &gone.key, stamp, owner)?;
         }
     }
     if deleted > 0 {
         super::clashes::remove_orphans(conn)?;
     }
-    Ok(deleted)
+    Ok((deleted, lost))
+}
+
+/// The texts a person wrote in the row `gone` names, if it is here, each with when (and on which
+/// computer) it was written; and its owner, for a row whose key does not name one.
+fn written_here(
+    conn: &rusqlite::Connection,
+    gone: &GoneText,
+    filter: &str,
+    key: &[rusqlite::types::Value],
+    stamps: Option<&RowStamps>,
+) -> Result<(Vec<Lost>, Option<Owner>), StoreError> {
+    use rusqlite::types::Value;
+    let names: Vec<String> = conn
+        .prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+        .query_map([&gone.table], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let list = names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let row: Option<Vec<Value>> = conn
+        .query_row(
+            &format!("SELECT {list} FROM \"{}\" WHERE {filter}", gone.table),
+            rusqlite::params_from_iter(key),
+            |r| (0..names.len()).map(|i| r.get(i)).collect(),
+        )
+        .optional()?;
+    let Some(row) = row else {
+        return Ok((Vec::new(), None));
+    };
+    let value = |column: &str| {
+        names
+            .iter()
+            .position(|n| n == column)
+            .map(|i| row[i].clone())
+    };
+    let owner = super::tables::owner_of(&gone.table, value);
+    let key_names = key_columns(conn, &gone.table)?;
+    let texts = WRITTEN_TEXT
+        .iter()
+        .filter(|w| w.table == gone.table)
+        .filter_map(|w| {
+            let column = names.iter().position(|n| n == w.column)?;
+            let Value::Text(text) = &row[column] else {
+                return None;
+            };
+            let written = stamps.map_or(Stamp::ZERO, |s| s.cell(column));
+            let key = key_names.iter().cloned().zip(key.iter().cloned()).collect();
+            Some(Lost::of_row(
+                &gone.table,
+                key,
+                w.column,
+                text.clone(),
+                written,
+            ))
+        })
+        .collect();
+    Ok((texts, owner))
 }
 
 /// Tables ordered so each comes after those it refers to: applied in this order, a row's

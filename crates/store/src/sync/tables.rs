@@ -59,34 +59,44 @@ pub(crate) const WRITTEN_TEXT: &[WrittenText] = &[
     },
 ];
 
+/// Whose writing a row holds, and its day.
+pub(crate) type Owner = (i64, String);
+
 /// For a deleted row of a table of a person's writing whose owner its key does not name (a
 /// session, a journal note): the person and day, from the row as it was.
 pub(crate) fn owner_of_deleted(
     conn: &rusqlite::Connection,
     change: &super::changes::Change,
-) -> Result<Option<(i64, String)>, crate::StoreError> {
-    let (person_column, day_column) = match change.table.as_str() {
-        "session" => ("person_id", "starts_at"),
-        "journal_note" => ("person_id", "day"),
-        _ => return Ok(None),
-    };
+) -> Result<Option<Owner>, crate::StoreError> {
     let names: Vec<String> = conn
         .prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
         .query_map([&change.table], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    let value = |column: &str| {
+    Ok(owner_of(&change.table, |column| {
         names
             .iter()
             .position(|n| n == column)
             .and_then(|i| change.old.get(i).cloned().flatten())
+    }))
+}
+
+/// [`owner_of_deleted`] for a row of `table` whose columns `value` gives by name.
+pub(crate) fn owner_of(
+    table: &str,
+    value: impl Fn(&str) -> Option<rusqlite::types::Value>,
+) -> Option<Owner> {
+    let (person_column, day_column) = match table {
+        "session" => ("person_id", "starts_at"),
+        "journal_note" => ("person_id", "day"),
+        _ => return None,
     };
-    Ok(match (value(person_column), value(day_column)) {
+    match (value(person_column), value(day_column)) {
         (
             Some(rusqlite::types::Value::Integer(person)),
             Some(rusqlite::types::Value::Text(day)),
         ) => Some((person, day.chars().take(10).collect())),
         _ => None,
-    })
+    }
 }
 
 #[cfg(test)]
