@@ -739,3 +739,56 @@ fn a_note_edited_here_while_a_snapshot_brings_its_deletion_is_kept() {
     desktop.send_to(&mut laptop);
     same_data(&laptop.store, &desktop.store);
 }
+
+#[test]
+fn a_check_in_cleared_on_one_computer_stays_cleared_when_a_later_edit_comes_in_a_snapshot() {
+    let (mut laptop, mut desktop, me, go_second) = laptop_and_desktop();
+    let cleo = Some("Cleo spoke first");
+    let done = Some(CheckState::Done);
+    laptop
+        .at(1_800_000_003_000)
+        .check_in(go_second, day(2), done, cleo, now())
+        .unwrap();
+    laptop.send_to(&mut desktop);
+    // The desktop clears the day; later, not knowing, the laptop rewrites its note. Both files
+    // are damaged: each hears of the other through a snapshot only.
+    desktop
+        .at(1_800_000_004_000)
+        .check_in(go_second, day(2), None, None, now())
+        .unwrap();
+    let rewritten = Some("Cleo spoke first, then Sam");
+    laptop
+        .at(1_800_000_005_000)
+        .check_in(go_second, day(2), done, rewritten, now())
+        .unwrap();
+    for device in [&mut laptop, &mut desktop] {
+        let outbox = device.store.sync_outbox().unwrap();
+        device
+            .store
+            .sync_clear_outbox(outbox.last().unwrap().seq)
+            .unwrap();
+    }
+    let from_laptop = laptop.store.sync_snapshot().unwrap();
+    let from_desktop = desktop.store.sync_snapshot().unwrap();
+    desktop
+        .store
+        .sync_apply_snapshot((0x1a, 9), &from_laptop, &name)
+        .unwrap();
+    laptop
+        .store
+        .sync_apply_snapshot((0xd0, 9), &from_desktop, &name)
+        .unwrap();
+
+    // The clearing beats the edit, as when both come as changes; the rewritten note is kept.
+    for device in [&laptop, &desktop] {
+        assert!(device.store.check_ins(go_second).unwrap().is_empty());
+    }
+    let kept = journal_texts(&laptop.store, me);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        kept[0].ends_with("\n\nCleo spoke first, then Sam"),
+        "{kept:?}"
+    );
+    laptop.send_to(&mut desktop);
+    same_data(&laptop.store, &desktop.store);
+}

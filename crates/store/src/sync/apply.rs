@@ -221,7 +221,9 @@ fn settle(
     match (change.op, &was.row) {
         (Op::Insert, None) => {
             let now_here = read_row(conn, table, names, change)?.is_some();
-            if was.gone.is_some_and(|gone| gone > remote_stamp) {
+            // (Made: a snapshot carries a row with the stamps of its later edits too, and a
+            // deletion beats edits, as when they come as changes of their own.)
+            if was.gone.is_some_and(|gone| gone > was.remote.born) {
                 // Deleted here later than the other device made it. (A text edited there
                 // meanwhile is kept by the computer it was written on, when the deletion reaches
                 // it: see `apply_gone`.)
