@@ -41,6 +41,15 @@ impl Device {
         &mut self.store
     }
 
+    /// What this device recorded and has not sent never arrives anywhere (its file was damaged
+    /// on the way).
+    fn lose_unsent(&mut self) {
+        let outbox = self.store.sync_outbox().unwrap();
+        self.store
+            .sync_clear_outbox(outbox.last().unwrap().seq)
+            .unwrap();
+    }
+
     /// Sends everything this device recorded to `to`.
     fn send_to(&mut self, to: &mut Device) {
         let outbox = self.store.sync_outbox().unwrap();
@@ -654,11 +663,7 @@ fn a_snapshot_carries_what_was_deleted_and_a_computer_catching_up_through_it_los
     // (their file was damaged), only the laptop's snapshot made afterwards.
     laptop.at(1_800_000_006_000).erase_person(client).unwrap();
     laptop.at(1_800_000_006_500).delete_session(cleos).unwrap();
-    let outbox = laptop.store.sync_outbox().unwrap();
-    laptop
-        .store
-        .sync_clear_outbox(outbox.last().unwrap().seq)
-        .unwrap();
+    laptop.lose_unsent();
     // Meanwhile the desktop writes a journal note of its own, made after: it stays.
     desktop
         .at(1_800_000_007_000)
@@ -713,13 +718,8 @@ fn a_note_edited_here_while_a_snapshot_brings_its_deletion_is_kept() {
         .at(1_800_000_005_000)
         .check_in(go_second, day(2), None, None, now())
         .unwrap();
-    for device in [&mut laptop, &mut desktop] {
-        let outbox = device.store.sync_outbox().unwrap();
-        device
-            .store
-            .sync_clear_outbox(outbox.last().unwrap().seq)
-            .unwrap();
-    }
+    laptop.lose_unsent();
+    desktop.lose_unsent();
     let snapshot = laptop.store.sync_snapshot().unwrap();
     let applied = desktop
         .store
@@ -761,13 +761,8 @@ fn a_check_in_cleared_on_one_computer_stays_cleared_when_a_later_edit_comes_in_a
         .at(1_800_000_005_000)
         .check_in(go_second, day(2), done, rewritten, now())
         .unwrap();
-    for device in [&mut laptop, &mut desktop] {
-        let outbox = device.store.sync_outbox().unwrap();
-        device
-            .store
-            .sync_clear_outbox(outbox.last().unwrap().seq)
-            .unwrap();
-    }
+    laptop.lose_unsent();
+    desktop.lose_unsent();
     let from_laptop = laptop.store.sync_snapshot().unwrap();
     let from_desktop = desktop.store.sync_snapshot().unwrap();
     desktop

@@ -49,9 +49,7 @@ impl Lost {
             written,
         }
     }
-}
 
-impl Lost {
     /// When, and on which device, the text was written.
     pub(crate) fn written(&self) -> Stamp {
         self.written

@@ -4,11 +4,10 @@
 
 use std::collections::HashMap;
 
+use leadback_sync::clock::Stamp;
 use rusqlite::OptionalExtension;
 use rusqlite::session::Session;
 use serde::{Deserialize, Serialize};
-
-use leadback_sync::clock::Stamp;
 
 use super::bookkeeping::{self, RowStamps};
 use super::changes::key_from_text;
@@ -276,10 +275,7 @@ fn written_here(
     stamps: Option<&RowStamps>,
 ) -> Result<(Vec<Lost>, Option<Owner>), StoreError> {
     use rusqlite::types::Value;
-    let names: Vec<String> = conn
-        .prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-        .query_map([&gone.table], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let (names, key_names) = crate::export::schema::columns_of(conn, &gone.table)?;
     let list = names
         .iter()
         .map(|n| format!("\"{n}\""))
@@ -302,7 +298,6 @@ fn written_here(
             .map(|i| row[i].clone())
     };
     let owner = super::tables::owner_of(&gone.table, value);
-    let key_names = key_columns(conn, &gone.table)?;
     let texts = WRITTEN_TEXT
         .iter()
         .filter(|w| w.table == gone.table)
