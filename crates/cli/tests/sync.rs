@@ -307,13 +307,7 @@ fn while_the_app_syncs(
     use std::process::Stdio;
 
     let database = leadback_store::paths::database_path(data);
-    let app = std::fs::OpenOptions::new()
-        .create(true)
-        .write(true)
-        .truncate(false)
-        .open(leadback_actions::sync::lock_path(&database))
-        .unwrap();
-    app.lock().unwrap();
+    let app = leadback_testkit::hold_lock(&leadback_actions::sync::lock_path(&database));
 
     let mut terminal = command(data, args)
         .stdout(Stdio::piped())

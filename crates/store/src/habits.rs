@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::ids::{imported_key, new_id};
+use crate::ids::{habit_key_taken, imported_key, new_id};
 use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -201,17 +201,9 @@ pub(crate) fn insert_habit(
 ) -> Result<i64, StoreError> {
     // An imported habit's key comes from its import key (see `imported_key`), unless a habit
     // here already has that key.
-    let imported = match import_key {
-        Some(import_key) => {
-            let key = imported_key(import_key);
-            let taken: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM habit WHERE id = ?1)",
-                [key],
-                |r| r.get(0),
-            )?;
-            (!taken).then_some(key)
-        }
-        None => None,
+    let imported = match import_key.map(imported_key) {
+        Some(key) if !habit_key_taken(conn, key)? => Some(key),
+        _ => None,
     };
     conn.execute(
         concat!(

@@ -122,29 +122,31 @@ pub(crate) fn fnv1a(text: &str) -> u64 {
 /// Gives every imported habit whose key was made another way (before keys came from import
 /// keys, or when that key was taken) its [`imported_key`], where that key is free. Run when a
 /// computer enters a sync group, before anything of it is sent.
-pub(crate) fn key_imported_habits(tx: &Transaction) -> rusqlite::Result<usize> {
+pub(crate) fn key_imported_habits(tx: &Transaction) -> rusqlite::Result<()> {
     let habits: Vec<(i64, String)> = tx
         .prepare("SELECT id, import_key FROM habit WHERE import_key IS NOT NULL ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let mut moved = 0;
     for (id, import_key) in habits {
         let key = imported_key(&import_key);
-        let taken: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM habit WHERE id = ?1)",
-            [key],
-            |r| r.get(0),
-        )?;
-        if key == id || taken {
+        if key == id || habit_key_taken(tx, key)? {
             continue;
         }
         rekey_row(tx, "habit", id, key)?;
         // (Its check-ins follow, and the journal's entries with them, through their triggers;
         // its kept strengths are worked out again under the new key.)
         tx.execute("DELETE FROM derived_habit WHERE habit_id = ?1", [id])?;
-        moved += 1;
     }
-    Ok(moved)
+    Ok(())
+}
+
+/// Whether a habit here has the key `key`.
+pub(crate) fn habit_key_taken(conn: &rusqlite::Connection, key: i64) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM habit WHERE id = ?1)",
+        [key],
+        |r| r.get(0),
+    )
 }
 
 /// Gives the row `old` of `table` the key `new`, every reference following.

@@ -103,6 +103,21 @@ fn journal_texts(store: &Store, me: i64) -> Vec<String> {
         .collect()
 }
 
+/// Each one's snapshot as it is now (file `sequence` of its own), applied on the other: how the
+/// laptop (0x1a) and the desktop (0xd0) hear of each other when no change of theirs arrived.
+fn exchange_snapshots(laptop: &mut Device, desktop: &mut Device, sequence: u64) {
+    let from_laptop = laptop.store.sync_snapshot().unwrap();
+    let from_desktop = desktop.store.sync_snapshot().unwrap();
+    desktop
+        .store
+        .sync_apply_snapshot((0x1a, sequence), &from_laptop, &name)
+        .unwrap();
+    laptop
+        .store
+        .sync_apply_snapshot((0xd0, sequence), &from_desktop, &name)
+        .unwrap();
+}
+
 /// A laptop that made "me" and a habit, and a desktop that has heard of both.
 fn laptop_and_desktop() -> (Device, Device, i64, i64) {
     let mut laptop = Device::new(0x1a);
@@ -334,16 +349,7 @@ fn a_device_that_joins_with_records_of_its_own_keeps_them_and_gets_the_others() 
         store: desktop_store,
         clock,
     };
-    let theirs = laptop.store.sync_snapshot().unwrap();
-    let ours = desktop.store.sync_snapshot().unwrap();
-    desktop
-        .store
-        .sync_apply_snapshot((0x1a, 1), &theirs, &name)
-        .unwrap();
-    laptop
-        .store
-        .sync_apply_snapshot((0xd0, 1), &ours, &name)
-        .unwrap();
+    exchange_snapshots(&mut laptop, &mut desktop, 1);
 
     same_data(&laptop.store, &desktop.store);
     for device in [&laptop, &desktop] {
@@ -763,16 +769,7 @@ fn a_check_in_cleared_on_one_computer_stays_cleared_when_a_later_edit_comes_in_a
         .unwrap();
     laptop.lose_unsent();
     desktop.lose_unsent();
-    let from_laptop = laptop.store.sync_snapshot().unwrap();
-    let from_desktop = desktop.store.sync_snapshot().unwrap();
-    desktop
-        .store
-        .sync_apply_snapshot((0x1a, 9), &from_laptop, &name)
-        .unwrap();
-    laptop
-        .store
-        .sync_apply_snapshot((0xd0, 9), &from_desktop, &name)
-        .unwrap();
+    exchange_snapshots(&mut laptop, &mut desktop, 9);
 
     // The clearing beats the edit, as when both come as changes; the rewritten note is kept.
     for device in [&laptop, &desktop] {

@@ -165,3 +165,16 @@ pub fn files_holding(dir: &Path, text: &str) -> usize {
         })
         .count()
 }
+
+/// A lock on the file at `path` as another process would hold it (Leadback's sync lock beside a
+/// database, say), until the file is dropped.
+pub fn hold_lock(path: &Path) -> std::fs::File {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(path)
+        .unwrap();
+    file.lock().unwrap();
+    file
+}

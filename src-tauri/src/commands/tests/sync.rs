@@ -181,13 +181,7 @@ fn while_leadback_in_a_terminal_syncs_the_same_data_the_apps_sync_rename_and_lea
     assert_ne!(waiting, json!(0));
     // `leadback sync now` in a terminal, holding the data's sync lock.
     let database = pair.a.state().store().unwrap().path().unwrap().to_owned();
-    let terminal = std::fs::OpenOptions::new()
-        .create(true)
-        .write(true)
-        .truncate(false)
-        .open(leadback_actions::sync::lock_path(&database))
-        .unwrap();
-    terminal.lock().unwrap();
+    let terminal = leadback_testkit::hold_lock(&leadback_actions::sync::lock_path(&database));
     assert_eq!(
         pair.a.code("sync_now", json!({ "onProgress": PROGRESS })),
         "invalid_input"
