@@ -317,7 +317,7 @@ impl Store {
 
     /// Whether this device records its changes for a sync group.
     pub(crate) fn in_sync_group(&self) -> bool {
-        self.conn.capture.is_some()
+        self.conn.capture().is_some()
     }
 
     /// A restore on a device in a sync group: the backup's data becomes everyone's, sent on like

@@ -7,6 +7,8 @@ use std::fmt;
 use std::io::Read;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
+#[cfg(debug_assertions)]
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use leadback_sync::clock::{HybridClock, Stamp};
 use rusqlite::session::Session;
@@ -58,20 +60,44 @@ impl Capture {
 #[derive(Debug)]
 pub(crate) struct Db {
     conn: Connection,
-    pub(crate) capture: Option<Capture>,
+    capture: Option<Capture>,
+    #[cfg(debug_assertions)]
+    watch: Arc<Watch>,
 }
 
 impl Db {
     pub(crate) fn new(conn: Connection) -> Self {
+        #[cfg(debug_assertions)]
+        let watch = Watch::install(&conn);
         Self {
             conn,
             capture: None,
+            #[cfg(debug_assertions)]
+            watch,
         }
+    }
+
+    pub(crate) fn capture(&self) -> Option<&Capture> {
+        self.capture.as_ref()
+    }
+
+    pub(crate) fn capture_mut(&mut self) -> Option<&mut Capture> {
+        self.capture.as_mut()
+    }
+
+    /// Starts (`Some`) or stops (`None`) recording changes.
+    pub(crate) fn set_capture(&mut self, capture: Option<Capture>) {
+        #[cfg(debug_assertions)]
+        self.watch
+            .capturing
+            .store(capture.is_some(), Ordering::SeqCst);
+        self.capture = capture;
     }
 
     /// A write transaction; with sync on, its changes are recorded when it commits.
     pub(crate) fn transaction(&mut self) -> Result<Tx<'_>, rusqlite::Error> {
-        let Db { conn, capture } = self;
+        let inside = self.inside();
+        let Db { conn, capture, .. } = self;
         let session = match capture {
             Some(_) => {
                 let mut session = Session::new(conn)?;
@@ -86,6 +112,7 @@ impl Db {
             tx,
             session,
             capture: capture.as_mut(),
+            _inside: inside,
         })
     }
 
@@ -97,13 +124,30 @@ impl Db {
         Ok(changed)
     }
 
-    /// A transaction that records nothing (applying other devices' changes), with the capture
-    /// beside it for what the apply itself must send on.
-    pub(crate) fn unrecorded(
-        &mut self,
-    ) -> Result<(Transaction<'_>, Option<&mut Capture>), rusqlite::Error> {
-        let Db { conn, capture } = self;
-        Ok((conn.transaction()?, capture.as_mut()))
+    /// A transaction that records nothing (applying other devices' changes, sync's own
+    /// bookkeeping), with the capture beside it for what an apply itself must send on.
+    pub(crate) fn unrecorded(&mut self) -> Result<(Tx<'_>, Option<&mut Capture>), rusqlite::Error> {
+        let inside = self.inside();
+        let Db { conn, capture, .. } = self;
+        let tx = Tx {
+            tx: conn.transaction()?,
+            session: None,
+            capture: None,
+            _inside: inside,
+        };
+        Ok((tx, capture.as_mut()))
+    }
+
+    /// Marks one of the store's own transactions open until the mark is dropped.
+    fn inside(&self) -> Inside {
+        #[cfg(debug_assertions)]
+        {
+            self.watch.inside.store(true, Ordering::SeqCst);
+        }
+        Inside {
+            #[cfg(debug_assertions)]
+            watch: Arc::clone(&self.watch),
+        }
     }
 
     /// The connection itself, for what replaces the whole file (restore, import, re-keying).
@@ -120,11 +164,77 @@ impl Deref for Db {
     }
 }
 
-/// A write transaction of the store's; see [`Db::transaction`].
+/// A write transaction of the store's; see [`Db::transaction`] and [`Db::unrecorded`].
 pub(crate) struct Tx<'a> {
     tx: Transaction<'a>,
     session: Option<Session<'a>>,
     capture: Option<&'a mut Capture>,
+    _inside: Inside,
+}
+
+/// Debug builds watch for writes that would never travel: a change to a synced table, made
+/// while this device records its changes but outside the store's transactions (through the
+/// connection itself, as homework once was), fails its commit and names the table. SQLite calls
+/// the update hook for every row changed in a table with row ids, which every synced table is.
+#[cfg(debug_assertions)]
+#[derive(Debug, Default)]
+struct Watch {
+    capturing: AtomicBool,
+    inside: AtomicBool,
+    escaped: std::sync::Mutex<Option<String>>,
+}
+
+#[cfg(debug_assertions)]
+impl Watch {
+    #[allow(clippy::print_stderr)] // Debug builds only: the test that fails says why.
+    fn install(conn: &Connection) -> Arc<Self> {
+        let watch = Arc::new(Self::default());
+        let seen = Arc::clone(&watch);
+        conn.update_hook(Some(move |_, _: &str, table: &str, _| {
+            if seen.capturing.load(Ordering::SeqCst)
+                && !seen.inside.load(Ordering::SeqCst)
+                && is_synced(table)
+            {
+                *seen.escaped.lock().unwrap_or_else(|e| e.into_inner()) = Some(table.to_owned());
+            }
+        }));
+        let judged = Arc::clone(&watch);
+        conn.commit_hook(Some(move || {
+            let escaped = judged
+                .escaped
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+            if let Some(table) = &escaped {
+                eprintln!(
+                    "a write to {table} was made outside the store's transactions: sync would never send it"
+                );
+            }
+            escaped.is_some()
+        }));
+        let cleared = Arc::clone(&watch);
+        conn.rollback_hook(Some(move || {
+            cleared
+                .escaped
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+        }));
+        watch
+    }
+}
+
+/// Held while one of the store's transactions is open (in debug builds, for [`Watch`]).
+struct Inside {
+    #[cfg(debug_assertions)]
+    watch: Arc<Watch>,
+}
+
+#[cfg(debug_assertions)]
+impl Drop for Inside {
+    fn drop(&mut self) {
+        self.watch.inside.store(false, Ordering::SeqCst);
+    }
 }
 
 impl<'a> Tx<'a> {
@@ -329,6 +439,51 @@ mod tests {
                 assert!(read_changes(part, |_| Ok(())).is_err(), "cut at {cut}");
             }
         }
+    }
+
+    /// A write to a synced table made beside the store's transactions (through the connection
+    /// itself) fails in debug builds, changing nothing; through a transaction it is recorded.
+    #[cfg(debug_assertions)]
+    #[test]
+    fn a_write_that_would_escape_sync_fails_in_debug_builds() {
+        let mut store = crate::Store::open_in_memory().unwrap();
+        let name = leadback_core::PersonName::parse("Ada").unwrap();
+        let today = chrono::DateTime::UNIX_EPOCH;
+        let me = store.set_my_name(&name, today).unwrap().id;
+        let rename = "UPDATE person SET name = 'Bea' WHERE id = ?1";
+        let name_now = |store: &crate::Store| -> String {
+            store
+                .conn
+                .query_row("SELECT name FROM person WHERE id = ?1", [me], |r| r.get(0))
+                .unwrap()
+        };
+
+        // Not in a group: nothing to escape.
+        let conn: &Connection = &store.conn;
+        conn.execute(rename, [me]).unwrap();
+        conn.execute("UPDATE person SET name = 'Ada' WHERE id = ?1", [me])
+            .unwrap();
+
+        store.sync_start_recording(0xa1).unwrap();
+        let conn: &Connection = &store.conn;
+        let err = conn.execute(rename, [me]).unwrap_err();
+        assert!(err.to_string().contains("constraint"), "{err}");
+        let tx = conn.unchecked_transaction().unwrap();
+        tx.execute(rename, [me]).unwrap();
+        assert!(tx.commit().is_err());
+        assert_eq!(name_now(&store), "Ada");
+        assert!(store.sync_outbox().unwrap().is_empty());
+
+        // Local tables are the device's own; the store's transactions are recorded.
+        let conn: &Connection = &store.conn;
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES ('window', '{}')",
+            [],
+        )
+        .unwrap();
+        store.conn.execute(rename, [me]).unwrap();
+        assert_eq!(name_now(&store), "Bea");
+        assert_eq!(store.sync_outbox().unwrap().len(), 1);
     }
 
     #[test]

@@ -125,7 +125,7 @@ impl Store {
             wall: self.wall(),
         };
         let born = capture.tick();
-        let tx = self.conn.raw_mut().transaction()?;
+        let tx = self.conn.unrecorded()?.0;
         put_setting(&tx, DEVICE_SETTING, &format!("{device:016x}"))?;
         tx.execute_batch(
             "DELETE FROM sync_row; DELETE FROM sync_gone; DELETE FROM sync_outbox;
@@ -136,7 +136,7 @@ impl Store {
         bookkeeping::stamp_every_row(&tx, born)?;
         bookkeeping::save_clock(&tx, born)?;
         tx.commit()?;
-        self.conn.capture = Some(capture);
+        self.conn.set_capture(Some(capture));
         Ok(())
     }
 
@@ -149,7 +149,7 @@ impl Store {
         if me.id == id {
             return Ok(());
         }
-        let tx = self.conn.raw_mut().transaction()?;
+        let tx = self.conn.unrecorded()?.0;
         crate::ids::rekey_row(&tx, "person", me.id, id)?;
         // The journal's index names check-ins and notes by key, not people: nothing else moves.
         tx.commit()?;
@@ -161,20 +161,20 @@ impl Store {
 
     /// Stops recording and forgets sync's records (leaving a group).
     pub fn sync_stop_recording(&mut self) -> Result<(), StoreError> {
-        let tx = self.conn.raw_mut().transaction()?;
+        let tx = self.conn.unrecorded()?.0;
         tx.execute_batch(
             "DELETE FROM sync_row; DELETE FROM sync_gone; DELETE FROM sync_outbox;
              DELETE FROM setting WHERE key LIKE 'sync.%';",
         )?;
         tx.commit()?;
-        self.conn.capture = None;
+        self.conn.set_capture(None);
         Ok(())
     }
 
     /// Takes stamps from `wall` from now on (tests give a fixed clock).
     pub fn set_sync_wall_clock(&mut self, wall: WallClock) {
         self.wall_clock = Some(wall.clone());
-        if let Some(capture) = self.conn.capture.as_mut() {
+        if let Some(capture) = self.conn.capture_mut() {
             capture.wall = wall;
         }
     }
@@ -197,10 +197,9 @@ impl Store {
             Some(last) => HybridClock::resume(last),
             None => HybridClock::new(device),
         };
-        self.conn.capture = Some(capture::Capture {
-            clock,
-            wall: self.wall(),
-        });
+        let wall = self.wall();
+        self.conn
+            .set_capture(Some(capture::Capture { clock, wall }));
         Ok(())
     }
 
@@ -259,7 +258,7 @@ impl Store {
     }
 
     fn clear_outbox(&mut self, through: i64, erasure_sent: bool) -> Result<(), StoreError> {
-        let tx = self.conn.raw_mut().transaction()?;
+        let tx = self.conn.unrecorded()?.0;
         bookkeeping::catch_up(&tx)?;
         let newest: Option<String> = tx.query_row(
             "SELECT max(stamp) FROM sync_outbox WHERE seq <= ?1",
@@ -371,7 +370,7 @@ impl Store {
 
     /// What this device does next is later than `remote`.
     pub(crate) fn observe(&mut self, remote: Stamp, wall_millis: i64) -> Stamp {
-        match self.conn.capture.as_mut() {
+        match self.conn.capture_mut() {
             Some(capture) => capture.clock.observe(remote, wall_millis),
             None => remote,
         }

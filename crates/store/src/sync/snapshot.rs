@@ -45,7 +45,7 @@ impl Store {
     /// Everything here that syncs, with its stamps.
     pub fn sync_snapshot(&mut self) -> Result<Snapshot, StoreError> {
         {
-            let tx = self.conn.raw_mut().transaction()?;
+            let tx = self.conn.unrecorded()?.0;
             bookkeeping::catch_up(&tx)?;
             tx.commit()?;
         }
