@@ -159,6 +159,55 @@ fn two_computers_used_before_sync_end_up_with_both_records() {
     }
 }
 
+/// A join cut off after this computer entered the group but before its snapshot was in the
+/// folder (the app closed, the stick pulled out): its records from before still reach the others.
+#[test]
+fn a_computer_whose_first_snapshot_never_reached_the_folder_sends_it_at_its_next_sync() {
+    let s = setup();
+    ok(&s.laptop, &["me", "--name", "Ada"]);
+    ok(&s.desktop, &["me", "--name", "Ada"]);
+    ok(&s.desktop, &["habits", "add", "Listen before speaking"]);
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    join(&s.desktop, &s.shared, &code, "Desktop");
+
+    // What the join left had it stopped before writing the snapshot: no snapshot in the folder,
+    // none noted as sent.
+    let desktop_files: Vec<PathBuf> = walk(&s.shared.join(this_device(&s.desktop)))
+        .into_iter()
+        .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with("000"))
+        .collect();
+    assert_eq!(desktop_files.len(), 1, "{desktop_files:?}");
+    std::fs::remove_file(&desktop_files[0]).unwrap();
+    let database = leadback_store::paths::database_path(&s.desktop);
+    rusqlite::Connection::open(database)
+        .unwrap()
+        .execute("DELETE FROM setting WHERE key = 'sync.last_snapshot'", [])
+        .unwrap();
+    ok(&s.laptop, &["sync", "now"]);
+    assert!(habit_names(&s.laptop).is_empty());
+
+    let sent = json(&ok(&s.desktop, &["sync", "now", "--json"]));
+    assert_eq!(sent["sent"].as_array().unwrap().len(), 1, "{sent}");
+    ok(&s.laptop, &["sync", "now"]);
+    assert_eq!(habit_names(&s.laptop), ["Listen before speaking"]);
+    // Once sent, it is not sent again.
+    let again = json(&ok(&s.desktop, &["sync", "now", "--json"]));
+    assert_eq!(again["sent"], Value::Array(vec![]), "{again}");
+}
+
+/// This computer's device id as its folder in the shared folder is named.
+fn this_device(data: &Path) -> String {
+    let database = leadback_store::paths::database_path(data);
+    rusqlite::Connection::open(database)
+        .unwrap()
+        .query_row(
+            "SELECT value FROM setting WHERE key = 'sync.device'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -360,7 +409,7 @@ fn this_computer(data: &Path) -> Option<String> {
 }
 
 #[test]
-fn renaming_a_new_code_or_leaving_waits_for_the_apps_sync_which_would_write_over_it() {
+fn renaming_a_new_code_joining_or_leaving_waits_for_the_apps_sync_which_would_write_over_it() {
     let s = setup();
     ok(&s.laptop, &["me", "--name", "Ada"]);
     start(&s.laptop, &s.shared, "Laptop");
@@ -379,8 +428,18 @@ fn renaming_a_new_code_or_leaving_waits_for_the_apps_sync_which_would_write_over
     let out = while_the_app_syncs(&s.laptop, &["sync", "code", "--json"], || {
         assert_eq!(std::fs::read(s.shared.join(key)).unwrap(), sealed);
     });
-    assert!(json(&stdout(&out))["code"].is_string());
+    let code = json(&stdout(&out))["code"].as_str().unwrap().to_owned();
     assert_ne!(std::fs::read(s.shared.join(key)).unwrap(), sealed);
+
+    // Joining waits for it too, saying so (the app could be joining with the same data).
+    let folder = s.shared.to_str().unwrap();
+    let joining = [
+        "sync", "join", "--folder", folder, "--code", &code, "--name", "Desktop",
+    ];
+    while_the_app_syncs(&s.desktop, &joining, || {
+        assert_eq!(this_computer(&s.desktop), None);
+    });
+    assert_eq!(this_computer(&s.desktop).as_deref(), Some("Desktop"));
 
     while_the_app_syncs(&s.laptop, &["sync", "leave"], || {
         assert!(this_computer(&s.laptop).is_some());

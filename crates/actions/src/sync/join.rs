@@ -17,7 +17,8 @@ use super::{
 use crate::ActionError;
 
 /// Joins the group in `folder` with the code shown on one of its devices. A wrong code is
-/// refused with nothing written. Records already here are kept and sent to the others.
+/// refused with nothing written. Records already here are kept and sent to the others. Another
+/// sync of this data running meanwhile is waited for, silently.
 pub fn join(
     store: &mut Store,
     folder: &Path,
@@ -28,11 +29,8 @@ pub fn join(
     on_progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Outcome, ActionError> {
     let opened = JoinRequest::check(store, folder, code, name)?.open()?;
-    let mut run = opened.enter(store)?;
-    while let Some(ready) = run.next_ready() {
-        run.apply(store, ready, on_progress)?;
-    }
-    run.finish(store, options, now)
+    let run = opened.enter(store, Wait::Yes(&mut || {}))?;
+    run.complete(store, options, now, on_progress)
 }
 
 /// A join checked against this computer and the folder, before the code is tried: [`join`] in
@@ -106,9 +104,9 @@ impl JoinRequest {
 
 impl OpenedGroup {
     /// Puts this computer in the group, sends what it holds as its snapshot, and begins its first
-    /// sync.
-    pub fn enter(self, store: &mut Store) -> Result<Run, ActionError> {
-        let lock = SyncLock::take(store, Wait::Yes(&mut || {}))?;
+    /// sync. `wait` says what to do while another sync of this data runs.
+    pub fn enter(self, store: &mut Store, wait: Wait<'_>) -> Result<Run, ActionError> {
+        let lock = SyncLock::take(store, wait)?;
         refuse_if_joined(store)?;
         // "Me" here becomes the group's "me", so that both computers' records are one person's.
         let cards = read_cards(&self.folder, &self.key, 0);

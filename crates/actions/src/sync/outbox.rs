@@ -222,8 +222,9 @@ pub(super) fn read_cards(folder: &Path, key: &GroupKey, except: u64) -> BTreeMap
 /// are replaced by one snapshot, so the folder does not grow with years of changes. A snapshot
 /// is also written as soon as every device has all of them after an erasure (made here or applied
 /// from another device), so what was written about the erased person leaves the folder too; and
-/// when a device could not apply one of them (damaged on the way), so it can catch up. Files a
-/// snapshot covers go once every device has applied them.
+/// when a device could not apply one of them (damaged on the way), so it can catch up; and when
+/// this device never sent one (its start or join stopped short). Files a snapshot covers go once
+/// every device has applied them.
 pub(super) fn compact(
     store: &mut Store,
     joined: &Joined,
@@ -242,10 +243,10 @@ pub(super) fn compact(
     let folded = ours.iter().filter(|f| f.sequence <= everywhere).count();
     // Files not yet everywhere cannot go, so after an erasure this waits until all of them can.
     let erased_fold = store.sync_folder_holds_erased()? && folded == ours.len();
-    let mut last_snapshot: u64 = store
-        .setting(LAST_SNAPSHOT)?
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+    let noted = store.setting(LAST_SNAPSHOT)?;
+    // None sent yet: entering the group was cut off before this device's records went out.
+    let never_sent = noted.is_none();
+    let mut last_snapshot: u64 = noted.and_then(|s| s.parse().ok()).unwrap_or(0);
     // Our last snapshot itself refused (damaged on its way too) is sent again at most hourly: a
     // folder that damages every file would otherwise get a whole snapshot at every sync.
     let resent_lately = store
@@ -256,7 +257,7 @@ pub(super) fn compact(
         .values()
         .filter_map(|card| card.wants_snapshot.get(&hex))
         .any(|refused| *refused > last_snapshot || (*refused == last_snapshot && !resent_lately));
-    if folded >= options.compact_after || (erased_fold && folded > 0) || asked {
+    if folded >= options.compact_after || (erased_fold && folded > 0) || asked || never_sent {
         let (snapshot, written) = write_snapshot(store, joined)?;
         store.set_setting(LAST_SNAPSHOT_AT, &now.to_rfc3339())?;
         outcome.sent.push(written);

@@ -28,11 +28,7 @@ pub fn sync_now_or_wait(
     on_wait: &mut dyn FnMut(),
 ) -> Result<Outcome, ActionError> {
     let lock = SyncLock::take(store, Wait::Yes(on_wait))?;
-    let mut run = Run::begin_locked(store, lock)?;
-    while let Some(ready) = run.next_ready() {
-        run.apply(store, ready, on_progress)?;
-    }
-    run.finish(store, options, now)
+    Run::begin_locked(store, lock)?.complete(store, options, now, on_progress)
 }
 
 /// A file of another computer's, opened and ready to apply (see [`Run`]).
@@ -124,6 +120,20 @@ impl Run {
     /// Files applied so far, of those found.
     pub fn progress(&self) -> (usize, usize) {
         self.inbox.progress()
+    }
+
+    /// Every file that can be applied, then [`Run::finish`]: the whole run at once.
+    pub fn complete(
+        mut self,
+        store: &mut Store,
+        options: Options,
+        now: DateTime<Utc>,
+        on_progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Outcome, ActionError> {
+        while let Some(ready) = self.next_ready() {
+            self.apply(store, ready, on_progress)?;
+        }
+        self.finish(store, options, now)
     }
 
     /// Folds files every device has into a snapshot, and notes that this device synced.

@@ -108,15 +108,11 @@ pub fn run(
             json,
         } => {
             let name = name.unwrap_or_else(sync::this_computer_name);
-            let outcome = sync::join(
-                &mut store,
-                &super::absolute(&folder),
-                &code,
-                &name,
-                options,
-                clock.now(),
-                &mut quiet,
-            )?;
+            let folder = super::absolute(&folder);
+            let outcome = sync::JoinRequest::check(&store, &folder, &code, &name)?
+                .open()?
+                .enter(&mut store, Wait::Yes(&mut say_waiting))?
+                .complete(&mut store, options, clock.now(), &mut quiet)?;
             if !json {
                 // (Numbered when another computer of the group already has the name.)
                 let joined_as = sync::status(&store)

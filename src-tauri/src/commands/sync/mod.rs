@@ -261,7 +261,7 @@ pub async fn sync_join<R: Runtime>(
         // A join refused (a wrong code, no group there) leaves this computer out of any group:
         // the person sees why where they typed, not as a problem of a sync.
         let opened = request.open()?;
-        let run = opened.enter(&mut *state.store()?)?;
+        let run = opened.enter(&mut *state.store()?, Wait::No)?;
         finish(state, run_steps(state, run, &mut progress))
     })
     .await
