@@ -335,6 +335,16 @@ pub fn status(store: &Store) -> Result<Status, ActionError> {
             synced_at: Some(card.synced_at),
         })
         .collect();
+    let synced_at = store.setting(SYNCED_AT)?;
+    // Listed even before its card is in the folder (a join cut off before its first sync ended).
+    if !devices.iter().any(|d| d.this_device) {
+        devices.push(Device {
+            id: format!("{:016x}", joined.device),
+            name: joined.name.clone(),
+            this_device: true,
+            synced_at: synced_at.clone(),
+        });
+    }
     // This computer first, then the others by name: the same order on every look.
     devices.sort_by(|a, b| {
         (!a.this_device, a.name.to_lowercase(), &a.id).cmp(&(
@@ -348,7 +358,7 @@ pub fn status(store: &Store) -> Result<Status, ActionError> {
         folder: Some(joined.folder),
         devices,
         unsent: store.sync_outbox()?.len(),
-        synced_at: store.setting(SYNCED_AT)?,
+        synced_at,
     })
 }
 
