@@ -80,7 +80,7 @@ pub(crate) fn note_applied(tx: &rusqlite::Connection, from: (u64, u64)) -> Resul
 /// everything about them, and only so).
 fn erases_someone<'a>(all: impl Iterator<Item = &'a [u8]>) -> Result<bool, StoreError> {
     for changes in all {
-        let deletes = capture::read_changes(changes, |item| {
+        let deletes = changes::read_changes(changes, |item| {
             let op = item.op()?;
             Ok(op.code() == rusqlite::hooks::Action::SQLITE_DELETE && op.table_name() == "person")
         })?;
