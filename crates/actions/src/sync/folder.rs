@@ -167,6 +167,31 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
     read_at_most(path, MAX_FILE_BYTES).map_err(|err| format!("it cannot be read ({err})"))
 }
 
+/// Takes away what a start on this computer left in `folder` when it was cut off before the
+/// computer entered the group: the key (whose code nobody was shown) and its own empty device
+/// folder. `noted` is the start this computer noted first: its device id in hex, a space, the
+/// folder. `false`, touching nothing, when the key is anyone else's or the start went further.
+pub(crate) fn clear_unfinished_start(folder: &Path, noted: &str) -> Result<bool, ActionError> {
+    let Some((device, noted_folder)) = noted
+        .split_once(' ')
+        .and_then(|(device, path)| Some((u64::from_str_radix(device, 16).ok()?, path)))
+    else {
+        return Ok(false);
+    };
+    let own = device_dir(folder, device);
+    let untouched = std::fs::read_dir(&own).is_ok_and(|mut entries| entries.next().is_none());
+    if Path::new(noted_folder) != folder || !untouched {
+        return Ok(false);
+    }
+    let leftover = |err: std::io::Error| ActionError::File {
+        path: folder.to_path_buf(),
+        message: format!("what an earlier start left here could not be taken away ({err})"),
+    };
+    std::fs::remove_file(key_path(folder)).map_err(leftover)?;
+    std::fs::remove_dir(&own).map_err(leftover)?;
+    Ok(true)
+}
+
 /// Makes the device's own folder.
 pub(crate) fn make_device_dir(folder: &Path, device: u64) -> Result<(), ActionError> {
     let dir = device_dir(folder, device);

@@ -40,7 +40,7 @@ const WANTS_SNAPSHOT: &str = "sync.wants_snapshot";
 /// This device's last snapshot in the folder, and when a sync wrote it.
 const LAST_SNAPSHOT: &str = "sync.last_snapshot";
 const LAST_SNAPSHOT_AT: &str = "sync.last_snapshot_at";
-/// A start under way: the device id it took and the folder (see `clear_unfinished_start`).
+/// A start under way: the device id it took and the folder (see `folder::clear_unfinished_start`).
 const STARTING: &str = "sync.starting";
 
 /// How a sync runs; the defaults are what a person gets.
@@ -242,7 +242,11 @@ fn start_in(
     options: Options,
     now: DateTime<Utc>,
 ) -> Result<Started, ActionError> {
-    if folder::key_path(folder).exists() && !clear_unfinished_start(store, folder)? {
+    let own_leftover = |noted: Option<String>| match noted {
+        Some(noted) => folder::clear_unfinished_start(folder, &noted),
+        None => Ok(false),
+    };
+    if folder::key_path(folder).exists() && !own_leftover(store.setting(STARTING)?)? {
         return Err(invalid(
             "This folder already holds a sync group: join it with the pairing code shown on the computer that started it.",
         ));
@@ -265,33 +269,6 @@ fn start_in(
         folder: folder.to_path_buf(),
         device: name.to_owned(),
     })
-}
-
-/// Takes away what a start on this computer left in `folder` when it was cut off before this
-/// computer entered the group: the key (whose code nobody was shown) and its own empty device
-/// folder. `false`, touching nothing, when the key is anyone else's or the start went further.
-fn clear_unfinished_start(store: &Store, folder: &Path) -> Result<bool, ActionError> {
-    let Some(noted) = store.setting(STARTING)? else {
-        return Ok(false);
-    };
-    let Some((device, noted_folder)) = noted
-        .split_once(' ')
-        .and_then(|(device, path)| Some((u64::from_str_radix(device, 16).ok()?, path)))
-    else {
-        return Ok(false);
-    };
-    let own = folder::device_dir(folder, device);
-    let untouched = std::fs::read_dir(&own).is_ok_and(|mut entries| entries.next().is_none());
-    if Path::new(noted_folder) != folder || !untouched {
-        return Ok(false);
-    }
-    let leftover = |err: std::io::Error| ActionError::File {
-        path: folder.to_path_buf(),
-        message: format!("what an earlier start left here could not be taken away ({err})"),
-    };
-    std::fs::remove_file(folder::key_path(folder)).map_err(leftover)?;
-    std::fs::remove_dir(&own).map_err(leftover)?;
-    Ok(true)
 }
 
 /// A new pairing code for the group this computer is in, for when the first one is lost: the
