@@ -167,13 +167,22 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
     read_at_most(path, MAX_FILE_BYTES).map_err(|err| format!("it cannot be read ({err})"))
 }
 
+/// What a computer notes before it starts a group in `folder` as `device`, before anything is
+/// in the folder: its device id in hex, a space, the folder.
+pub(crate) fn start_note(folder: &Path, device: u64) -> String {
+    format!("{device:016x} {}", folder.display())
+}
+
 /// Takes away what a start on this computer left in `folder` when it was cut off before the
 /// computer entered the group: the key (whose code nobody was shown) and its own empty device
-/// folder. `noted` is the start this computer noted first: its device id in hex, a space, the
-/// folder. `false`, touching nothing, when the key is anyone else's or the start went further.
-pub(crate) fn clear_unfinished_start(folder: &Path, noted: &str) -> Result<bool, ActionError> {
+/// folder. `noted` is the start this computer noted first ([`start_note`]). `false`, touching
+/// nothing, when the key is anyone else's or the start went further.
+pub(crate) fn clear_unfinished_start(
+    folder: &Path,
+    noted: Option<&str>,
+) -> Result<bool, ActionError> {
     let Some((device, noted_folder)) = noted
-        .split_once(' ')
+        .and_then(|noted| noted.split_once(' '))
         .and_then(|(device, path)| Some((u64::from_str_radix(device, 16).ok()?, path)))
     else {
         return Ok(false);

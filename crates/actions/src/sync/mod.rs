@@ -242,11 +242,10 @@ fn start_in(
     options: Options,
     now: DateTime<Utc>,
 ) -> Result<Started, ActionError> {
-    let own_leftover = |noted: Option<String>| match noted {
-        Some(noted) => folder::clear_unfinished_start(folder, &noted),
-        None => Ok(false),
-    };
-    if folder::key_path(folder).exists() && !own_leftover(store.setting(STARTING)?)? {
+    let noted = store.setting(STARTING)?;
+    if folder::key_path(folder).exists()
+        && !folder::clear_unfinished_start(folder, noted.as_deref())?
+    {
         return Err(invalid(
             "This folder already holds a sync group: join it with the pairing code shown on the computer that started it.",
         ));
@@ -257,7 +256,7 @@ fn start_in(
     let device = new_device_id().map_err(group_error)?;
     // Noted before anything is in the folder, so that a start cut off there can be told apart
     // from a group another computer started.
-    store.set_setting(STARTING, &format!("{device:016x} {}", folder.display()))?;
+    store.set_setting(STARTING, &folder::start_note(folder, device))?;
     folder::make_device_dir(folder, device)?;
     files::write(store, &folder::key_path(folder), sealed)?;
     enter(store, folder, &key, device, name)?;
