@@ -9,7 +9,7 @@ use leadback_store::Store;
 use leadback_store::paths::read_at_most;
 use leadback_sync::file::MAX_FILE_BYTES;
 
-use crate::ActionError;
+use crate::{ActionError, files};
 
 /// The key file's name.
 pub(crate) const KEY_FILE: &str = "leadback-sync.key";
@@ -188,7 +188,11 @@ pub(crate) fn clear_unfinished_start(
         return Ok(false);
     };
     let own = device_dir(folder, device);
-    let untouched = std::fs::read_dir(&own).is_ok_and(|mut entries| entries.next().is_none());
+    // Its own folder is empty, or already gone (taken away when the start failed).
+    let untouched = match std::fs::read_dir(&own) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(err) => err.kind() == std::io::ErrorKind::NotFound,
+    };
     if Path::new(noted_folder) != folder || !untouched {
         return Ok(false);
     }
@@ -197,8 +201,25 @@ pub(crate) fn clear_unfinished_start(
         message: format!("what an earlier start left here could not be taken away ({err})"),
     };
     std::fs::remove_file(key_path(folder)).map_err(leftover)?;
-    std::fs::remove_dir(&own).map_err(leftover)?;
+    if own.exists() {
+        std::fs::remove_dir(&own).map_err(leftover)?;
+    }
     Ok(true)
+}
+
+/// Writes one of this computer's files (its key, changes, snapshot or card) into the folder.
+/// Tests make it fail through the fail point `sync-folder-write`, as a full disk or a folder
+/// that went away would.
+pub(crate) fn write(
+    store: &Store,
+    path: &Path,
+    bytes: impl AsRef<[u8]>,
+) -> Result<(), ActionError> {
+    fail::fail_point!("sync-folder-write", |_| Err(ActionError::File {
+        path: path.to_path_buf(),
+        message: "the sync folder cannot be written to (no space left on the device)".to_owned(),
+    }));
+    files::write(store, path, bytes)
 }
 
 /// Makes the device's own folder.

@@ -12,7 +12,7 @@ use super::lock::{SyncLock, Wait};
 use super::outbox::{read_cards, write_snapshot};
 use super::{
     LONGEST_NAME, Options, Outcome, Run, device_name, enter, folder, group_error, joined,
-    refuse_if_joined,
+    refuse_if_joined, undo_entry,
 };
 use crate::ActionError;
 
@@ -119,8 +119,14 @@ impl OpenedGroup {
         let device = new_device_id().map_err(group_error)?;
         folder::make_device_dir(&self.folder, device)?;
         enter(store, &self.folder, &self.key, device, &name)?;
-        let joined = joined(store)?;
-        let (_, snapshot) = write_snapshot(store, &joined)?;
+        let sent = joined(store).and_then(|joined| write_snapshot(store, &joined));
+        let snapshot = match sent {
+            Ok((_, snapshot)) => snapshot,
+            Err(err) => {
+                undo_entry(store, &self.folder, device, None)?;
+                return Err(err);
+            }
+        };
         let mut run = Run::begin_locked(store, lock)?;
         run.sent_first(snapshot);
         Ok(run)

@@ -19,7 +19,7 @@ use leadback_sync::group::{CODE_WORK_FACTOR, GroupError, GroupKey, PairingCode, 
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{ActionError, files};
+use crate::ActionError;
 pub use join::{JoinRequest, OpenedGroup, join};
 use lock::SyncLock;
 pub use lock::{Wait, lock_path};
@@ -256,13 +256,19 @@ fn start_in(
     let device = new_device_id().map_err(group_error)?;
     // Noted before anything is in the folder, so that a start cut off there can be told apart
     // from a group another computer started.
-    store.set_setting(STARTING, &folder::start_note(folder, device))?;
+    let note = folder::start_note(folder, device);
+    store.set_setting(STARTING, &note)?;
     folder::make_device_dir(folder, device)?;
-    files::write(store, &folder::key_path(folder), sealed)?;
+    folder::write(store, &folder::key_path(folder), sealed)?;
     enter(store, folder, &key, device, name)?;
-    let joined = joined(store)?;
-    write_snapshot(store, &joined)?;
-    write_card(store, &joined, now)?;
+    let sent = joined(store).and_then(|joined| {
+        write_snapshot(store, &joined)?;
+        write_card(store, &joined, now)
+    });
+    if let Err(err) = sent {
+        undo_entry(store, folder, device, Some(&note))?;
+        return Err(err);
+    }
     Ok(Started {
         code: code.to_string(),
         folder: folder.to_path_buf(),
@@ -281,7 +287,7 @@ pub fn new_code(store: &Store, options: Options, wait: Wait<'_>) -> Result<Start
         .key
         .seal(&code, options.work_factor)
         .map_err(group_error)?;
-    files::write(store, &folder::key_path(&joined.folder), sealed)?;
+    folder::write(store, &folder::key_path(&joined.folder), sealed)?;
     Ok(Started {
         code: code.to_string(),
         folder: joined.folder,
@@ -301,6 +307,26 @@ fn enter(
     store.set_setting(KEY, key.to_secret_text().expose_secret())?;
     store.set_setting(NAME, name)?;
     store.sync_start_recording(device)?;
+    Ok(())
+}
+
+/// Takes this computer out of the group it entered a moment ago, when its first records could
+/// not be put in the folder (a full disk, a folder that went away): the error is told with this
+/// computer as it was, so starting or joining again works. What it wrote in the folder goes
+/// where it can: its own device folder, and a start's key (whose code nobody was shown; if it
+/// cannot go now, the start noted again takes it away next time).
+fn undo_entry(
+    store: &mut Store,
+    folder: &Path,
+    device: u64,
+    start_note: Option<&str>,
+) -> Result<(), ActionError> {
+    store.sync_stop_recording()?;
+    let _ = std::fs::remove_dir_all(folder::device_dir(folder, device));
+    if let Some(note) = start_note {
+        store.set_setting(STARTING, note)?;
+        let _ = std::fs::remove_file(folder::key_path(folder));
+    }
     Ok(())
 }
 

@@ -16,7 +16,7 @@ use super::{
     Joined, LAST_SNAPSHOT, LAST_SNAPSHOT_AT, Options, Outcome, PENDING, SEQUENCE, WANTS_SNAPSHOT,
     folder, invalid,
 };
-use crate::{ActionError, files};
+use crate::ActionError;
 
 /// The next number for a file of this device: after the last one noted and the last in the
 /// folder (a crash may have left a file written but not noted).
@@ -47,7 +47,7 @@ pub(super) fn seal_to_folder(
 ) -> Result<String, ActionError> {
     let sealed = file::seal(&joined.key, header, body).map_err(|e| invalid(e.to_string()))?;
     let path = folder::file_path(&joined.folder, joined.device, header.sequence);
-    files::write(store, &path, sealed)?;
+    folder::write(store, &path, sealed)?;
     Ok(file_label(&path))
 }
 
@@ -167,7 +167,7 @@ pub(super) fn write_card(
         seen: BTreeMap::new(),
     };
     let sealed = file::seal(&joined.key, &header, &body).map_err(|e| invalid(e.to_string()))?;
-    files::write(
+    folder::write(
         store,
         &folder::card_path(&joined.folder, joined.device),
         sealed,
