@@ -29,6 +29,10 @@ const OPTIONS: Options = Options {
 #[derive(Debug, Clone)]
 enum Op {
     Habit,
+    /// A habit from the library (one of two), once a person as the app allows.
+    LibraryHabit {
+        id: u8,
+    },
     CheckIn {
         habit: u8,
         day: u8,
@@ -127,6 +131,7 @@ enum Step {
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         Just(Op::Habit),
+        (0u8..2).prop_map(|id| Op::LibraryHabit { id }),
         (0u8..3, 0u8..3, 0u8..3, any::<bool>()).prop_map(|(habit, day, state, note)| Op::CheckIn {
             habit,
             day,
@@ -298,6 +303,19 @@ fn run_op(store: &mut Store, op: &Op, at: chrono::DateTime<chrono::Utc>, texts: 
                 measure: None,
             };
             store.add_habit(me, &habit, at).unwrap();
+        }
+        Op::LibraryHabit { id } => {
+            let library_id = ["let-others-go-first", "back-of-the-walk"][usize::from(*id)];
+            let name = HabitName::parse(library_id).unwrap();
+            let habit = NewHabit {
+                library_id: Some(library_id),
+                name: &name,
+                stance: Some(HabitStance::Behind),
+                why: None,
+                schedule: Schedule::DAILY,
+                measure: None,
+            };
+            store.library_habit_once(me, &habit, at).unwrap();
         }
         Op::CheckIn {
             habit,
@@ -640,13 +658,19 @@ fn run(steps: &[Step]) {
         .iter()
         .map(|name| computer(root.path(), name))
         .collect();
-    // The laptop and the desktop were both used before sync: each imported the same Loop backup
-    // and wrote a note on every habit.
+    // The laptop and the desktop were both used before sync: each imported the same Loop backup,
+    // added the same habit from the library, and wrote a note on every habit.
     let me = set_me(&mut computers[0].store, "Ada");
     set_me(&mut computers[1].store, "Ada");
     for (used, computer) in computers[..2].iter_mut().enumerate() {
         run_op(&mut computer.store, &Op::Habit, now(), &mut texts);
         run_op(&mut computer.store, &Op::ImportLoop, now(), &mut texts);
+        run_op(
+            &mut computer.store,
+            &Op::LibraryHabit { id: 0 },
+            now(),
+            &mut texts,
+        );
         for habit in 0..10 {
             let check_in = Op::CheckIn {
                 habit,

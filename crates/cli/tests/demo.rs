@@ -9,8 +9,11 @@ use std::path::Path;
 use common::{leadback, ok, stderr};
 
 /// Everything in the database, without what may differ between two runs on the same day: the
-/// moment of the export, and the keys, which come from the time they were made (each is replaced
-/// by its table and its place there, so the same rows made in the same order read the same).
+/// moment of the export, and the keys. A key that comes from the time its row was made is
+/// replaced by its table and its place there (the same rows made in the same order read the
+/// same); one that comes from what its row is (a habit from the library, whose key follows from
+/// its person's) by its table and its place among those rows once the other keys are replaced,
+/// with the rows put in order again.
 fn exported(data: &Path) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("export.json");
@@ -18,30 +21,62 @@ fn exported(data: &Path) -> serde_json::Value {
     let mut doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     doc.as_object_mut().unwrap().remove("exported_at");
-    let mut names = std::collections::BTreeMap::new();
-    for (table, data) in doc["tables"].as_object().unwrap() {
-        let Some(id) = data["columns"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .position(|c| c == "id")
-        else {
-            continue;
-        };
-        let mut keys: Vec<u64> = data["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|row| row[id].as_u64())
-            // Made by sync-safe keys (counted ones, like the journal index's own, are stable).
-            .filter(|key| *key >= 1 << 32)
-            .collect();
-        keys.sort_unstable();
-        for (place, key) in keys.into_iter().enumerate() {
-            names.insert(key, format!("{table}#{place}"));
+    // Counted keys (like the journal index's own) are stable; keys made from what a row is lie
+    // between them and those made from the time.
+    let (counted_below, made_from_time) = (1u64 << 32, (1u64 << 32) + (1u64 << 40));
+    let keys = |doc: &serde_json::Value, range: std::ops::Range<u64>| {
+        let mut found = Vec::new();
+        for (table, data) in doc["tables"].as_object().unwrap() {
+            let columns = data["columns"].as_array().unwrap();
+            let Some(id) = columns.iter().position(|c| c == "id") else {
+                continue;
+            };
+            for row in data["rows"].as_array().unwrap() {
+                if let Some(key) = row[id].as_u64().filter(|key| range.contains(key)) {
+                    let mut rest = row.clone();
+                    rest.as_array_mut().unwrap().remove(id);
+                    found.push((table.clone(), rest.to_string(), key));
+                }
+            }
+        }
+        found
+    };
+    let name_in_order = |mut found: Vec<(String, String, u64)>, by_key: bool| {
+        found.sort_by(|a, b| {
+            (&a.0, (!by_key).then_some(&a.1), a.2).cmp(&(&b.0, (!by_key).then_some(&b.1), b.2))
+        });
+        let mut names = std::collections::BTreeMap::new();
+        let mut place = 0;
+        for (i, (table, _, key)) in found.iter().enumerate() {
+            place = if i > 0 && found[i - 1].0 == *table {
+                place + 1
+            } else {
+                0
+            };
+            names.insert(
+                *key,
+                format!("{table}#{}{place}", if by_key { "" } else { "~" }),
+            );
+        }
+        names
+    };
+    let from_time = name_in_order(keys(&doc, made_from_time..u64::MAX), true);
+    let from_what = keys(&doc, counted_below..made_from_time);
+    rename_keys(&mut doc, &from_time);
+    let from_what = from_what
+        .into_iter()
+        .map(|(table, rest, key)| {
+            let mut rest: serde_json::Value = serde_json::from_str(&rest).unwrap();
+            rename_keys(&mut rest, &from_time);
+            (table, rest.to_string(), key)
+        })
+        .collect();
+    rename_keys(&mut doc, &name_in_order(from_what, false));
+    for data in doc["tables"].as_object_mut().unwrap().values_mut() {
+        if let Some(rows) = data["rows"].as_array_mut() {
+            rows.sort_by_key(ToString::to_string);
         }
     }
-    rename_keys(&mut doc, &names);
     doc
 }
 

@@ -542,6 +542,66 @@ fn two_computers_that_imported_one_loop_backup_before_they_met_hold_its_habits_o
     }
 }
 
+/// A person who added the same suggested habit on both computers before they met (the first the
+/// library offers, say) holds it once after joining, every day's check-in and every note with
+/// it, not twice, which adding it on one computer would never allow; and the same once they
+/// are in the group, when both add another before they next sync.
+#[test]
+fn a_suggested_habit_added_on_two_computers_is_held_once_with_every_note() {
+    let s = setup();
+    let first = "Let someone else go first";
+    let notes = [
+        (&s.laptop, "2026-11-30", "Let Cleo open the meeting"),
+        (&s.laptop, "2026-12-01", "Kept quiet until Tom had finished"),
+        (&s.desktop, "2026-12-01", "Waited before answering Tom"),
+        (&s.desktop, "2026-12-02", "Asked the team first"),
+    ];
+    for data in [&s.laptop, &s.desktop] {
+        ok(data, &["me", "--name", "Ada"]);
+        ok(data, &["habits", "add", "let-others-go-first"]);
+    }
+    ok(&s.desktop, &["habits", "add", "back-of-the-walk"]);
+    for (data, day, note) in notes {
+        ok(
+            data,
+            &["habits", "check", first, "--date", day, "--note", note],
+        );
+    }
+
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    join(&s.desktop, &s.shared, &code, "Desktop");
+    ok(&s.laptop, &["sync", "now"]);
+    for data in [&s.laptop, &s.desktop] {
+        ok(data, &["habits", "add", "hand-over-a-decision"]);
+    }
+    for data in [&s.laptop, &s.desktop, &s.laptop] {
+        ok(data, &["sync", "now"]);
+    }
+
+    let names = habit_names(&s.laptop);
+    assert_eq!(names.iter().filter(|n| *n == first).count(), 1, "{names:?}");
+    assert_eq!(names.len(), 3, "{names:?}");
+    for data in [&s.laptop, &s.desktop] {
+        assert_eq!(habit_names(data), names);
+        let journal = ok(data, &["journal"]);
+        for (_, day, note) in notes {
+            // The two notes of 1 December: the later is the day's, the other kept beside it.
+            assert!(journal.contains(note), "{note} missing:\n{journal}");
+            assert!(journal.contains(day), "{journal}");
+        }
+        assert_eq!(
+            ok(data, &["habits", "list"]),
+            ok(&s.laptop, &["habits", "list"])
+        );
+    }
+    let listed = ok(&s.desktop, &["habits", "list"]);
+    let line = listed.lines().find(|l| l.contains(first)).unwrap();
+    assert!(
+        line.contains("best 3"),
+        "check-ins of three days in a row: {line}"
+    );
+}
+
 /// The group's key, as a device keeps it.
 fn group_key(data: &Path) -> GroupKey {
     let store = Store::open_in(data).unwrap();

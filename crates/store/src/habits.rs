@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::ids::{habit_key_taken, imported_key, new_id};
+use crate::ids::{habit_key_taken, imported_key, library_habits_before, library_key, new_id};
 use crate::values::{parse_timestamp, timestamp};
 use crate::{Store, StoreError};
 
@@ -199,9 +199,19 @@ pub(crate) fn insert_habit(
     import_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    // An imported habit's key comes from its import key (see `imported_key`), unless a habit
-    // here already has that key.
-    let imported = match import_key.map(imported_key) {
+    // An imported habit's key comes from its import key, one from the library from whose it is
+    // and its library id (see `imported_key`, `library_key`), unless a habit here already has
+    // that key.
+    let shared = match (import_key, habit.library_id) {
+        (Some(import_key), _) => Some(imported_key(import_key)),
+        (None, Some(library_id)) => Some(library_key(
+            person_id,
+            library_id,
+            library_habits_before(conn, person_id, library_id)?,
+        )),
+        (None, None) => None,
+    };
+    let shared = match shared {
         Some(key) if !habit_key_taken(conn, key)? => Some(key),
         _ => None,
     };
@@ -228,7 +238,7 @@ pub(crate) fn insert_habit(
             habit.measure.as_ref().map(|m| m.unit.as_str()),
             habit.measure.as_ref().map(|m| m.target),
             habit.measure.as_ref().is_some_and(|m| m.at_most),
-            imported,
+            shared,
         ],
     )?;
     Ok(conn.last_insert_rowid())

@@ -131,8 +131,10 @@ impl Store {
             "DELETE FROM sync_row; DELETE FROM sync_gone; DELETE FROM sync_outbox;
              DELETE FROM setting WHERE key IN ('sync.noted', 'sync.outbox_cleared', 'sync.applied');",
         )?;
-        // Two computers that imported one backup before they met hold its habits under one key.
+        // Two computers that imported one backup, or added one habit from the library, before
+        // they met hold each such habit under one key.
         crate::ids::key_imported_habits(&tx)?;
+        crate::ids::key_library_habits(&tx)?;
         bookkeeping::stamp_every_row(&tx, born)?;
         bookkeeping::save_clock(&tx, born)?;
         tx.commit()?;
