@@ -5,9 +5,10 @@
 //! lives in its own test binary because fail points are set for the whole process.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use fail::FailScenario;
+use leadback_actions::ActionError;
 use leadback_actions::sync::{self, Options};
 use leadback_store::{JournalQuery, Store};
 use leadback_testkit::{day, now, set_me};
@@ -45,6 +46,18 @@ fn notes(store: &Store, text: &str) -> usize {
         .count()
 }
 
+fn join(desktop: &mut Store, folder: &Path, code: &str) -> Result<sync::Outcome, ActionError> {
+    sync::join(
+        desktop,
+        folder,
+        code,
+        "Desktop",
+        OPTIONS,
+        now(),
+        &mut |_, _| {},
+    )
+}
+
 fn entries(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .unwrap()
@@ -52,6 +65,30 @@ fn entries(folder: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// A folder the sync tool keeps, made already, in a place of the test's own.
+fn shared_folder() -> (tempfile::TempDir, PathBuf) {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("shared");
+    std::fs::create_dir_all(&folder).unwrap();
+    (root, folder)
+}
+
+/// A start with the folder's writes failing as `config` says (see `fail::cfg`).
+fn start_failing(laptop: &mut Store, folder: &Path, config: &str) -> ActionError {
+    fail::cfg(FOLDER_WRITE, config).unwrap();
+    let started = sync::start(laptop, folder, "Laptop", OPTIONS, now());
+    fail::remove(FOLDER_WRITE);
+    started.unwrap_err()
+}
+
+/// The laptop starts (again), and a desktop joining gets the laptop's note, once.
+fn starts_and_the_desktop_joins(laptop: &mut Store, root: &Path, folder: &Path) {
+    let started = sync::start(laptop, folder, "Laptop", OPTIONS, now()).unwrap();
+    let mut desktop = computer(root, "desktop");
+    join(&mut desktop, folder, &started.code).unwrap();
+    assert_eq!(notes(&desktop, "Written on the laptop"), 1);
 }
 
 fn assert_as_before(store: &Store, what: &str) {
@@ -63,16 +100,13 @@ fn assert_as_before(store: &Store, what: &str) {
 #[test]
 fn a_start_that_cannot_put_its_records_in_the_folder_leaves_nothing_and_can_start_again() {
     let scenario = FailScenario::setup();
-    let root = tempfile::tempdir().unwrap();
-    let folder = root.path().join("shared");
-    std::fs::create_dir_all(&folder).unwrap();
+    let (root, folder) = shared_folder();
     let mut laptop = computer(root.path(), "laptop");
 
     // A start writes the group's key, then its snapshot, then its card: each of the last two
     // failing in turn.
     for (failing, config) in [("snapshot", "1*off->return"), ("card", "2*off->return")] {
-        fail::cfg(FOLDER_WRITE, config).unwrap();
-        let err = sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now()).unwrap_err();
+        let err = start_failing(&mut laptop, &folder, config);
         assert!(
             err.to_string().contains("cannot be written to"),
             "{failing}: {err}"
@@ -83,46 +117,27 @@ fn a_start_that_cannot_put_its_records_in_the_folder_leaves_nothing_and_can_star
             Vec::<String>::new(),
             "{failing}: left in the folder"
         );
-        fail::remove(FOLDER_WRITE);
     }
 
     // A folder the start made itself goes again.
     let made = root.path().join("made by the start");
-    fail::cfg(FOLDER_WRITE, "1*off->return").unwrap();
-    sync::start(&mut laptop, &made, "Laptop", OPTIONS, now()).unwrap_err();
-    fail::remove(FOLDER_WRITE);
+    start_failing(&mut laptop, &made, "1*off->return");
     assert_as_before(&laptop, "in a folder it made");
     assert!(!made.exists(), "the folder it made is still there");
 
     // Starting again works, and a computer joining gets the laptop's note once.
-    let started = sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now()).unwrap();
-    let mut desktop = computer(root.path(), "desktop");
-    sync::join(
-        &mut desktop,
-        &folder,
-        &started.code,
-        "Desktop",
-        OPTIONS,
-        now(),
-        &mut |_, _| {},
-    )
-    .unwrap();
-    assert_eq!(notes(&desktop, "Written on the laptop"), 1);
+    starts_and_the_desktop_joins(&mut laptop, root.path(), &folder);
     scenario.teardown();
 }
 
 #[test]
 fn a_start_that_cannot_take_its_key_away_takes_it_away_when_started_again() {
     let scenario = FailScenario::setup();
-    let root = tempfile::tempdir().unwrap();
-    let folder = root.path().join("shared");
-    std::fs::create_dir_all(&folder).unwrap();
+    let (root, folder) = shared_folder();
     let mut laptop = computer(root.path(), "laptop");
     // The snapshot cannot be written, and the key it wrote a moment before cannot be taken away
     // (the stick was pulled out): here, the key is put back as the folder would still hold it.
-    fail::cfg(FOLDER_WRITE, "1*off->return").unwrap();
-    sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now()).unwrap_err();
-    fail::remove(FOLDER_WRITE);
+    start_failing(&mut laptop, &folder, "1*off->return");
     std::fs::write(
         folder.join("leadback-sync.key"),
         b"the key of the start that failed",
@@ -135,28 +150,14 @@ fn a_start_that_cannot_take_its_key_away_takes_it_away_when_started_again() {
     );
     assert_as_before(&laptop, "after the failed start");
 
-    let started = sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now()).unwrap();
-    let mut desktop = computer(root.path(), "desktop");
-    sync::join(
-        &mut desktop,
-        &folder,
-        &started.code,
-        "Desktop",
-        OPTIONS,
-        now(),
-        &mut |_, _| {},
-    )
-    .unwrap();
-    assert_eq!(notes(&desktop, "Written on the laptop"), 1);
+    starts_and_the_desktop_joins(&mut laptop, root.path(), &folder);
     scenario.teardown();
 }
 
 #[test]
 fn a_join_that_cannot_put_its_records_in_the_folder_leaves_nothing_and_can_join_again() {
     let scenario = FailScenario::setup();
-    let root = tempfile::tempdir().unwrap();
-    let folder = root.path().join("shared");
-    std::fs::create_dir_all(&folder).unwrap();
+    let (root, folder) = shared_folder();
     let mut laptop = computer(root.path(), "laptop");
     let started = sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now()).unwrap();
     let before = entries(&folder);
@@ -164,16 +165,7 @@ fn a_join_that_cannot_put_its_records_in_the_folder_leaves_nothing_and_can_join_
 
     // A join's first write to the folder is its snapshot.
     fail::cfg(FOLDER_WRITE, "return").unwrap();
-    let err = sync::join(
-        &mut desktop,
-        &folder,
-        &started.code,
-        "Desktop",
-        OPTIONS,
-        now(),
-        &mut |_, _| {},
-    )
-    .unwrap_err();
+    let err = join(&mut desktop, &folder, &started.code).unwrap_err();
     fail::remove(FOLDER_WRITE);
     assert!(err.to_string().contains("cannot be written to"), "{err}");
     assert_as_before(&desktop, "after the failed join");
@@ -187,16 +179,7 @@ fn a_join_that_cannot_put_its_records_in_the_folder_leaves_nothing_and_can_join_
     assert_eq!(sync::status(&laptop).unwrap().devices.len(), 1);
 
     // Joining again is not refused as "already syncs", and both notes end up on both.
-    sync::join(
-        &mut desktop,
-        &folder,
-        &started.code,
-        "Desktop",
-        OPTIONS,
-        now(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    join(&mut desktop, &folder, &started.code).unwrap();
     sync::sync_now(&mut laptop, OPTIONS, now(), &mut |_, _| {}).unwrap();
     for store in [&laptop, &desktop] {
         assert_eq!(notes(store, "Written on the laptop"), 1);

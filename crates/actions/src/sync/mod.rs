@@ -10,12 +10,13 @@ mod join;
 mod lock;
 mod outbox;
 mod run;
+mod start;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use leadback_store::Store;
-use leadback_sync::group::{CODE_WORK_FACTOR, GroupError, GroupKey, PairingCode, new_device_id};
+use leadback_sync::group::{CODE_WORK_FACTOR, GroupError, GroupKey, PairingCode};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -23,8 +24,9 @@ use crate::ActionError;
 pub use join::{JoinRequest, OpenedGroup, join};
 use lock::SyncLock;
 pub use lock::{Wait, lock_path};
-use outbox::{read_cards, write_card, write_snapshot};
+use outbox::{read_cards, write_card};
 pub use run::{ReadyFile, Run, sync_now, sync_now_or_wait};
+pub use start::start;
 
 /// This device's settings for sync (kept in the database, never synced or exported).
 const FOLDER: &str = "sync.folder";
@@ -211,69 +213,6 @@ fn refuse_if_joined(store: &Store) -> Result<(), ActionError> {
         )));
     }
     Ok(())
-}
-
-/// Starts a sync group in `folder` with this computer as its first device, named `name`. The
-/// folder is made when only its last part is missing; it is taken away again if starting fails.
-/// Refused while another process starts or joins a group for the same data.
-pub fn start(
-    store: &mut Store,
-    folder: &Path,
-    name: &str,
-    options: Options,
-    now: DateTime<Utc>,
-) -> Result<Started, ActionError> {
-    let _lock = SyncLock::take(store, Wait::No)?;
-    refuse_if_joined(store)?;
-    let name = device_name(name)?;
-    let (folder, made) = folder::for_start(store, folder)?;
-    let started = start_in(store, &folder, &name, options, now);
-    if started.is_err() && made {
-        // Nothing else can be in a folder made a moment ago for this group.
-        let _ = std::fs::remove_dir_all(&folder);
-    }
-    started
-}
-
-fn start_in(
-    store: &mut Store,
-    folder: &Path,
-    name: &str,
-    options: Options,
-    now: DateTime<Utc>,
-) -> Result<Started, ActionError> {
-    let noted = store.setting(STARTING)?;
-    if folder::key_path(folder).exists()
-        && !folder::clear_unfinished_start(folder, noted.as_deref())?
-    {
-        return Err(invalid(
-            "This folder already holds a sync group: join it with the pairing code shown on the computer that started it.",
-        ));
-    }
-    let key = GroupKey::generate();
-    let code = PairingCode::generate().map_err(group_error)?;
-    let sealed = key.seal(&code, options.work_factor).map_err(group_error)?;
-    let device = new_device_id().map_err(group_error)?;
-    // Noted before anything is in the folder, so that a start cut off there can be told apart
-    // from a group another computer started.
-    let note = folder::start_note(folder, device);
-    store.set_setting(STARTING, &note)?;
-    folder::make_device_dir(folder, device)?;
-    folder::write(store, &folder::key_path(folder), sealed)?;
-    enter(store, folder, &key, device, name)?;
-    let sent = joined(store).and_then(|joined| {
-        write_snapshot(store, &joined)?;
-        write_card(store, &joined, now)
-    });
-    if let Err(err) = sent {
-        undo_entry(store, folder, device, Some(&note))?;
-        return Err(err);
-    }
-    Ok(Started {
-        code: code.to_string(),
-        folder: folder.to_path_buf(),
-        device: name.to_owned(),
-    })
 }
 
 /// A new pairing code for the group this computer is in, for when the first one is lost: the
