@@ -335,12 +335,17 @@ pub fn status(store: &Store) -> Result<Status, ActionError> {
     })
 }
 
-/// Leaves the group: this computer keeps its data and stops syncing. Its files stay in the
-/// folder for devices that have not read them yet. Not while a sync of the same data runs: it
-/// would go on sending and writing this computer's card after it left.
+/// Leaves the group: this computer keeps its data and stops syncing. What it changed and had
+/// not yet written goes to the folder first, and its card leaves it, so the other computers stop
+/// listing it and stop waiting for it before they fold their files into a snapshot (or clear an
+/// erased client's words); a folder out of reach stops neither. Its files stay for computers
+/// that have not read them yet. Not while a sync of the same data runs: it would go on sending
+/// and writing this computer's card after it left.
 pub fn leave(store: &mut Store, wait: Wait<'_>) -> Result<(), ActionError> {
     let _lock = SyncLock::take(store, wait)?;
-    joined(store)?;
+    let joined = joined(store)?;
+    let _ = outbox::flush(store, &joined);
+    let _ = std::fs::remove_file(folder::card_path(&joined.folder, joined.device));
     store.sync_stop_recording()?;
     Ok(())
 }

@@ -235,11 +235,13 @@ pub(super) fn compact(
     let ours = folder::numbered(&joined.folder, joined.device)?;
     let cards = read_cards(&joined.folder, &joined.key, joined.device);
     let hex = format!("{:016x}", joined.device);
+    // With no other computer in the group (none joined yet, or all left), every file is
+    // everywhere it needs to be: one joining later starts from the snapshot.
     let everywhere = cards
         .values()
         .map(|card| card.applied.get(&hex).copied().unwrap_or(0))
         .min()
-        .unwrap_or(0);
+        .unwrap_or(u64::MAX);
     let folded = ours.iter().filter(|f| f.sequence <= everywhere).count();
     // Files not yet everywhere cannot go, so after an erasure this waits until all of them can.
     let erased_fold = store.sync_folder_holds_erased()? && folded == ours.len();

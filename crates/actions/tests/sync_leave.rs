@@ -1,0 +1,130 @@
+//! Leaving a group: what the leaving computer changed last still reaches the others, and they
+//! stop listing it and stop waiting for it, so their own files are folded into a snapshot as
+//! before rather than piling up in the folder for ever.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
+
+use std::path::Path;
+
+use leadback_actions::sync::{self, Options, Wait};
+use leadback_store::{JournalQuery, Store};
+use leadback_testkit::{day, now, set_me};
+
+const OPTIONS: Options = Options {
+    work_factor: 1,
+    compact_after: 3,
+};
+
+fn note(store: &mut Store, text: &str) {
+    let me = store.me().unwrap().unwrap().id;
+    store
+        .add_journal_note(me, day(2026, 3, 1), text, now())
+        .unwrap();
+}
+
+fn has_note(store: &Store, text: &str) -> bool {
+    let me = store.me().unwrap().unwrap().id;
+    store
+        .journal(me, &JournalQuery::default())
+        .unwrap()
+        .iter()
+        .any(|entry| entry.text == text)
+}
+
+fn sync_now(store: &mut Store) -> sync::Outcome {
+    sync::sync_now(store, OPTIONS, now(), &mut |_, _| {}).unwrap()
+}
+
+/// The files a computer keeps in the folder (its card aside).
+fn files_of(folder: &Path, store: &Store) -> usize {
+    let device = sync::status(store)
+        .unwrap()
+        .devices
+        .into_iter()
+        .find(|d| d.this_device)
+        .unwrap()
+        .id;
+    std::fs::read_dir(folder.join(device))
+        .unwrap()
+        .filter(|e| {
+            !e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("card")
+        })
+        .count()
+}
+
+#[test]
+fn a_computer_that_leaves_sends_its_last_changes_and_is_waited_for_no_more() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("shared");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut laptop = Store::open_in(&root.path().join("laptop")).unwrap();
+    set_me(&mut laptop, "Ada");
+    let started = sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now()).unwrap();
+    let mut desktop = Store::open_in(&root.path().join("desktop")).unwrap();
+    set_me(&mut desktop, "Ada");
+    let code = &started.code;
+    sync::join(
+        &mut desktop,
+        &folder,
+        code,
+        "Desktop",
+        OPTIONS,
+        now(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    sync_now(&mut laptop);
+
+    // The desktop's last change is not in the folder yet when it leaves.
+    note(&mut desktop, "Written on the desktop just before it left");
+    sync::leave(&mut desktop, Wait::No).unwrap();
+    assert!(!sync::status(&desktop).unwrap().in_group);
+    sync_now(&mut laptop);
+    assert!(has_note(
+        &laptop,
+        "Written on the desktop just before it left"
+    ));
+    let listed: Vec<String> = sync::status(&laptop)
+        .unwrap()
+        .devices
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    assert_eq!(listed, ["Laptop"], "the desktop is still listed");
+
+    // Alone in the group, the laptop folds its files as before: a snapshot and at most
+    // `compact_after` files after it, however many syncs it makes.
+    for n in 0..10 {
+        note(&mut laptop, &format!("Laptop note {n}"));
+        sync_now(&mut laptop);
+        let files = files_of(&folder, &laptop);
+        assert!(
+            files <= OPTIONS.compact_after + 1,
+            "{files} files after {n} syncs"
+        );
+    }
+
+    // A computer joining now gets everything from the snapshot.
+    let mut tablet = Store::open_in(&root.path().join("tablet")).unwrap();
+    let code = sync::new_code(&laptop, OPTIONS, Wait::No).unwrap().code;
+    sync::join(
+        &mut tablet,
+        &folder,
+        &code,
+        "Tablet",
+        OPTIONS,
+        now(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    for text in [
+        "Laptop note 0",
+        "Laptop note 9",
+        "Written on the desktop just before it left",
+    ] {
+        assert!(has_note(&tablet, text), "{text}");
+    }
+}
