@@ -111,6 +111,7 @@ const COMMANDS: &[&str] = &[
     "sync_now",
     "sync_new_code",
     "sync_rename",
+    "sync_forget",
     "sync_leave",
 ];
 

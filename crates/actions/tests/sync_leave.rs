@@ -128,3 +128,66 @@ fn a_computer_that_leaves_sends_its_last_changes_and_is_waited_for_no_more() {
         assert!(has_note(&tablet, text), "{text}");
     }
 }
+
+#[test]
+fn a_computer_that_will_not_sync_again_can_be_forgotten_and_is_waited_for_no_more() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("shared");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut laptop = Store::open_in(&root.path().join("laptop")).unwrap();
+    set_me(&mut laptop, "Ada");
+    let started = sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now()).unwrap();
+    let mut desktop = Store::open_in(&root.path().join("desktop")).unwrap();
+    set_me(&mut desktop, "Ada");
+    let code = &started.code;
+    sync::join(
+        &mut desktop,
+        &folder,
+        code,
+        "Desktop",
+        OPTIONS,
+        now(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    sync_now(&mut laptop);
+
+    // The laptop is lost. The desktop's files wait for it, then it is forgotten.
+    for n in 0..5 {
+        note(&mut desktop, &format!("Desktop note {n}"));
+        sync_now(&mut desktop);
+    }
+    assert!(files_of(&folder, &desktop) > OPTIONS.compact_after + 1);
+    for (refused, why) in [
+        ("Desktop", "That is this computer"),
+        ("desktop", "That is this computer"),
+        ("Phone", "No other computer of this group goes by “Phone”"),
+    ] {
+        let err = sync::forget(&desktop, refused, Wait::No).unwrap_err();
+        assert!(err.to_string().contains(why), "{refused}: {err}");
+    }
+    assert_eq!(
+        sync::status(&desktop).unwrap().devices.len(),
+        2,
+        "a refusal forgot someone"
+    );
+    assert_eq!(
+        sync::forget(&desktop, "laptop", Wait::No).unwrap(),
+        "Laptop"
+    );
+    let listed: Vec<String> = sync::status(&desktop)
+        .unwrap()
+        .devices
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    assert_eq!(listed, ["Desktop"]);
+    note(&mut desktop, "Desktop note 5");
+    sync_now(&mut desktop);
+    assert!(files_of(&folder, &desktop) <= OPTIONS.compact_after + 1);
+
+    // Found again after all, the laptop syncs, is listed again, and catches up.
+    sync_now(&mut laptop);
+    assert!(has_note(&laptop, "Desktop note 5"));
+    assert_eq!(sync::status(&desktop).unwrap().devices.len(), 2);
+}

@@ -138,6 +138,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         sync::sync_now,
         sync::sync_new_code,
         sync::sync_rename,
+        sync::sync_forget,
         sync::sync_leave,
     ]
 }

@@ -66,6 +66,14 @@ export function renameThisComputer(name: string): Promise<string> {
   return call<string>("sync_rename", { name });
 }
 
+/**
+ * Takes another computer off the group's list (one that will not sync again), by its id; resolves
+ * to its name.
+ */
+export function forgetComputer(computer: string): Promise<string> {
+  return call<string>("sync_forget", { computer });
+}
+
 /** Stops syncing this computer; its data stays here. */
 export function leaveSync(): Promise<null> {
   return call<null>("sync_leave");

@@ -335,6 +335,40 @@ pub fn status(store: &Store) -> Result<Status, ActionError> {
     })
 }
 
+/// Takes another computer of the group off the list, one that will not sync again (lost,
+/// broken, given away): its card leaves the folder, so the others stop listing it and stop
+/// waiting for it before they fold their files into a snapshot (or clear an erased client's
+/// words). Its files stay for computers that have not read them yet; should it sync after all,
+/// it writes its card again and is back. `computer` is its id or its name, as [`status`] lists
+/// it. Returns its name.
+pub fn forget(store: &Store, computer: &str, wait: Wait<'_>) -> Result<String, ActionError> {
+    let _lock = SyncLock::take(store, wait)?;
+    let joined = joined(store)?;
+    let wanted = computer.trim();
+    if wanted == format!("{:016x}", joined.device) || wanted.eq_ignore_ascii_case(&joined.name) {
+        return Err(invalid(
+            "That is this computer: to stop syncing it, leave the group instead.",
+        ));
+    }
+    let cards = read_cards(&joined.folder, &joined.key, joined.device);
+    let (device, card) = cards
+        .into_iter()
+        .find(|(id, card)| {
+            format!("{id:016x}") == wanted || card.name.trim().to_lowercase() == wanted.to_lowercase()
+        })
+        .ok_or_else(|| {
+            invalid(format!(
+                "No other computer of this group goes by “{wanted}”: `leadback sync status` lists them."
+            ))
+        })?;
+    let path = folder::card_path(&joined.folder, device);
+    std::fs::remove_file(&path).map_err(|err| ActionError::File {
+        path,
+        message: format!("the sync folder cannot be written to ({err})"),
+    })?;
+    Ok(card.name)
+}
+
 /// Leaves the group: this computer keeps its data and stops syncing. What it changed and had
 /// not yet written goes to the folder first, and its card leaves it, so the other computers stop
 /// listing it and stop waiting for it before they fold their files into a snapshot (or clear an

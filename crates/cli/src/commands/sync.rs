@@ -1,4 +1,4 @@
-//! `leadback sync start|join|now|code|rename|status|leave`: sync with the person's other computers through a
+//! `leadback sync start|join|now|code|rename|status|forget|leave`: sync with the person's other computers through a
 //! folder their own sync tool keeps in step. Scripts and tests rely on the `--json` shapes.
 
 use std::io::Write;
@@ -61,6 +61,12 @@ pub enum SyncCommand {
     Status {
         #[arg(long)]
         json: bool,
+    },
+    /// Take another computer off the group's list, one that will not sync again (lost, broken,
+    /// given away), so the others stop waiting for it before they fold their files.
+    Forget {
+        /// Its name or id, as `leadback sync status --json` lists it.
+        computer: String,
     },
     /// Stop syncing this computer (its data stays here).
     Leave,
@@ -180,6 +186,13 @@ pub fn run(
                     counted(status.unsent, "change", "changes")
                 )?;
             }
+        }
+        SyncCommand::Forget { computer } => {
+            let name = sync::forget(&store, &computer, Wait::Yes(&mut say_waiting))?;
+            writeln!(
+                out,
+                "“{name}” is no longer listed in this sync group; should it sync again, it is back."
+            )?;
         }
         SyncCommand::Leave => {
             sync::leave(&mut store, Wait::Yes(&mut say_waiting))?;

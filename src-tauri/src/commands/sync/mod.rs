@@ -303,6 +303,13 @@ pub async fn sync_rename(state: State<'_, AppState>, name: String) -> Result<Str
     Ok(sync::rename(&mut *state.store()?, &name, now, Wait::No)?)
 }
 
+/// Takes another computer off the group's list, one that will not sync again; returns its name.
+#[tauri::command]
+pub async fn sync_forget(state: State<'_, AppState>, computer: String) -> Result<String, IpcError> {
+    let _one = state.sync.one_at_a_time();
+    Ok(sync::forget(&*state.store()?, &computer, Wait::No)?)
+}
+
 /// Stops syncing this computer; its data stays here.
 #[tauri::command]
 pub async fn sync_leave(state: State<'_, AppState>) -> Result<(), IpcError> {

@@ -339,6 +339,33 @@ fn a_computer_renamed_shows_its_new_name_on_the_other() {
 }
 
 #[test]
+fn another_computer_is_forgotten_by_its_id_and_a_bad_one_changes_nothing() {
+    let pair = paired();
+    let devices = |app: &TestApp| app.ok("sync_status", json!({}))["status"]["devices"].clone();
+    let listed = devices(&pair.a);
+    let this = listed[0]["id"].as_str().unwrap().to_owned();
+    let other = listed[1]["id"].as_str().unwrap().to_owned();
+    let huge = "x".repeat(1_000_000);
+    for bad in [this.as_str(), "", "0000000000000000", huge.as_str()] {
+        assert_eq!(
+            pair.a.code("sync_forget", json!({ "computer": bad })),
+            "invalid_input"
+        );
+    }
+    assert!(pair.a.call("sync_forget", json!({ "computer": 7 })).is_err());
+    assert_eq!(devices(&pair.a), listed, "a refusal forgot someone");
+
+    let name = pair.a.ok("sync_forget", json!({ "computer": other }));
+    assert_eq!(name, listed[1]["name"]);
+    let left = devices(&pair.a);
+    assert_eq!(left.as_array().unwrap().len(), 1);
+    assert_eq!(left[0]["id"], json!(this));
+    // B, found again, syncs and is listed again.
+    pair.b.ok("sync_now", json!({ "onProgress": PROGRESS }));
+    assert_eq!(devices(&pair.a), listed);
+}
+
+#[test]
 fn a_sync_lets_go_of_the_database_between_files_and_says_how_far_it_is() {
     let pair = paired();
     // Three syncs on A: three files for B to apply.

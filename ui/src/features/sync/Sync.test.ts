@@ -172,7 +172,10 @@ describe("sync settings", () => {
     render(Sync);
     const list = await screen.findByRole("list", { name: "Computers in this group" });
     const items = within(list).getAllByRole("listitem").map((li) => li.textContent?.replace(/\s+/g, " ").trim());
-    expect(items).toEqual(["desk this computer Rename… last synced 2 minutes ago", "laptop last synced 3 hours ago"]);
+    expect(items).toEqual([
+      "desk this computer Rename… last synced 2 minutes ago",
+      "laptop Remove… last synced 3 hours ago",
+    ]);
     expect(screen.getByText("3 changes made here wait to be written to the folder.")).toBeTruthy();
 
     await userEvent.click(screen.getByRole("button", { name: "Sync now" }));
@@ -206,6 +209,33 @@ describe("sync settings", () => {
       ),
     );
     expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("removes another computer only after a confirmation, by its id, and lists it no more", async () => {
+    let view = inGroup();
+    const calls = fakeRust({
+      sync_status: () => view,
+      sync_forget: () => {
+        view = inGroup({ devices: [{ id: "a", name: "desk", this_device: true, synced_at: minutesAgo(2) }] });
+        return "laptop";
+      },
+    });
+    render(Sync);
+    expect(await screen.findByRole("button", { name: "Remove laptop from this group" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Remove desk from this group" })).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Remove laptop from this group" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Remove “laptop” from this group?" });
+    expect(dialog.textContent).toContain("will not sync again");
+    await userEvent.keyboard("{Enter}");
+    expect(calls.some(([cmd]) => cmd === "sync_forget")).toBe(false);
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+
+    await userEvent.click(screen.getByRole("button", { name: "Remove laptop from this group" }));
+    await userEvent.click(screen.getByRole("button", { name: "Remove it" }));
+    expect(calls).toContainEqual(["sync_forget", { computer: "b" }]);
+    expect(await screen.findByText("“laptop” is no longer listed. Your other computers stop waiting for it.")).toBeTruthy();
+    const devices = screen.getByRole("list", { name: "Computers in this group" });
+    await vi.waitFor(() => expect(devices.textContent).not.toContain("laptop"));
   });
 
   it("leaves only after a confirmation saying the data stays, and Cancel keeps the group", async () => {
