@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{command, leadback, ok, rows, stderr, stdout};
+use common::{command, leadback, ok, refused, rows, stderr, stdout};
 use leadback_store::Store;
 use leadback_sync::file::{self, Header, Kind};
 use leadback_sync::group::GroupKey;
@@ -906,4 +906,37 @@ fn what_was_written_about_an_erased_client_leaves_the_sync_folder_once_every_com
         people.starts_with("Ada (me)") && !people.contains("Noor"),
         "{people}"
     );
+}
+
+/// `sync forget` takes another computer off the list by its name, never this one; the computer
+/// is back once it syncs again.
+#[test]
+fn a_computer_that_will_not_sync_again_is_forgotten_by_name() {
+    let s = setup();
+    let code = start(&s.laptop, &s.shared, "Laptop");
+    join(&s.desktop, &s.shared, &code, "Desktop");
+    ok(&s.laptop, &["sync", "now"]);
+    let listed = |data: &Path| {
+        json(&ok(data, &["sync", "status", "--json"]))["devices"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(listed(&s.laptop), 2);
+
+    refused(
+        &s.laptop,
+        &["sync", "forget", "laptop"],
+        "That is this computer",
+    );
+    refused(
+        &s.laptop,
+        &["sync", "forget", "Phone"],
+        "No other computer of this group goes by “Phone”",
+    );
+    let said = ok(&s.laptop, &["sync", "forget", "desktop"]);
+    assert!(said.contains("“Desktop” is no longer listed"), "{said}");
+    assert_eq!(listed(&s.laptop), 1);
+    ok(&s.desktop, &["sync", "now"]);
+    assert_eq!(listed(&s.laptop), 2);
 }

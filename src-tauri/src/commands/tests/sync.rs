@@ -352,7 +352,11 @@ fn another_computer_is_forgotten_by_its_id_and_a_bad_one_changes_nothing() {
             "invalid_input"
         );
     }
-    assert!(pair.a.call("sync_forget", json!({ "computer": 7 })).is_err());
+    assert!(
+        pair.a
+            .call("sync_forget", json!({ "computer": 7 }))
+            .is_err()
+    );
     assert_eq!(devices(&pair.a), listed, "a refusal forgot someone");
 
     let name = pair.a.ok("sync_forget", json!({ "computer": other }));
