@@ -3,7 +3,7 @@
 //! before rather than piling up in the folder for ever.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // In tests a panic is a failure report.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use leadback_actions::sync::{self, Options, Wait};
 use leadback_store::{JournalQuery, Store};
@@ -55,28 +55,59 @@ fn files_of(folder: &Path, store: &Store) -> usize {
         .count()
 }
 
-#[test]
-fn a_computer_that_leaves_sends_its_last_changes_and_is_waited_for_no_more() {
+/// A laptop that started a group and a desktop that joined it, each with "me", both synced.
+struct Paired {
+    root: tempfile::TempDir,
+    folder: PathBuf,
+    laptop: Store,
+    desktop: Store,
+}
+
+fn paired() -> Paired {
     let root = tempfile::tempdir().unwrap();
     let folder = root.path().join("shared");
     std::fs::create_dir_all(&folder).unwrap();
     let mut laptop = Store::open_in(&root.path().join("laptop")).unwrap();
     set_me(&mut laptop, "Ada");
-    let started = sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now()).unwrap();
+    let code = sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now())
+        .unwrap()
+        .code;
     let mut desktop = Store::open_in(&root.path().join("desktop")).unwrap();
     set_me(&mut desktop, "Ada");
-    let code = &started.code;
+    let joining = &mut |_, _| {};
     sync::join(
         &mut desktop,
         &folder,
-        code,
+        &code,
         "Desktop",
         OPTIONS,
         now(),
-        &mut |_, _| {},
+        joining,
     )
     .unwrap();
     sync_now(&mut laptop);
+    Paired {
+        root,
+        folder,
+        laptop,
+        desktop,
+    }
+}
+
+/// The names of the computers `store` lists.
+fn listed(store: &Store) -> Vec<String> {
+    let devices = sync::status(store).unwrap().devices;
+    devices.into_iter().map(|d| d.name).collect()
+}
+
+#[test]
+fn a_computer_that_leaves_sends_its_last_changes_and_is_waited_for_no_more() {
+    let Paired {
+        root,
+        folder,
+        mut laptop,
+        mut desktop,
+    } = paired();
 
     // The desktop's last change is not in the folder yet when it leaves.
     note(&mut desktop, "Written on the desktop just before it left");
@@ -87,13 +118,7 @@ fn a_computer_that_leaves_sends_its_last_changes_and_is_waited_for_no_more() {
         &laptop,
         "Written on the desktop just before it left"
     ));
-    let listed: Vec<String> = sync::status(&laptop)
-        .unwrap()
-        .devices
-        .into_iter()
-        .map(|d| d.name)
-        .collect();
-    assert_eq!(listed, ["Laptop"], "the desktop is still listed");
+    assert_eq!(listed(&laptop), ["Laptop"], "the desktop is still listed");
 
     // Alone in the group, the laptop folds its files as before: a snapshot and at most
     // `compact_after` files after it, however many syncs it makes.
@@ -131,26 +156,12 @@ fn a_computer_that_leaves_sends_its_last_changes_and_is_waited_for_no_more() {
 
 #[test]
 fn a_computer_that_will_not_sync_again_can_be_forgotten_and_is_waited_for_no_more() {
-    let root = tempfile::tempdir().unwrap();
-    let folder = root.path().join("shared");
-    std::fs::create_dir_all(&folder).unwrap();
-    let mut laptop = Store::open_in(&root.path().join("laptop")).unwrap();
-    set_me(&mut laptop, "Ada");
-    let started = sync::start(&mut laptop, &folder, "Laptop", OPTIONS, now()).unwrap();
-    let mut desktop = Store::open_in(&root.path().join("desktop")).unwrap();
-    set_me(&mut desktop, "Ada");
-    let code = &started.code;
-    sync::join(
-        &mut desktop,
-        &folder,
-        code,
-        "Desktop",
-        OPTIONS,
-        now(),
-        &mut |_, _| {},
-    )
-    .unwrap();
-    sync_now(&mut laptop);
+    let Paired {
+        root: _root,
+        folder,
+        mut laptop,
+        mut desktop,
+    } = paired();
 
     // The laptop is lost. The desktop's files wait for it, then it is forgotten.
     for n in 0..5 {
@@ -167,21 +178,15 @@ fn a_computer_that_will_not_sync_again_can_be_forgotten_and_is_waited_for_no_mor
         assert!(err.to_string().contains(why), "{refused}: {err}");
     }
     assert_eq!(
-        sync::status(&desktop).unwrap().devices.len(),
-        2,
+        listed(&desktop),
+        ["Desktop", "Laptop"],
         "a refusal forgot someone"
     );
     assert_eq!(
         sync::forget(&desktop, "laptop", Wait::No).unwrap(),
         "Laptop"
     );
-    let listed: Vec<String> = sync::status(&desktop)
-        .unwrap()
-        .devices
-        .into_iter()
-        .map(|d| d.name)
-        .collect();
-    assert_eq!(listed, ["Desktop"]);
+    assert_eq!(listed(&desktop), ["Desktop"]);
     note(&mut desktop, "Desktop note 5");
     sync_now(&mut desktop);
     assert!(files_of(&folder, &desktop) <= OPTIONS.compact_after + 1);
@@ -189,5 +194,5 @@ fn a_computer_that_will_not_sync_again_can_be_forgotten_and_is_waited_for_no_mor
     // Found again after all, the laptop syncs, is listed again, and catches up.
     sync_now(&mut laptop);
     assert!(has_note(&laptop, "Desktop note 5"));
-    assert_eq!(sync::status(&desktop).unwrap().devices.len(), 2);
+    assert_eq!(listed(&desktop), ["Desktop", "Laptop"]);
 }
