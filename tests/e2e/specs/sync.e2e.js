@@ -4,9 +4,9 @@
 // single-instance plugin), so the computers take turns, as a person with a USB stick would:
 // A starts a group and the test reads the pairing code from the screen; B joins with it; a habit
 // added on A reaches B at B's "Sync now"; B is renamed and A lists the new name; both write the
-// day's note while the folder is away, and the losing note stays in both journals. Settings -> Sync
-// is photographed in light and dark mode before, with the code, in a group of two, and with a
-// problem.
+// day's note while the folder is away, and the losing note stays in both journals; B removes A
+// after a confirmation, and lists it again once A syncs. Settings -> Sync is photographed in light
+// and dark mode before, with the code, in a group of two, and with a problem.
 import fs from "node:fs";
 import {
   expectAccessible,
@@ -247,5 +247,28 @@ describe("sync between two computers", function () {
     } finally {
       fs.renameSync(moved, syncFolder);
     }
+  });
+
+  it("removes the other computer after a confirmation, and lists it again once it syncs", async () => {
+    // On B: A is taken off the list, as for a laptop that was lost.
+    await openSyncSettings();
+    await syncNow();
+    await $("button=Remove…").click();
+    const dialog = $('[role="alertdialog"]');
+    await dialog.waitForDisplayed();
+    expect(await dialog.getText()).toContain("will not sync again");
+    await screenshot("94-sync-remove");
+    await expectAccessible("94-sync-remove");
+    await dialog.$("button=Remove it").click();
+    await $('[role="status"]*=is no longer listed').waitForDisplayed();
+    expect((await $("#sync-devices").$$("li")).length).toBe(1);
+
+    // A was not lost after all: once it syncs, B lists it again.
+    await syncOn(computerA);
+    await syncOn(computerB);
+    await browser.waitUntil(async () => (await $("#sync-devices").$$("li")).length === 2, {
+      timeout: 10_000,
+      timeoutMsg: "B never listed A again",
+    });
   });
 });
