@@ -345,7 +345,11 @@ pub fn forget(store: &Store, computer: &str, wait: Wait<'_>) -> Result<String, A
     let _lock = SyncLock::take(store, wait)?;
     let joined = joined(store)?;
     let wanted = computer.trim();
-    if wanted == format!("{:016x}", joined.device) || wanted.eq_ignore_ascii_case(&joined.name) {
+    // By its id, or by its name with letter case aside (as `distinct_name` tells names apart).
+    let is_wanted = |id: u64, name: &str| {
+        format!("{id:016x}") == wanted || name.trim().to_lowercase() == wanted.to_lowercase()
+    };
+    if is_wanted(joined.device, &joined.name) {
         return Err(invalid(
             "That is this computer: to stop syncing it, leave the group instead.",
         ));
@@ -353,9 +357,7 @@ pub fn forget(store: &Store, computer: &str, wait: Wait<'_>) -> Result<String, A
     let cards = read_cards(&joined.folder, &joined.key, joined.device);
     let (device, card) = cards
         .into_iter()
-        .find(|(id, card)| {
-            format!("{id:016x}") == wanted || card.name.trim().to_lowercase() == wanted.to_lowercase()
-        })
+        .find(|(id, card)| is_wanted(*id, &card.name))
         .ok_or_else(|| {
             invalid(format!(
                 "No other computer of this group goes by “{wanted}”: `leadback sync status` lists them."
